@@ -1,0 +1,53 @@
+# kiteguard build. `make` installs the pinned OPA toolchain, compiles the policies
+# to WebAssembly and bundles the CLI; `make test` runs every suite.
+
+OPA_VERSION := v1.22.3
+TOOLS       := $(CURDIR)/.tools/bin
+OPA         := $(TOOLS)/opa
+POLICY_SRC  := $(shell find policies -name '*.rego' 2>/dev/null)
+TS_SRC      := $(shell find src -name '*.ts' 2>/dev/null)
+
+.PHONY: all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme
+
+all: build
+
+tools: $(OPA)
+
+# Reuse the tools folder when it already holds the pinned version.
+$(OPA):
+	@mkdir -p $(TOOLS)
+	@if [ -x $(OPA) ] && $(OPA) version | grep -q "Version: $(OPA_VERSION:v%=%)"; then :; else \
+	  echo "installing opa $(OPA_VERSION) with go install"; \
+	  GOBIN=$(TOOLS) go install github.com/open-policy-agent/opa@$(OPA_VERSION); fi
+
+node_modules/.package-lock.json: package.json
+	npm ci --no-fund --no-audit
+
+policy-check: $(OPA)
+	$(OPA) fmt --fail --list policies
+	$(OPA) check --strict policies
+
+policy-test: policy-check
+	node scripts/opa-test.mjs $(OPA)
+
+dist/policy.wasm dist/catalog.json: $(POLICY_SRC) $(OPA) scripts/build-policies.mjs
+	node scripts/build-policies.mjs $(OPA)
+
+policies: policy-test dist/policy.wasm
+
+dist/kiteguard.js: $(TS_SRC) node_modules/.package-lock.json scripts/bundle.mjs
+	node scripts/bundle.mjs
+
+build: node_modules/.package-lock.json dist/policy.wasm dist/kiteguard.js
+
+typecheck: node_modules/.package-lock.json
+	npx tsc -p tsconfig.json
+
+test: build policy-check typecheck
+	node scripts/test-all.mjs $(OPA)
+
+readme: build
+	node scripts/readme-rules.mjs --write
+
+clean:
+	rm -rf dist build

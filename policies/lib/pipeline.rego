@@ -1,0 +1,54 @@
+# METADATA
+# title: Pipeline helpers
+# description: Traversal of the normalized pipeline (`input.pipeline`) shared by the pipeline rules.
+package lib.pipeline
+
+# steps: every step with its JSON path, group members included.
+steps contains {"path": ["steps", i], "step": step} if {
+	some i, step in input.pipeline.steps
+}
+
+steps contains {"path": ["steps", i, "steps", j], "step": step} if {
+	some i, group in input.pipeline.steps
+	group.type == "group"
+	some j, step in group.steps
+}
+
+# command_steps: the steps that run commands or plugins on an agent.
+command_steps contains entry if {
+	some entry in steps
+	entry.step.type == "command"
+}
+
+# commands: every command line of every command step, with its path.
+commands contains {"path": array.concat(entry.path, ["commands", k]), "step": entry, "text": text} if {
+	some entry in command_steps
+	some k, text in entry.step.commands
+}
+
+# step_text is all of a step's commands joined, for detections that span lines.
+step_text(step) := concat("\n", step.commands)
+
+# env_of is the environment a step sees: pipeline env overlaid by step env.
+env_of(step) := object.union(object.get(input.pipeline, "env", {}), step.env)
+
+# matches_any holds when text matches one of the regular expressions.
+matches_any(text, patterns) if {
+	some pattern in patterns
+	regex.match(pattern, text)
+}
+
+# step_matches holds when a step's label, key or any command matches one of the patterns.
+step_matches(step, patterns) if matches_any(text_or_empty(step.label), patterns)
+
+step_matches(step, patterns) if matches_any(text_or_empty(step.key), patterns)
+
+step_matches(step, patterns) if {
+	some text in step.commands
+	matches_any(text, patterns)
+}
+
+# text_or_empty turns null (an absent label or key) into "".
+text_or_empty(value) := value if is_string(value)
+
+text_or_empty(value) := "" if not is_string(value)

@@ -1,0 +1,96 @@
+// The report model: what one run decided, independent of how it is printed.
+// Formatters read a Report and return text; they never choose exit codes.
+
+/** Rule severities, lowest first. */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+/** A rule severity. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The one outcome every (rule, target) pair ends in. */
+export type Outcome = 'fail' | 'pass' | 'unknown' | 'waived' | 'not_applicable';
+
+/** A config knob declared in a rule's METADATA. */
+export interface KnobInfo {
+  default: unknown;
+  description: string;
+}
+
+/** One rule of the catalog, read from its policy METADATA. */
+export interface RuleInfo {
+  /** Stable id used in output, SARIF and waivers, e.g. `pipeline/plugin_not_pinned`. */
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  /** Section 1-10 of the CI/CD security guide. */
+  area: number;
+  target: 'pipeline' | 'repository' | 'organization';
+  remediation: string;
+  /** Documentation links. */
+  related: string[];
+  knobs: Record<string, KnobInfo>;
+  /** The Rego package path, e.g. `pipeline.plugin_not_pinned`. */
+  package: string;
+}
+
+/** A 1-based position in a source file. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A waiver from `.kiteguard.yml`. */
+export interface Waiver {
+  rule: string;
+  /** Glob matched against the target's file path (or target name). */
+  path: string;
+  reason: string;
+  owner: string;
+  /** ISO date `YYYY-MM-DD`; the waiver stops applying after this day. */
+  expires: string;
+  /** Where the waiver is written, for messages. */
+  source: Location;
+}
+
+/** One thing a rule found wrong in one target. */
+export interface Finding {
+  ruleId: string;
+  /** Effective severity (after config overrides). */
+  severity: Severity;
+  message: string;
+  /** JSON path inside the target, e.g. `["steps", 3, "plugins", 0]`. */
+  path: Array<string | number>;
+  evidence: string | null;
+  location: Location;
+  /** Set when a valid waiver covers this finding. */
+  waiver?: Waiver;
+}
+
+/** The outcome of one rule on one target. */
+export interface RuleOutcome {
+  ruleId: string;
+  /** The target's name: a file path for pipeline targets. */
+  target: string;
+  outcome: Outcome;
+  /** Failing and waived findings (empty for pass / unknown / not_applicable). */
+  findings: Finding[];
+  /** Why the outcome is unknown or not applicable. */
+  reason?: string;
+}
+
+/** Everything one run decided. */
+export interface Report {
+  tool: { name: 'kiteguard'; version: string };
+  /** ISO timestamp of the run. */
+  generatedAt: string;
+  /** Targets evaluated, in input order (file paths for `check`). */
+  targets: string[];
+  /** The rules that were evaluated (enabled ones), with effective severity. */
+  rules: RuleInfo[];
+  outcomes: RuleOutcome[];
+  /** Waivers past their expiry date: they no longer apply and are reported. */
+  expiredWaivers: Waiver[];
+  /** The `--fail-on` threshold in force. */
+  failOn: Severity;
+}
