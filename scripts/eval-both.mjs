@@ -25,7 +25,11 @@ if (missing.length) console.log(`BUILTINS NOT AVAILABLE IN WASM: ${missing.join(
 policy.setData(data);
 const canon = (v) => Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
   ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
-const sort = (r) => canon( ({ ...r, findings: [...r.findings].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) }));
+const sort = (r) => {
+  const c = canon(r);
+  c.findings.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return c;
+};
 const wasm = sort(policy.evaluate(input, 'kiteguard/pipeline/report')[0].result);
 
 const args = ['eval', '-d', 'policies', '--ignore', '*_test.rego', '-i', inputFile, '-f', 'json', 'data.kiteguard.pipeline.report'];
