@@ -1,0 +1,41 @@
+// Error types the CLI turns into exit codes: findings are exit 1, everything here is exit 2.
+
+/** Base class of every error kiteguard reports to a user. */
+export class KiteguardError extends Error {
+  override name = 'KiteguardError';
+}
+
+/** Bad command-line usage: an unknown flag, a missing argument, a bad value. */
+export class UsageError extends KiteguardError {
+  override name = 'UsageError';
+}
+
+/** A position in an input file that an error points at (1-based). */
+export interface ErrorPosition {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** Bad input: unreadable file, invalid YAML, an unrecognisable pipeline or config. */
+export class InputError extends KiteguardError {
+  override name = 'InputError';
+  /** Where the problem is, when known. */
+  readonly position: ErrorPosition | undefined;
+
+  constructor(message: string, position?: ErrorPosition) {
+    super(position ? `${formatPosition(position)}: ${message}` : message);
+    this.position = position;
+  }
+}
+
+/** The policy engine failed: the Wasm module could not load or evaluate. */
+export class EngineError extends KiteguardError {
+  override name = 'EngineError';
+}
+
+/** Formats `file:line:col`, leaving out the parts that are unknown. */
+export function formatPosition(p: ErrorPosition): string {
+  if (p.line === undefined) return p.file;
+  return p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
+}
