@@ -7,7 +7,7 @@ OPA         := $(TOOLS)/opa
 POLICY_SRC  := $(shell find policies -name '*.rego' 2>/dev/null)
 TS_SRC      := $(shell find src -name '*.ts' 2>/dev/null)
 
-.PHONY: all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme
+.PHONY: demo all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme
 
 all: build
 
@@ -51,3 +51,10 @@ readme: build
 
 clean:
 	rm -rf dist build
+
+# Set up and run the main job on bundled data: check the example pipelines.
+demo: build
+	@echo "--- kiteguard check fixtures/pipelines/exemplary.yml"
+	@node bin/kiteguard.js check fixtures/pipelines/exemplary.yml; echo "exit code $$?"
+	@echo "--- kiteguard check fixtures/pipelines/insecure.yml"
+	@node bin/kiteguard.js check fixtures/pipelines/insecure.yml; echo "exit code $$? (1: findings at or above --fail-on)"

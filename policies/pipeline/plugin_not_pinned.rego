@@ -3,6 +3,8 @@
 # description: |
 #   A plugin referenced without `#ref`, or pinned to a branch name, runs whatever
 #   its repository holds at build time. Tag pins pass unless `require_sha` is set.
+#   Local and variable plugins (`dynamic`) and the agent-stack-k8s `kubernetes`
+#   plugin (controller syntax, never fetched) are skipped.
 # related_resources:
 #   - ref: https://buildkite.com/docs/pipelines/integrations/plugins/using#pinning-plugin-versions
 # custom:
@@ -25,26 +27,43 @@ import data.lib.pipeline
 
 knobs := findings.knobs(rego.metadata.chain())
 
-deny contains findings.finding(
-	rego.metadata.chain(),
-	sprintf("plugin `%s` is not pinned to a version", [plugin.name]),
-	array.concat(entry.path, ["plugins", i]),
-	plugin.name,
-) if {
+# checked: the plugins of command steps whose source is fetched at a ref, with their paths.
+checked contains {"path": array.concat(entry.path, ["plugins", i]), "plugin": plugin} if {
 	some entry in pipeline.command_steps
 	some i, plugin in entry.step.plugins
 	not plugin.dynamic
-	plugin.ref == null
+	plugin.name != "kubernetes"
 }
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("plugin `%s` is pinned to the branch `%s`, which can move", [plugin.name, plugin.ref]),
-	array.concat(entry.path, ["plugins", i]),
-	sprintf("%s#%s", [plugin.name, plugin.ref]),
+	sprintf("plugin `%s` is not pinned to a version", [p.plugin.name]),
+	p.path,
+	p.plugin.name,
 ) if {
-	some entry in pipeline.command_steps
-	some i, plugin in entry.step.plugins
-	not plugin.dynamic
-	plugin.ref in knobs.branch_names
+	some p in checked
+	p.plugin.ref == null
+}
+
+deny contains findings.finding(
+	rego.metadata.chain(),
+	sprintf("plugin `%s` is pinned to the branch `%s`, which can move", [p.plugin.name, p.plugin.ref]),
+	p.path,
+	sprintf("%s#%s", [p.plugin.name, p.plugin.ref]),
+) if {
+	some p in checked
+	p.plugin.ref in knobs.branch_names
+}
+
+deny contains findings.finding(
+	rego.metadata.chain(),
+	sprintf("plugin `%s` is pinned to `%s`, not a full commit SHA", [p.plugin.name, p.plugin.ref]),
+	p.path,
+	sprintf("%s#%s", [p.plugin.name, p.plugin.ref]),
+) if {
+	knobs.require_sha == true
+	some p in checked
+	is_string(p.plugin.ref)
+	not p.plugin.ref in knobs.branch_names
+	not regex.match(`^[0-9a-fA-F]{40}$`, p.plugin.ref)
 }

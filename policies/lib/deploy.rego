@@ -1,0 +1,123 @@
+# METADATA
+# title: Deploy and release helpers
+# description: |
+#   Shared detection of deploy steps, of what a step runs (commands and plugin
+#   commands), step naming and step order, for the area 6–7 pipeline rules.
+#   Pattern lists are passed in by the calling rule, which reads them from its knobs.
+package lib.deploy
+
+import data.lib.pipeline
+
+# is_deploy holds when a step's label or key matches a label pattern, or something it
+# runs (a command line, or a plugin's image + command) matches a command pattern.
+# It works on any step type; deploy_steps below keeps command steps only.
+is_deploy(step, label_patterns, _) if pipeline.matches_any(pipeline.text_or_empty(step.label), label_patterns)
+
+is_deploy(step, label_patterns, _) if pipeline.matches_any(pipeline.text_or_empty(step.key), label_patterns)
+
+is_deploy(step, _, command_patterns) if {
+	some text in run_texts(step)
+	pipeline.matches_any(text, command_patterns)
+}
+
+# deploy_steps: the command-step entries ({path, step}, as lib.pipeline.steps gives them) that deploy.
+deploy_steps(label_patterns, command_patterns) := {entry |
+	some entry in pipeline.command_steps
+	is_deploy(entry.step, label_patterns, command_patterns)
+}
+
+# runs: everything an entry's step runs, each {path, text, plugin}: every command line
+# (plugin null), and for plugins that carry a command (docker, docker-compose, …) the
+# plugin's image and command joined by spaces (plugin = the plugin's name as written).
+runs(entry) := {r |
+	some k, text in entry.step.commands
+	r := {"path": array.concat(entry.path, ["commands", k]), "text": text, "plugin": null}
+} | {r |
+	some p, plugin in entry.step.plugins
+	text := plugin_text(plugin)
+	r := {"path": array.concat(entry.path, ["plugins", p]), "text": text, "plugin": plugin.name}
+}
+
+# run_texts: the texts of runs, for a bare step.
+run_texts(step) := {text | some text in step.commands} | {text |
+	some plugin in step.plugins
+	text := plugin_text(plugin)
+}
+
+# plugin_text joins a plugin's image/entrypoint and command(s), when it has any.
+plugin_text(plugin) := concat(" ", parts) if {
+	is_object(plugin.config)
+	parts := array.concat(
+		[v | some key in ["image", "entrypoint"]; v := plugin.config[key]; is_string(v); v != ""],
+		[v | some key in ["command", "commands"]; some v in as_list(plugin.config[key]); is_string(v); v != ""],
+	)
+	count(parts) > 0
+}
+
+as_list(value) := value if is_array(value)
+
+as_list(value) := [value] if not is_array(value)
+
+# step_name names a step in messages: its label, else its key, else its path.
+step_name(entry) := entry.step.label if {
+	is_string(entry.step.label)
+	entry.step.label != ""
+} else := entry.step.key if {
+	is_string(entry.step.key)
+	entry.step.key != ""
+} else := concat(".", [segment(s) | some s in entry.path])
+
+segment(s) := s if is_string(s)
+
+segment(s) := format_int(s, 10) if is_number(s)
+
+# order: a step's position in the pipeline (top-level index, then group member index).
+order(path) := ((path[1] * 100000) + path[3]) + 1 if count(path) == 4
+
+order(path) := path[1] * 100000 if count(path) == 2
+
+# restricted holds when a step (or the group holding it) only runs on trusted refs: a
+# `branches:` filter naming at least one branch pattern other than `*` or a `!negation`, or
+# an `if:` matching one of if_patterns (conditions that require a branch, tag or team).
+restricted(entry, if_patterns) if trusted_only(entry.step, if_patterns)
+
+restricted(entry, if_patterns) if {
+	count(entry.path) == 4
+	trusted_only(input.pipeline.steps[entry.path[1]], if_patterns)
+}
+
+trusted_only(step, _) if {
+	is_string(step.branches)
+	some branch in split(step.branches, " ")
+	not branch in {"", "*"}
+	not startswith(branch, "!")
+}
+
+trusted_only(step, if_patterns) if {
+	is_string(step["if"])
+	pipeline.matches_any(step["if"], if_patterns)
+}
+
+# queue_of is the queue a step targets: its own `agents.queue`, else the pipeline-level
+# `agents.queue`; undefined when neither is set (the job goes to the default queue).
+queue_of(step) := queue if {
+	queue := own_queue(step)
+	is_string(queue)
+} else := queue if {
+	queue := object.get(input.pipeline, ["agents", "queue"], null)
+	is_string(queue)
+}
+
+# own_queue is the step's own `agents.queue`, or null.
+own_queue(step) := object.get(step, ["agents", "queue"], null)
+
+# matched_lines: for each pattern in order, each match in text extended to the end of its
+# line — the command as written from the matched verb on, for evidence and for flag checks.
+matched_lines(text, patterns) := [m |
+	some pattern in patterns
+	some found in regex.find_all_string_submatch_n(concat("", ["(?:", pattern, ")[^\\n]*"]), text, -1)
+	m := found[0]
+]
+
+# first_line is text up to its first newline.
+first_line(text) := split(text, "\n")[0]

@@ -1,0 +1,136 @@
+# METADATA
+# title: Scan detection helpers
+# description: |
+#   Shared detection for the area-8 "mandatory step" rules (SBOM, code scanning,
+#   container scanning): the texts of a pipeline that detection patterns are
+#   matched against, and whether the pipeline does anything but load another one.
+package lib.scans
+
+import data.lib.pipeline
+
+# plugins: every plugin of every command step, with its JSON path.
+plugins contains {"path": array.concat(entry.path, ["plugins", k]), "plugin": plugin} if {
+	some entry in pipeline.command_steps
+	some k, plugin in entry.step.plugins
+}
+
+# texts: every text a detection pattern is matched against, with the JSON path of
+# the value it came from and the evidence to report:
+#   - each non-blank line of each command;
+#   - the `command` given to a plugin (docker, docker-compose), list items joined by spaces;
+#   - each plugin as `<source>`, as `<source> <key>` for each top-level config key,
+#     and as `<source> <key>=<value>` for string and boolean values (and string list items).
+texts contains {"path": c.path, "text": line, "evidence": trim_space(line)} if {
+	some c in pipeline.commands
+	some line in split(c.text, "\n")
+	trim_space(line) != ""
+}
+
+texts contains {"path": array.concat(p.path, ["config", "command"]), "text": text, "evidence": text} if {
+	some p in plugins
+	text := plugin_command(config_of(p.plugin))
+}
+
+texts contains {"path": p.path, "text": p.plugin.source, "evidence": p.plugin.name} if {
+	some p in plugins
+}
+
+texts contains {
+	"path": array.concat(p.path, ["config", key]),
+	"text": sprintf("%s %s", [p.plugin.source, key]),
+	"evidence": key,
+} if {
+	some p in plugins
+	some key, _ in config_of(p.plugin)
+}
+
+texts contains {
+	"path": array.concat(p.path, ["config", key]),
+	"text": sprintf("%s %s=%s", [p.plugin.source, key, text]),
+	"evidence": text,
+} if {
+	some p in plugins
+	some key, value in config_of(p.plugin)
+	text := scalar_text(value)
+}
+
+texts contains {
+	"path": array.concat(p.path, ["config", key, i]),
+	"text": sprintf("%s %s=%s", [p.plugin.source, key, item]),
+	"evidence": item,
+} if {
+	some p in plugins
+	some key, value in config_of(p.plugin)
+	is_array(value)
+	some i, item in value
+	is_string(item)
+}
+
+# config_of is a plugin's configuration as an object ({} when it has none).
+config_of(plugin) := plugin.config if is_object(plugin.config)
+
+config_of(plugin) := {} if not is_object(plugin.config)
+
+# scalar_text is a string or boolean config value as text.
+scalar_text(value) := value if is_string(value)
+
+scalar_text(value) := "true" if value == true
+
+scalar_text(value) := "false" if value == false
+
+# plugin_command is the `command` a plugin is configured to run, as one line.
+plugin_command(config) := config.command if is_string(config.command)
+
+plugin_command(config) := concat(" ", config.command) if {
+	is_array(config.command)
+	every part in config.command {
+		is_string(part)
+	}
+}
+
+# matches: the texts matching one of the regular expressions, as {path, evidence}.
+matches(patterns) := {{"path": t.path, "evidence": t.evidence} |
+	pattern := combined(patterns)
+	some t in texts
+	regex.match(pattern, t.text)
+}
+
+# combined joins a list of regular expressions into one alternation (invalid ones are
+# skipped; undefined when none is left). One pattern per list keeps the Wasm regex cache
+# small: opa-wasm caches 100 compiled patterns and evicting from a full cache can free a
+# pattern still in use, which crashes the evaluation. Inline flags such as `(?i)` stay
+# scoped to their own alternative.
+combined(patterns) := concat("|", valid) if {
+	valid := [sprintf("(?:%s)", [p]) | some p in patterns; regex.is_valid(p)]
+	count(valid) > 0
+}
+
+# first is the match that comes first in the file (lowest path).
+first(found) := {"path": pair[0], "evidence": pair[1]} if {
+	pair := sort([[m.path, m.evidence] | some m in found])[0]
+}
+
+# loader_line: a line a pipeline loader may run besides the upload itself.
+loader_line(line) if regex.match(`buildkite-agent\s+pipeline\s+upload\b`, line)
+
+loader_line(line) if regex.match(
+	`^\s*(#.*|echo(\s.*)?|printf\s.*|set\s.*|export\s.*|cd\s.*|if\s.*|elif\s.*|then|else|fi|true|:|[{}])?\s*;?\s*$`,
+	line,
+)
+
+# loader_step holds for a command step that only uploads pipeline definitions.
+loader_step(step) if {
+	some command in step.commands
+	regex.match(`buildkite-agent\s+pipeline\s+upload\b`, command)
+	every text in step.commands {
+		every line in split(text, "\n") {
+			loader_line(line)
+		}
+	}
+}
+
+# does_work holds when some command step does more than upload a pipeline definition.
+does_work if {
+	some entry in pipeline.command_steps
+	not loader_step(entry.step)
+}

@@ -1,0 +1,80 @@
+# METADATA
+# title: Built images not scanned
+# description: |
+#   The pipeline builds or pushes container images (`docker build`, `docker buildx`,
+#   `docker push`, buildah, kaniko, podman, ko, Jib, buildpacks, the docker-compose
+#   plugin's `build`/`push`, image-publishing plugins and scripts) but no step scans
+#   an image for vulnerabilities (`trivy image`, grype, `snyk container`, Docker
+#   Scout, ECR image scanning, container scanning plugins). Not applicable when
+#   nothing builds an image. The finding points at the first build or push.
+# related_resources:
+#   - ref: https://buildkite.com/resources/plugins/equinixmetal-buildkite/trivy-buildkite-plugin
+#     description: Trivy plugin for Buildkite (image scanning)
+# custom:
+#   id: pipeline/container_scan_missing
+#   severity: high
+#   area: 8
+#   target: pipeline
+#   remediation: >-
+#     Scan every image the pipeline builds before it is pushed or deployed, for example
+#     `trivy image --exit-code 1 --severity HIGH,CRITICAL <image>` or `grype <image> --fail-on high`.
+#   config:
+#     image_build_patterns:
+#       default:
+#         - "\\bdocker\\s+(image\\s+)?(build|push)\\b"
+#         - "\\bdocker\\s+buildx\\s+(build|bake)\\b"
+#         - "\\bdocker[- ]compose\\b.*\\spush\\b"
+#         - "\\bbuildah\\s+(bud|build|push)\\b"
+#         - "\\bpodman\\s+(build|push)\\b"
+#         - "\\bnerdctl\\s+(build|push)\\b"
+#         - "(?i)\\bkaniko\\b"
+#         - "\\bko\\s+(build|publish)\\b"
+#         - "\\bjib(:build|DockerBuild)\\b"
+#         - "\\bgradlew?\\b.*\\sjib\\b"
+#         - "\\bpack\\s+build\\b"
+#         - "\\bdepot\\s+(build|bake)\\b"
+#         - "(?i)\\b(build|push|publish)[-_](docker[-_])?images?\\b"
+#         - "(?i)\\bdocker[-_](build|push|publish)\\b"
+#         - "docker-compose-buildkite-plugin (build|push)$"
+#         - "(?i)(docker-ecr-publish|ecr-push|image-push|build-and-push|kaniko|buildah|buildx)[^/ ]*$"
+#       description: >-
+#         Regular expressions; a step builds or pushes an image when one matches a command line,
+#         or a plugin as `<source>`, `<source> <key>` or `<source> <key>=<value>`.
+#     container_scan_patterns:
+#       default:
+#         - "\\btrivy\\b.*\\simage\\b"
+#         - "\\btrivy\\s+i\\s"
+#         - "\\bgrype\\b"
+#         - "\\bsnyk\\s+container\\b"
+#         - "snyk-buildkite-plugin scan=container$"
+#         - "\\bdocker\\s+(scout|scan)\\b"
+#         - "\\bclair(ctl|-scanner)?\\b"
+#         - "\\btwistcli\\s+images\\s+scan\\b"
+#         - "\\bjf\\s+docker\\s+scan\\b"
+#         - "\\bwizcli\\s+docker\\s+scan\\b"
+#         - "\\becr\\s+(start-image-scan|describe-image-scan-findings|wait\\s+image-scan-complete)\\b"
+#         - "(?i)(trivy|grype|anchore|ecr-scan|image-scan|container-scan|gokakashi)[^/ ]*$"
+#       description: >-
+#         Regular expressions; a step scans an image when one matches a command line,
+#         or a plugin as `<source>`, `<source> <key>` or `<source> <key>=<value>`.
+package pipeline.container_scan_missing
+
+import data.lib.findings
+import data.lib.scans
+
+knobs := findings.knobs(rego.metadata.chain())
+
+builds := scans.matches(knobs.image_build_patterns)
+
+not_applicable if count(builds) == 0
+
+deny contains findings.finding(
+	rego.metadata.chain(),
+	sprintf("`%s` builds or pushes a container image, but no step scans images for vulnerabilities", [first.evidence]),
+	first.path,
+	first.evidence,
+) if {
+	count(builds) > 0
+	count(scans.matches(knobs.container_scan_patterns)) == 0
+	first := scans.first(builds)
+}

@@ -1,0 +1,93 @@
+# METADATA
+# title: Dependency scanning missing
+# description: |
+#   No step of the pipeline scans its dependencies for known vulnerabilities or
+#   malicious packages: Trivy, Grype, OSV-Scanner, Snyk Open Source, Sonatype Nexus IQ,
+#   `npm`/`yarn`/`pnpm audit`, `pip-audit`, `safety`, `cargo audit`/`cargo deny`,
+#   `govulncheck`, `bundle audit`, OWASP Dependency-Check, or a scanner plugin. A step
+#   whose label or key names a scanner (`:lock: govulncheck` running `mise run vulncheck`)
+#   counts too. Not applicable when the pipeline runs no command step, or only loads
+#   another pipeline (`buildkite-agent pipeline upload`): the scan belongs, and is
+#   checked, in the pipeline it loads. Scanners in pipelines uploaded at run time by a
+#   step that also does other work are not seen.
+# related_resources:
+#   - ref: https://owasp.org/www-project-top-10-ci-cd-security-risks/CICD-SEC-03-Dependency-Chain-Abuse
+#   - ref: https://buildkite.com/resources/plugins/buildkite-plugins/snyk-buildkite-plugin
+# custom:
+#   id: pipeline/dependency_scan_missing
+#   severity: medium
+#   area: 2
+#   target: pipeline
+#   remediation: >-
+#     Add a step that scans the lockfiles on every build, for example `osv-scanner scan -r .`,
+#     `trivy fs --exit-code 1 .` or the Snyk plugin with `scan: oss`, and let it fail the build.
+#   config:
+#     scanner_patterns:
+#       description: >-
+#         Regular expressions; a step scans dependencies when one matches a command line,
+#         or a plugin as `<source>`, `<source> <key>` or `<source> <key>=<value>`.
+#       default:
+#         - '\btrivy\b(?:\s+--?\S+(?:\s+[^-\s]\S*)?)*\s+(?:fs|filesystem|repo|repository|image|sbom|rootfs)\b'
+#         - '\bgrype\b'
+#         - '\bosv-scanner\b'
+#         - '\bsnyk\s+(?:container\s+)?test\b'
+#         - 'snyk-buildkite-plugin scan=(?:oss|container)$'
+#         - '(?i)\bnexus-iq-cli\b'
+#         - '\bnpm\s+audit\b'
+#         - '\byarn\s+(?:npm\s+)?audit\b'
+#         - '\bpnpm\s+audit\b'
+#         - '\bbun\s+audit\b'
+#         - '\bpip-audit\b'
+#         - '\bsafety\s+(?:check|scan)\b'
+#         - '\bcargo[\s-]+(?:audit|deny)\b'
+#         - '\bgovulncheck\b'
+#         - '\bbundle(?:\s+exec\s+bundle)?[\s-]+audit\b'
+#         - '\bbundler-audit\b'
+#         - '\bcomposer\s+audit\b'
+#         - '\bmix\s+(?:deps|hex)\.audit\b'
+#         - '\bdotnet\s+list\b.*\s--vulnerable\b'
+#         - '(?i)\bdependency-?check'
+#         - '\bossindex:audit\b'
+#         - '\bnancy\s+sleuth\b'
+#         - '\b(?:jf|jfrog)\s+(?:audit|scan)\b'
+#         - '(?i)\bimage=\S*(?:aquasec/trivy|anchore/grype|google/osv-scanner|snyk/snyk|owasp/dependency-check|sonatype/nexus-iq-cli)'
+#         - '(?i)^\S*/(?:[^/\s]*-)?(?:trivy|grype|anchore|osv-scanner|sonatype|nexus-iq|dependency-check|ecr-scan-results|blackduck|mend|whitesource|xray)(?:-[^/\s]*)?$'
+#     scanner_labels:
+#       description: Regular expressions on the label or key of a command or trigger step (and a trigger's pipeline slug) that name a dependency scanner.
+#       default:
+#         - '(?i)\b(?:govulncheck|trivy|grype|osv-scanner|snyk|pip-audit|cargo[- ](?:audit|deny)|(?:npm|yarn|pnpm) audit|bundler?[- ]audit|dependency[- ]?(?:check|scan|audit)|vulnerabilit(?:y|ies) scan)'
+package pipeline.dependency_scan_missing
+
+import data.lib.findings
+import data.lib.pipeline
+import data.lib.scans
+
+knobs := findings.knobs(rego.metadata.chain())
+
+not_applicable if not scans.does_work
+
+deny contains findings.finding(
+	rego.metadata.chain(),
+	"no step scans dependencies for known vulnerabilities (Trivy, Grype, OSV-Scanner, Snyk, `npm audit`, `govulncheck`, …)",
+	["steps"],
+	"steps",
+) if {
+	scans.does_work
+	count(scans.matches([any_of(knobs.scanner_patterns)])) == 0
+	not labelled_scanner
+}
+
+# labelled_scanner: a command or trigger step whose label, key or trigger slug names a scanner.
+labelled_scanner if {
+	some entry in pipeline.steps
+	entry.step.type in {"command", "trigger"}
+	some text in [entry.step.label, entry.step.key, entry.step.trigger]
+	pipeline.matches_any(pipeline.text_or_empty(text), [any_of(knobs.scanner_labels)])
+}
+
+# any_of joins the patterns into one alternation: one compiled pattern per list, as OPA's
+# Wasm runtime caches only 100 compiled patterns per evaluation.
+any_of(patterns) := concat("|", [concat("", ["(?:", p, ")"]) | some p in patterns]) if count(patterns) > 0
+
+# An empty list matches nothing (`\b\B` never holds).
+any_of([]) := `\b\B`

@@ -1,0 +1,78 @@
+# METADATA
+# title: Deploy without verification
+# description: |
+#   Deploy steps that neither verify what they deploy themselves nor follow a step that
+#   does (signature or attestation check, checksum comparison): a tampered artifact or
+#   image goes to production unnoticed. Not applicable when the pipeline has no deploy step.
+# related_resources:
+#   - ref: https://buildkite.com/docs/package-registries/security/slsa-provenance
+#   - ref: https://buildkite.com/docs/agent/v3/cli-artifact#shasum
+# custom:
+#   id: pipeline/deploy_without_verification
+#   severity: high
+#   area: 7
+#   target: pipeline
+#   remediation: Verify the artifact or image before deploying it, in the deploy step or a step before it (`cosign verify`, `slsa-verifier verify-artifact`, `gh attestation verify`, or a `sha256sum -c` against a recorded checksum).
+#   config:
+#     deploy_label_patterns:
+#       default: ['(?i)(deploy|rollout|promote|release-to|to-prod|production)']
+#       description: Regular expressions on a step's label or key that mark it as a deploy step.
+#     deploy_command_patterns:
+#       default: ['(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)']
+#       description: Regular expressions on a step's commands that mark it as a deploy step.
+#     verification_patterns:
+#       default:
+#         - '(?i)\bcosign\s+verify(-attestation|-blob|-blob-attestation)?\b'
+#         - '(?i)\bslsa-verifier\b'
+#         - '(?i)\bgh\s+attestation\s+verify\b'
+#         - '(?i)\bsha(1|224|256|384|512)sum\b[^\n]*\s(-c|--check)\b'
+#         - '(?i)\bshasum\b[^\n]*\s(-c|--check)\b'
+#         - '(?i)\bnotation\s+verify\b'
+#         - '(?i)\bsigstore\s+verify\b'
+#         - '(?i)\bbuildkite-agent\s+artifact\s+shasum\b'
+#         - '(?i)\bgpg\b[^\n]*\s--verify\b'
+#       description: Regular expressions on commands that verify a signature, attestation or checksum.
+package pipeline.deploy_without_verification
+
+import data.lib.deploy
+import data.lib.findings
+import data.lib.pipeline
+
+knobs := findings.knobs(rego.metadata.chain())
+
+deny contains findings.finding(
+	rego.metadata.chain(),
+	sprintf("deploy step `%s` deploys without verifying a signature, attestation or checksum first", [deploy.step_name(entry)]),
+	site.path,
+	site.evidence,
+) if {
+	some entry in deploy_steps
+	not verified(entry)
+	site := deploy_site(entry)
+}
+
+not_applicable if count(deploy_steps) == 0
+
+deploy_steps := deploy.deploy_steps(knobs.deploy_label_patterns, knobs.deploy_command_patterns)
+
+# verified: the deploy step itself, or a command step before it, runs a verification.
+verified(entry) if verifies(entry.step)
+
+verified(entry) if {
+	some other in pipeline.command_steps
+	deploy.order(other.path) < deploy.order(entry.path)
+	verifies(other.step)
+}
+
+verifies(step) if {
+	some text in deploy.run_texts(step)
+	pipeline.matches_any(text, knobs.verification_patterns)
+}
+
+# deploy_site: the first command (else plugin) that deploys, else the step itself.
+deploy_site(entry) := {"path": array.concat(entry.path, ["commands", k]), "evidence": deploy.first_line(line)} if {
+	k := min({k | some k, text in entry.step.commands; pipeline.matches_any(text, knobs.deploy_command_patterns)})
+	line := deploy.matched_lines(entry.step.commands[k], knobs.deploy_command_patterns)[0]
+} else := {"path": array.concat(entry.path, ["plugins", p]), "evidence": entry.step.plugins[p].name} if {
+	p := min({p | some p, plugin in entry.step.plugins; pipeline.matches_any(deploy.plugin_text(plugin), knobs.deploy_command_patterns)})
+} else := {"path": entry.path, "evidence": deploy.step_name(entry)}

@@ -1,0 +1,149 @@
+package pipeline.deploy_without_verification_test
+
+import data.lib.testing
+import data.pipeline.deploy_without_verification
+
+cmd(label, commands) := testing.command_step({"label": label, "commands": commands})
+
+deny_for(steps) := d if {
+	d := deploy_without_verification.deny with input as testing.pipeline(steps)
+}
+
+sites(steps) := {[f.path, f.evidence] | some f in deny_for(steps)}
+
+test_deploy_command_without_verification_fails if {
+	findings := deny_for([cmd("k8s", ["kubectl config use-context prod", "kubectl apply -f k8s/ --prune"])])
+	count(findings) == 1
+	some f in findings
+	f.rule == "pipeline/deploy_without_verification"
+	f.path == ["steps", 0, "commands", 1]
+	f.evidence == "kubectl apply -f k8s/ --prune"
+	f.message == "deploy step `k8s` deploys without verifying a signature, attestation or checksum first"
+}
+
+test_deploy_label_points_at_step if {
+	sites([cmd("build", ["make"]), cmd(":rocket: Deploy to production", ["./scripts/deploy.sh"])]) == {[["steps", 1], ":rocket: Deploy to production"]}
+}
+
+test_multiline_command_evidence_is_the_line if {
+	script := "set -euo pipefail\nhelm upgrade --install web ./chart \\\n  --namespace prod\n"
+	sites([cmd("web", [script])]) == {[["steps", 0, "commands", 0], "helm upgrade --install web ./chart \\"]}
+}
+
+test_verification_in_same_step_passes if {
+	count(deny_for([cmd("Deploy", ["cosign verify --key cosign.pub acme/app@$DIGEST", "kubectl set image deploy/web web=acme/app@$DIGEST"])])) == 0
+}
+
+test_verification_in_earlier_step_passes if {
+	steps := [
+		cmd("verify", ["slsa-verifier verify-artifact app.tar.gz --provenance-path app.intoto.jsonl --source-uri github.com/acme/app"]),
+		testing.step("wait", {}),
+		cmd("Deploy", ["./deploy.sh app.tar.gz"]),
+	]
+	count(deny_for(steps)) == 0
+}
+
+test_verification_in_later_step_fails if {
+	steps := [
+		cmd("Deploy", ["./deploy.sh app.tar.gz"]),
+		cmd("verify", ["cosign verify acme/app"]),
+	]
+	sites(steps) == {[["steps", 0], "Deploy"]}
+}
+
+test_verification_in_earlier_group_member_passes if {
+	group := testing.step("group", {"steps": [
+		cmd("check", ["sha256sum -c app.sha256"]),
+		cmd("Rollout", ["./rollout.sh"]),
+	]})
+	count(deny_for([group])) == 0
+}
+
+test_verification_after_in_group_fails if {
+	group := testing.step("group", {"steps": [
+		cmd("Rollout", ["./rollout.sh"]),
+		cmd("check", ["sha256sum -c app.sha256"]),
+	]})
+	sites([group]) == {[["steps", 0, "steps", 0], "Rollout"]}
+}
+
+test_group_member_after_top_level_verification_passes if {
+	group := testing.step("group", {"steps": [cmd("Deploy", ["./deploy.sh"])]})
+	count(deny_for([cmd("verify", ["gh attestation verify app.tar.gz --repo acme/app"]), group])) == 0
+}
+
+test_verification_commands if {
+	every command in [
+		"cosign verify-attestation --type slsaprovenance acme/app",
+		"gh attestation verify app.tgz --owner acme",
+		"shasum -a 256 -c checksums.txt",
+		"sha256sum --check checksums.txt",
+		"notation verify acme/app@sha256:abc",
+		"buildkite-agent artifact shasum app.tgz --algorithm sha256",
+		"gpg --verify app.tgz.asc app.tgz",
+	] {
+		count(deny_for([cmd("Deploy", [command, "./deploy.sh"])])) == 0
+	}
+}
+
+test_non_verification_commands_fail if {
+	every command in ["sha256sum app.tgz > app.sha256", "cosign sign acme/app", "echo verify"] {
+		count(deny_for([cmd("Deploy", [command, "./deploy.sh"])])) == 1
+	}
+}
+
+test_deploy_commands_detected if {
+	every command in [
+		"terraform apply -auto-approve tfplan",
+		"cdk deploy --all --require-approval never",
+		"aws ecs update-service --cluster prod --service web --force-new-deployment",
+		"aws lambda update-function-code --function-name fn --zip-file fileb://fn.zip",
+		"gcloud run deploy web --image gcr.io/acme/web",
+		"flyctl deploy --remote-only",
+		"vercel deploy --prod",
+		"netlify deploy --prod --dir public",
+		"ansible-playbook -i inventories/prod site.yml",
+		"serverless deploy --stage prod",
+	] {
+		sites([cmd("x", [command])]) == {[["steps", 0, "commands", 0], command]}
+	}
+}
+
+test_evidence_starts_at_the_deploy_verb if {
+	sites([cmd("web", ["npx vercel --prod --token $VERCEL_TOKEN"])]) == {[["steps", 0, "commands", 0], "vercel --prod --token $VERCEL_TOKEN"]}
+}
+
+test_non_deploy_commands_not_applicable if {
+	every command in ["helm lint charts/app", "terraform plan", "kubectl get pods", "npm run build"] {
+		deploy_without_verification.not_applicable with input as testing.pipeline([cmd("build", [command])])
+	}
+}
+
+test_block_and_trigger_steps_not_deploy_steps if {
+	steps := [testing.step("block", {"label": ":rocket: Deploy"}), testing.step("trigger", {"label": "deploy", "trigger": "app-deploy"})]
+	deploy_without_verification.not_applicable with input as testing.pipeline(steps)
+}
+
+test_plugin_deploy_points_at_plugin if {
+	plugin := testing.plugin("docker", "v5.12.0", {"image": "alpine/k8s:1.30", "command": ["helm", "upgrade", "--install", "web", "./chart"]})
+	sites([testing.command_step({"label": "web", "plugins": [plugin]})]) == {[["steps", 0, "plugins", 0], "docker"]}
+}
+
+test_corpus_docs_preview_deploy_fails if {
+	# buildkite/docs pipeline.preview.yml: "Deploy preview" runs a script with no verification.
+	steps := [
+		cmd("Prepare preview", ["bin/prepare-preview"]),
+		testing.command_step({"label": "Deploy preview", "commands": ["bin/deploy-preview"], "env": {"RAILS_ENV": "production"}}),
+	]
+	sites(steps) == {[["steps", 1], "Deploy preview"]}
+}
+
+test_corpus_release_not_deploy if {
+	# buildkite/terraform-provider-buildkite pipeline.release.yml: label `release` is a publish, not a deploy.
+	deploy_without_verification.not_applicable with input as testing.pipeline([cmd("release", [".buildkite/steps/release.sh"])])
+}
+
+test_custom_verification_patterns if {
+	count(deploy_without_verification.deny) == 0 with input as testing.pipeline([cmd("Deploy", ["./verify-image.sh", "./deploy.sh"])])
+		with data.config.rules as {"pipeline/deploy_without_verification": {"verification_patterns": ["verify-image"]}}
+}

@@ -1,0 +1,148 @@
+package pipeline.remote_script_piped_to_shell_test
+
+import data.lib.testing
+import data.pipeline.remote_script_piped_to_shell as rule
+
+cmd(commands) := testing.pipeline([testing.command_step({"commands": commands})])
+
+evidence_of(commands) := {f.evidence | some f in findings} if {
+	findings := rule.deny with input as cmd(commands)
+}
+
+test_curl_pipe_bash_fails if {
+	findings := rule.deny with input as cmd(["make", "curl -fsSL https://get.example.com/install.sh | bash"])
+	count(findings) == 1
+	some f in findings
+	f.rule == "pipeline/remote_script_piped_to_shell"
+	f.path == ["steps", 0, "commands", 1]
+	f.evidence == "curl -fsSL https://get.example.com/install.sh | bash"
+	contains(f.message, "piped into a shell")
+}
+
+test_pipe_variants_fail if {
+	evidence_of([
+		"wget -qO- https://a.example.com/i.sh | sh",
+		"curl -sL https://b.example.com/i | sudo -E bash -",
+		"curl -sSf https://sh.rustup.rs | sh -s -- -y",
+		"curl -s \"https://c.example.com/i?a=1&b=2\" | /bin/bash",
+		"curl -fsSL https://d.example.com/i | tee install.log | zsh",
+		"curl -fsSL https://e.example.com/i |\n  sudo env FOO=1 sh",
+	]) == {
+		"wget -qO- https://a.example.com/i.sh | sh",
+		"curl -sL https://b.example.com/i | sudo -E bash",
+		"curl -sSf https://sh.rustup.rs | sh",
+		"curl -s \"https://c.example.com/i?a=1&b=2\" | /bin/bash",
+		"curl -fsSL https://d.example.com/i | tee install.log | zsh",
+		"curl -fsSL https://e.example.com/i |\n  sudo env FOO=1 sh",
+	}
+}
+
+test_pipe_to_non_shell_passes if {
+	commands := [
+		"curl -fsSL https://cli.github.com/packages/githubcli-archive-keyring.gpg | dd of=/usr/share/keyrings/gh.gpg 2>/dev/null",
+		"curl -fsSL https://x.example.com/x.tgz | tar -xz",
+		"curl -fsSL https://x.example.com/SHA256SUMS | sha256sum --check",
+		"curl -s https://api.example.com/v1 | jq .version",
+		"curl -s https://x.example.com || sh fallback.sh",
+		"curl -fsSLo install.sh https://x.example.com/install.sh && sha256sum -c install.sha256 && sh install.sh",
+		"echo \"ee75  llamas.txt\" | sha256sum --check",
+	]
+	count(evidence_of(commands)) == 0
+}
+
+test_interpreter_reading_stdin_fails if {
+	evidence_of([
+		"curl -sSL https://install.python-poetry.org | python3 -",
+		"curl -sL https://x.example.com/get.py | python",
+	]) == {
+		"curl -sSL https://install.python-poetry.org | python3 -",
+		"curl -sL https://x.example.com/get.py | python",
+	}
+}
+
+test_interpreter_parsing_data_passes if {
+	commands := [
+		"curl -s https://api.example.com | python3 -c 'import sys, json; print(json.load(sys.stdin)[\"v\"])'",
+		"curl -s https://api.example.com | python -m json.tool",
+		"curl -s https://api.example.com | node -e 'process.stdin.pipe(process.stdout)'",
+	]
+	count(evidence_of(commands)) == 0
+}
+
+test_process_substitution_fails if {
+	evidence_of([
+		"bash <(curl -fsSL https://a.example.com/i.sh)",
+		"source <(curl -s https://b.example.com/env)",
+		". <(wget -qO- https://c.example.com/env)",
+	]) == {
+		"bash <(curl -fsSL https://a.example.com/i.sh)",
+		"source <(curl -s https://b.example.com/env)",
+		". <(wget -qO- https://c.example.com/env)",
+	}
+}
+
+test_command_substitution_fails if {
+	evidence_of([
+		"/bin/bash -c \"$(curl -fsSL https://raw.githubusercontent.com/Homebrew/install/HEAD/install.sh)\"",
+		"sh -c \"`wget -qO- https://x.example.com/i`\"",
+		"eval \"$(curl -s https://y.example.com/env)\"",
+	]) == {
+		"bash -c \"$(curl -fsSL https://raw.githubusercontent.com/Homebrew/install/HEAD/install.sh)",
+		"sh -c \"`wget -qO- https://x.example.com/i`",
+		"eval \"$(curl -s https://y.example.com/env)",
+	}
+}
+
+test_eval_local_command_passes if {
+	# greylag-ci/cicd-goat: the `eval "$(ssh-agent -s)"` bootstrap is not a download.
+	count(evidence_of(["eval \"$(ssh-agent -s)\"", "eval \"$BUILD_CMD\"", "sh -c $RAW_HOOK"])) == 0
+}
+
+test_powershell_fails if {
+	evidence_of([
+		"iex ((New-Object System.Net.WebClient).DownloadString('https://community.chocolatey.org/install.ps1'))",
+		"irm https://get.scoop.sh | iex",
+		"Invoke-Expression (Invoke-WebRequest -UseBasicParsing https://x.example.com/i.ps1).Content",
+	]) == {
+		"iex ((New-Object System.Net.WebClient).DownloadString('https://community.chocolatey.org/install.ps1'))",
+		"irm https://get.scoop.sh | iex",
+		"Invoke-Expression (Invoke-WebRequest -UseBasicParsing https://x.example.com/i.ps1).Content",
+	}
+}
+
+test_powershell_download_to_file_passes if {
+	count(evidence_of(["Invoke-WebRequest https://x.example.com/i.ps1 -OutFile i.ps1"])) == 0
+}
+
+test_plugin_command_fails if {
+	plugin := testing.plugin("docker", "v5.12.0", {"image": "alpine:3", "command": ["sh", "-c", "wget -qO- https://x.example.com/i | sh"]})
+	findings := rule.deny with input as testing.pipeline([testing.command_step({"plugins": [plugin]})])
+	{[f.path, f.evidence] | some f in findings} == {[["steps", 0, "plugins", 0, "config", "command", 2], "wget -qO- https://x.example.com/i | sh"]}
+}
+
+test_group_member_path if {
+	group := testing.step("group", {"steps": [testing.command_step({"commands": ["curl -s https://x.example.com/i | bash"]})]})
+	findings := rule.deny with input as testing.pipeline([group])
+	{f.path | some f in findings} == {["steps", 0, "steps", 0, "commands", 0]}
+}
+
+test_allowed_sources_knob if {
+	commands := ["curl -fsSL https://tools.corp.example/install.sh | bash", "curl -fsSL https://other.example.com/i | bash"]
+	findings := rule.deny with input as cmd(commands)
+		with data.config.rules as {"pipeline/remote_script_piped_to_shell": {"allowed_sources": [`^curl -fsSL https://tools\.corp\.example/`]}}
+	{f.evidence | some f in findings} == {"curl -fsSL https://other.example.com/i | bash"}
+}
+
+test_patterns_knob_kind_off if {
+	findings := rule.deny with input as cmd(["bash <(curl -s https://x.example.com/i)", "curl -s https://y.example.com/i | sh"])
+		with data.config.rules as {"pipeline/remote_script_piped_to_shell": {"patterns": {"run through process substitution": []}}}
+	{f.evidence | some f in findings} == {"curl -s https://y.example.com/i | sh"}
+}
+
+test_evidence_is_first_non_empty_group if {
+	# Kinds are matched as one alternation; the matching alternative's first group is the evidence.
+	evidence_of(["curl -s https://x.example.com/get.py | python3 -", ". <(curl -s https://y.example.com/env)"]) == {
+		"curl -s https://x.example.com/get.py | python3 -",
+		". <(curl -s https://y.example.com/env)",
+	}
+}

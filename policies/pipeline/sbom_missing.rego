@@ -1,0 +1,50 @@
+# METADATA
+# title: SBOM not generated
+# description: |
+#   No step of the pipeline generates a software bill of materials (syft, cdxgen,
+#   CycloneDX tools, `npm sbom`, `docker sbom`, BuildKit `--sbom` attestations,
+#   `trivy --format cyclonedx|spdx`, SBOM plugins). Without one, a newly disclosed
+#   vulnerability cannot be traced to the builds that shipped it. Pipelines that
+#   only upload another pipeline definition are not applicable.
+# related_resources:
+#   - ref: https://buildkite.com/docs/pipelines/best-practices/plugin-management
+#     description: Plugin management, including standard security and compliance steps
+# custom:
+#   id: pipeline/sbom_missing
+#   severity: medium
+#   area: 8
+#   target: pipeline
+#   remediation: >-
+#     Add a step that generates an SBOM for what the pipeline ships, for example
+#     `syft dir:. -o cyclonedx-json=sbom.json` or `docker buildx build --sbom=true`,
+#     and keep it as a build artifact.
+#   config:
+#     sbom_patterns:
+#       default:
+#         - "(?i)sbom"
+#         - "\\bsyft\\b"
+#         - "\\bcdxgen\\b"
+#         - "(?i)cyclonedx"
+#         - "(?i)(--format|--output|-f|-o)[ =]+['\"]?spdx"
+#         - "\\bbom\\s+generate\\b"
+#       description: >-
+#         Regular expressions; a step generates an SBOM when one matches a command line,
+#         or a plugin as `<source>`, `<source> <key>` or `<source> <key>=<value>`.
+package pipeline.sbom_missing
+
+import data.lib.findings
+import data.lib.scans
+
+knobs := findings.knobs(rego.metadata.chain())
+
+not_applicable if not scans.does_work
+
+deny contains findings.finding(
+	rego.metadata.chain(),
+	"no step generates an SBOM (software bill of materials)",
+	["steps"],
+	"steps",
+) if {
+	scans.does_work
+	count(scans.matches(knobs.sbom_patterns)) == 0
+}

@@ -1,0 +1,15 @@
+// The world as the CLI sees it, injected so tests can run commands in-process.
+
+/** Streams, environment and working directory of one CLI invocation. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colour and progress only then). */
+  stdoutIsTTY: boolean;
+}
+
+/** Exit codes: 0 clean, 1 blocking findings, 2 usage / config / input error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

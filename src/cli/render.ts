@@ -1,0 +1,41 @@
+// Picks the formatter for `--format`, and annotates the Buildkite build when asked for `buildkite`.
+import type { Report } from '../report/model.js';
+import { formatText } from '../report/text.js';
+import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatJunit } from '../report/junit.js';
+import { formatBuildkite, annotationStyle } from '../report/buildkite.js';
+import { annotate } from '../report/annotate.js';
+
+/** The output formats of `check`. */
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'buildkite'] as const;
+/** One output format. */
+export type Format = (typeof FORMATS)[number];
+
+/** Options that only some formats use. */
+export interface RenderOptions {
+  color: boolean;
+  showWaived: boolean;
+  env: Record<string, string | undefined>;
+  warn: (message: string) => void;
+}
+
+/** Formats the report; for `buildkite` inside a Buildkite job it also calls `buildkite-agent annotate`. */
+export async function render(report: Report, format: Format, opts: RenderOptions): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'buildkite': {
+      const markdown = formatBuildkite(report);
+      const result = await annotate(markdown, annotationStyle(report), { context: 'kiteguard', env: opts.env });
+      if (typeof result === 'string') opts.warn(result);
+      return markdown;
+    }
+    default:
+      return formatText(report, { color: opts.color, showWaived: opts.showWaived });
+  }
+}

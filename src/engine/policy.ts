@@ -1,0 +1,134 @@
+// The one wrapper around the OPA Wasm SDK: load once, set data once, evaluate many targets.
+// The SDK throws strings and plain objects; everything leaving this module is an EngineError.
+import * as opaNamespace from '@open-policy-agent/opa-wasm';
+import { EngineError } from '../errors.js';
+
+// The SDK is CommonJS: under Node's ESM loader its functions sit on the default export.
+const opaWasm = ((opaNamespace as { default?: unknown }).default ?? opaNamespace) as typeof opaNamespace;
+type LoadedPolicy = ReturnType<typeof opaWasm.loadPolicySync>;
+
+/** Builtins the SDK implements in JavaScript; every other builtin must be native to OPA's Wasm runtime. */
+export const SDK_HOST_BUILTINS: readonly string[] = [
+  'sprintf',
+  'regex.split',
+  'json.is_valid',
+  'yaml.is_valid',
+  'yaml.marshal',
+  'yaml.unmarshal',
+];
+
+/** The compiled entrypoints, one per target kind. */
+export const ENTRYPOINTS = { pipeline: 'kiteguard/pipeline/report' } as const;
+
+/** A target kind with an entrypoint. */
+export type TargetKind = keyof typeof ENTRYPOINTS;
+
+/** A finding as the policies return it, before the host locates it in a file. */
+export interface RawFinding {
+  rule: string;
+  message: string;
+  path: Array<string | number>;
+  evidence: string | null;
+}
+
+/** What one entrypoint returns for one target. */
+export interface EngineResult {
+  findings: RawFinding[];
+  /** Rule package name (e.g. `plugin_not_pinned`) -> reasons the outcome is unknown. */
+  unknown: Record<string, string[]>;
+  /** Rule package names that do not apply to this target. */
+  notApplicable: string[];
+}
+
+/** A loaded policy bundle, ready to evaluate targets. */
+export class PolicyEngine {
+  private constructor(private readonly policy: LoadedPolicy) {}
+
+  /** Compiles and instantiates the Wasm module synchronously (fast start for pre-commit). */
+  static load(wasm: Uint8Array): PolicyEngine {
+    try {
+      return new PolicyEngine(opaWasm.loadPolicySync(wasm));
+    } catch (err) {
+      throw new EngineError(`could not load the policy bundle: ${describe(err)}`);
+    }
+  }
+
+  /** Replaces the policies' `data` document (config knobs); call once before evaluating. */
+  setData(data: object): void {
+    try {
+      this.policy.setData(data);
+    } catch (err) {
+      throw new EngineError(`could not set policy data: ${describe(err)}`);
+    }
+  }
+
+  /** Evaluates one target; the input may be pre-serialized JSON bytes to skip a stringify. */
+  evaluate(kind: TargetKind, input: object | ArrayBuffer): EngineResult {
+    let resultSet: unknown;
+    try {
+      resultSet = this.policy.evaluate(input, ENTRYPOINTS[kind]);
+    } catch (err) {
+      throw new EngineError(`policy evaluation failed: ${describe(err)}`);
+    }
+    const first = Array.isArray(resultSet) ? (resultSet[0] as { result?: unknown } | undefined) : undefined;
+    if (!first || first.result === undefined) {
+      throw new EngineError(`entrypoint ${ENTRYPOINTS[kind]} returned no result`);
+    }
+    return validateResult(first.result);
+  }
+
+  /** Builtins the module calls on the host that neither the SDK nor kiteguard provides. */
+  missingHostBuiltins(): string[] {
+    const instance = this.policy.wasmInstance as WebAssembly.Instance;
+    const exports = instance.exports as Record<string, (...args: number[]) => number>;
+    const needed = Object.keys(readJson(this.policy.mem, exports.opa_json_dump!(exports.builtins!())) as object);
+    return needed.filter((name) => !SDK_HOST_BUILTINS.includes(name));
+  }
+}
+
+function readJson(memory: WebAssembly.Memory, address: number): unknown {
+  const bytes = new Uint8Array(memory.buffer, address);
+  return JSON.parse(Buffer.from(bytes.subarray(0, bytes.indexOf(0))).toString('utf8'));
+}
+
+/** Turns whatever the SDK threw (string, object, Error) into a readable message. */
+export function describe(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === 'string') return err;
+  try {
+    return JSON.stringify(err);
+  } catch {
+    return String(err);
+  }
+}
+
+function validateResult(value: unknown): EngineResult {
+  const r = value as { findings?: unknown; unknown?: unknown; not_applicable?: unknown };
+  if (!r || !Array.isArray(r.findings) || typeof r.unknown !== 'object' || !Array.isArray(r.not_applicable)) {
+    throw new EngineError('policy result does not have findings, unknown and not_applicable');
+  }
+  const findings = r.findings.map(validateFinding);
+  const unknown: Record<string, string[]> = {};
+  for (const [name, reasons] of Object.entries(r.unknown as Record<string, unknown>)) {
+    if (!Array.isArray(reasons) || !reasons.every((x) => typeof x === 'string')) {
+      throw new EngineError(`unknown reasons of rule ${name} are not strings`);
+    }
+    unknown[name] = reasons;
+  }
+  if (!r.not_applicable.every((x) => typeof x === 'string')) throw new EngineError('not_applicable holds a non-string');
+  return { findings, unknown, notApplicable: r.not_applicable as string[] };
+}
+
+function validateFinding(value: unknown): RawFinding {
+  const f = value as Partial<RawFinding>;
+  const ok =
+    f !== null &&
+    typeof f === 'object' &&
+    typeof f.rule === 'string' &&
+    typeof f.message === 'string' &&
+    Array.isArray(f.path) &&
+    f.path.every((p) => typeof p === 'string' || typeof p === 'number') &&
+    (f.evidence === null || typeof f.evidence === 'string');
+  if (!ok) throw new EngineError(`a policy returned a malformed finding: ${JSON.stringify(value).slice(0, 200)}`);
+  return { rule: f.rule!, message: f.message!, path: f.path!, evidence: f.evidence ?? null };
+}

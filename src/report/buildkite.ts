@@ -1,0 +1,149 @@
+// Markdown for a Buildkite annotation (CommonMark + GFM tables), capped well below Buildkite's 1 MiB limit.
+import type { Finding, Report } from './model.js';
+import {
+  compareFindings,
+  countReport,
+  failingFindings,
+  outcomesOf,
+  plural,
+  severityRank,
+  SEVERITIES_DESC,
+  showControlChars,
+  sortedExpiredWaivers,
+  targetNoun,
+  verdictOf,
+  waivedFindings,
+} from './summary.js';
+import type { Counts } from './summary.js';
+
+/** The styles `buildkite-agent annotate --style` accepts. */
+export type AnnotationStyle = 'error' | 'warning' | 'info' | 'success';
+
+/** Options for `formatBuildkite`: the size cap in UTF-8 bytes. */
+export interface BuildkiteOptions {
+  maxBytes?: number;
+}
+
+/** Default cap on the annotation body: a quarter of Buildkite's 1 MiB limit. */
+export const DEFAULT_MAX_BYTES = 256 * 1024;
+
+/** The annotation style for the worst outcome: blocking → error, other failures or unknown → warning, only waived → info, else success. */
+export function annotationStyle(report: Report): AnnotationStyle {
+  const verdict = verdictOf(countReport(report));
+  if (verdict === 'blocking') return 'error';
+  if (verdict === 'failing' || verdict === 'unknown') return 'warning';
+  return verdict === 'waived' ? 'info' : 'success';
+}
+
+/** Renders the annotation body: verdict heading, failing findings table, expired waivers, waived and unknown in <details>. */
+export function formatBuildkite(report: Report, options: BuildkiteOptions = {}): string {
+  const counts = countReport(report);
+  const out: string[] = [`### ${heading(report, counts)}`, '', summary(report, counts), ''];
+  let left = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(out.join('\n')) - 1024;
+  const section = (lines: string[], rows: string[], close: string[] = []): void => {
+    const kept: string[] = [];
+    for (const row of rows) {
+      if (bytes(row) + 1 > left) break;
+      kept.push(row);
+      left -= bytes(row) + 1;
+    }
+    const more = rows.length - kept.length;
+    out.push(...lines, ...kept, ...(more > 0 ? ['', `_…and ${more} more_`] : []), ...close, '');
+    left -= bytes([...lines, ...close].join('\n')) + 32;
+  };
+  const failing = failingFindings(report).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b));
+  if (failing.length > 0) {
+    section(['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |'], failing.map((f) => findingRow(f, report)));
+  }
+  const expired = sortedExpiredWaivers(report);
+  if (expired.length > 0) {
+    const rows = expired.map(
+      (w) =>
+        `- ${code(w.rule, false)} on ${code(w.path, false)} expired ${md(w.expires)} (${md(w.owner)}: ${md(w.reason)}), ${code(`${w.source.file}:${w.source.line}`, false)}`,
+    );
+    section([`**${plural(expired.length, 'expired waiver')}** (no longer applied):`, ''], rows);
+  }
+  const unknown = outcomesOf(report, 'unknown');
+  if (unknown.length > 0) {
+    const rows = unknown.map((o) => `- ${code(o.ruleId, false)} on ${code(o.target, false)}: ${md(o.reason ?? 'no reason given')}`);
+    section(details(`${plural(unknown.length, 'rule check', 'rule checks')} could not be completed (unknown)`), rows, ['', '</details>']);
+  }
+  const waived = waivedFindings(report);
+  if (waived.length > 0) {
+    const rows = waived.map((f) => {
+      const w = f.waiver;
+      const terms = w ? `${md(w.reason)} | ${md(w.owner)} | ${md(w.expires)}` : ' | | ';
+      return `| ${code(where(f))} | ${code(f.ruleId)} | ${md(f.message)} | ${terms} |`;
+    });
+    const head = ['| Location | Rule | Message | Reason | Owner | Until |', '| --- | --- | --- | --- | --- | --- |'];
+    section([...details(plural(waived.length, 'waived finding')), ...head], rows, ['', '</details>']);
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function heading(report: Report, counts: Counts): string {
+  switch (verdictOf(counts)) {
+    case 'blocking':
+      return `kiteguard: ${plural(counts.blocking, 'finding')} at or above ${report.failOn}`;
+    case 'failing':
+      return `kiteguard: ${plural(counts.failing, 'finding')} below the ${report.failOn} threshold`;
+    case 'unknown':
+      return `kiteguard: no failing findings, ${plural(counts.outcomes.unknown, 'check')} unknown`;
+    case 'waived':
+      return `kiteguard: no failing findings (${counts.waived} waived)`;
+    case 'clean':
+      return 'kiteguard: no problems found';
+  }
+}
+
+function summary(report: Report, counts: Counts): string {
+  const bySeverity = SEVERITIES_DESC.filter((s) => counts.failingBySeverity[s] > 0).map((s) => `${counts.failingBySeverity[s]} ${s}`);
+  const parts = [
+    counts.failing > 0 ? `${plural(counts.failing, 'finding')} (${bySeverity.join(', ')})` : 'no failing findings',
+    counts.waived > 0 ? `${counts.waived} waived` : '',
+    counts.outcomes.unknown > 0 ? `${counts.outcomes.unknown} unknown` : '',
+    counts.expiredWaivers > 0 ? plural(counts.expiredWaivers, 'expired waiver') : '',
+    `${plural(counts.targets, targetNoun(report))}, ${plural(report.rules.length, 'rule')}`,
+    `fail-on ${report.failOn}`,
+  ];
+  return parts.filter((p) => p !== '').join(' · ');
+}
+
+function findingRow(f: Finding, report: Report): string {
+  const sev = severityRank(f.severity) >= severityRank(report.failOn) ? `**${f.severity}**` : f.severity;
+  return `| ${code(where(f))} | ${sev} | ${code(f.ruleId)} | ${md(f.message)} |`;
+}
+
+function details(summaryText: string): string[] {
+  const html = summaryText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return ['<details>', `<summary>${html}</summary>`, ''];
+}
+
+function where(f: Finding): string {
+  return `${f.location.file}:${f.location.line}`;
+}
+
+function bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** Escapes untrusted text for a Markdown table cell: HTML, Markdown punctuation, pipes; newlines become <br>. */
+export function md(s: string): string {
+  return showControlChars(s)
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '<br>');
+}
+
+/** A code span for untrusted text: fenced by more backticks than it contains; pipes escaped when it sits in a table cell. */
+export function code(s: string, inTable = true): string {
+  const spaced = showControlChars(s).replace(/\n/g, ' ');
+  const flat = inTable ? spaced.replace(/\|/g, '\\|') : spaced;
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}

@@ -1,0 +1,78 @@
+// The stable machine format: one JSON document, deterministic key and array order, versioned by `format`.
+import type { Finding, Report, Waiver } from './model.js';
+import {
+  allFindings,
+  compareText,
+  countReport,
+  isBlocking,
+  sortedExpiredWaivers,
+  sortedOutcomes,
+  allTargets,
+} from './summary.js';
+
+/** Version of the JSON document's shape; bump it on any incompatible change. */
+export const JSON_FORMAT_VERSION = 1;
+
+/** Renders a report as pretty-printed JSON (two-space indent, trailing newline). */
+export function formatJson(report: Report): string {
+  const counts = countReport(report);
+  const targetOf = findingTargets(report);
+  const doc = {
+    format: { name: 'kiteguard-report', version: JSON_FORMAT_VERSION },
+    tool: { name: report.tool.name, version: report.tool.version },
+    generatedAt: report.generatedAt,
+    failOn: report.failOn,
+    summary: {
+      targets: counts.targets,
+      rules: report.rules.length,
+      outcomes: counts.outcomes,
+      findings: {
+        failing: counts.failing,
+        blocking: counts.blocking,
+        waived: counts.waived,
+        bySeverity: counts.failingBySeverity,
+      },
+      expiredWaivers: counts.expiredWaivers,
+    },
+    targets: allTargets(report),
+    rules: [...report.rules]
+      .sort((a, b) => compareText(a.id, b.id))
+      .map((r) => ({ id: r.id, title: r.title, severity: r.severity, area: r.area, target: r.target })),
+    outcomes: sortedOutcomes(report).map((o) => ({
+      target: o.target,
+      ruleId: o.ruleId,
+      outcome: o.outcome,
+      findings: o.findings.length,
+      reason: o.reason ?? null,
+    })),
+    findings: allFindings(report).map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      target: targetOf.get(f) ?? f.location.file,
+      location: { file: f.location.file, line: f.location.line, column: f.location.column },
+      message: f.message,
+      evidence: f.evidence,
+      path: f.path,
+      blocking: isBlocking(f, report.failOn),
+      waiver: f.waiver ? waiverJson(f.waiver) : null,
+    })),
+    expiredWaivers: sortedExpiredWaivers(report).map(waiverJson),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function waiverJson(w: Waiver): Record<string, unknown> {
+  return {
+    rule: w.rule,
+    path: w.path,
+    reason: w.reason,
+    owner: w.owner,
+    expires: w.expires,
+    source: { file: w.source.file, line: w.source.line, column: w.source.column },
+  };
+}
+
+// A finding's target is its outcome's target (a repository finding may point into another file).
+function findingTargets(report: Report): Map<Finding, string> {
+  return new Map(report.outcomes.flatMap((o) => o.findings.map((f) => [f, o.target] as const)));
+}

@@ -1,0 +1,155 @@
+// SARIF 2.1.0 for GitHub code scanning: one run, one rule per catalog entry, one result per finding.
+import { createHash } from 'node:crypto';
+import type { Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
+import type { Finding, Report, RuleInfo, Severity, Waiver } from './model.js';
+import { allFindings, compareText, outcomesOf, sortedExpiredWaivers } from './summary.js';
+
+/** Options for `formatSarif`: the project page shown by code scanning as the tool's home. */
+export interface SarifOptions {
+  informationUri?: string;
+}
+
+/** The OASIS schema the document declares. */
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** Key of the stable fingerprint in `partialFingerprints`; bump the suffix if the hash input changes. */
+export const FINGERPRINT_KEY = 'kiteguardFinding/v1';
+
+const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+
+/** Renders a report as a SARIF 2.1.0 log; waived findings become results with an accepted external suppression. */
+export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  const rules = sarifRules(report);
+  const index = new Map(rules.map((r, i) => [r.id, i] as const));
+  const results = allFindings(report).map((f) => result(f, index.get(f.ruleId) ?? -1));
+  const log: Log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+            rules,
+          },
+        },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(report, index) }],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+// Catalog rules sorted by id, plus a bare entry for any rule id only seen in findings.
+function sarifRules(report: Report): ReportingDescriptor[] {
+  const known = new Map(report.rules.map((r) => [r.id, r] as const));
+  const ids = new Set([...known.keys(), ...report.outcomes.flatMap((o) => o.findings.map((f) => f.ruleId))]);
+  return [...ids].sort(compareText).map((id) => {
+    const r = known.get(id);
+    return r ? describe(r) : { id, name: pascal(id), shortDescription: { text: id } };
+  });
+}
+
+function describe(r: RuleInfo): ReportingDescriptor {
+  const refs = r.related.map((u) => `- <${u}>`).join('\n');
+  const markdown = [`**${r.title}**`, r.description, `**Remediation:** ${r.remediation}`, refs ? `References:\n${refs}` : '']
+    .filter((s) => s !== '')
+    .join('\n\n');
+  return {
+    id: r.id,
+    name: pascal(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.description },
+    ...(r.related[0] ? { helpUri: r.related[0] } : {}),
+    help: { text: `${r.description}\n\nRemediation: ${r.remediation}`, markdown },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: {
+      tags: ['security', `area-${r.area}`],
+      'security-severity': SECURITY_SEVERITY[r.severity],
+      precision: 'high',
+    },
+  };
+}
+
+function result(f: Finding, ruleIndex: number): Result {
+  const { line, column } = f.location;
+  const region = line >= 1 ? { startLine: line, ...(column >= 1 ? { startColumn: column } : {}) } : undefined;
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: artifact(f.location.file), ...(region ? { region } : {}) } }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+    ...(f.waiver ? { suppressions: [suppression(f.waiver)] } : {}),
+  };
+}
+
+function suppression(w: Waiver): Suppression {
+  return { kind: 'external', status: 'accepted', justification: `${w.reason} (owner: ${w.owner}, expires ${w.expires})` };
+}
+
+// Unknown outcomes and expired waivers are not results: they travel as tool notifications.
+function notifications(report: Report, index: Map<string, number>): Notification[] {
+  const unknown = outcomesOf(report, 'unknown').map((o): Notification => {
+    const i = index.get(o.ruleId);
+    return {
+      level: 'warning',
+      message: { text: `${o.ruleId} could not be checked on ${o.target}: ${o.reason ?? 'no reason given'}` },
+      associatedRule: { id: o.ruleId, ...(i === undefined ? {} : { index: i }) },
+    };
+  });
+  const expired = sortedExpiredWaivers(report).map(
+    (w): Notification => ({
+      level: 'warning',
+      message: { text: `waiver for ${w.rule} on ${w.path} expired ${w.expires} and no longer applies (owner: ${w.owner})` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifact(w.source.file),
+            region: { startLine: Math.max(1, w.source.line), startColumn: Math.max(1, w.source.column) },
+          },
+        },
+      ],
+    }),
+  );
+  return [...unknown, ...expired];
+}
+
+/** A stable id for a finding across runs: sha256 of rule, file, evidence and JSON path, never line numbers. */
+export function fingerprint(f: Finding): string {
+  const input = JSON.stringify([f.ruleId, toUri(f.location.file).uri, f.evidence ?? '', f.path]);
+  return createHash('sha256').update(input, 'utf8').digest('hex');
+}
+
+function artifact(file: string): { uri: string; uriBaseId?: string } {
+  const { uri, absolute } = toUri(file);
+  return absolute ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
+}
+
+// Forward slashes, no leading `./`, each segment percent-encoded; absolute paths become file: URIs.
+function toUri(file: string): { uri: string; absolute: boolean } {
+  const slashed = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const drive = /^[A-Za-z]:\//.test(slashed);
+  const absolute = drive || slashed.startsWith('/');
+  const encoded = slashed
+    .split('/')
+    .map((seg, i) => (drive && i === 0 ? seg : encodeURIComponent(seg)))
+    .join('/');
+  return { uri: absolute ? `file://${drive ? '/' : ''}${encoded}` : encoded, absolute };
+}
+
+// `pipeline/plugin_not_pinned` -> `PipelinePluginNotPinned`: SARIF's identifier-like rule name.
+function pascal(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}

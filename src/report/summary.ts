@@ -1,0 +1,169 @@
+// Shared helpers for the formatters: severity order, sorting, counting, and what blocks.
+import { SEVERITIES } from './model.js';
+import type { Finding, Outcome, Report, RuleOutcome, Severity, Waiver } from './model.js';
+
+/** Every outcome, in the order reports list them. */
+export const OUTCOMES: readonly Outcome[] = ['fail', 'unknown', 'waived', 'not_applicable', 'pass'];
+
+/** Severities from the most to the least severe, the order humans read them in. */
+export const SEVERITIES_DESC: readonly Severity[] = [...SEVERITIES].reverse();
+
+/** Position of a severity in `SEVERITIES` (low = 0 … critical = 3). */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** True when a finding is covered by a valid waiver. */
+export function isWaived(finding: Finding): boolean {
+  return finding.waiver !== undefined;
+}
+
+/** True when a finding is not waived and is at or above the `--fail-on` threshold. */
+export function isBlocking(finding: Finding, failOn: Severity): boolean {
+  return !isWaived(finding) && severityRank(finding.severity) >= severityRank(failOn);
+}
+
+/** Orders findings by file, line, column, then rule id and message, so output is stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.location.file, b.location.file) ||
+    a.location.line - b.location.line ||
+    a.location.column - b.location.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** Locale-independent string comparison (UTF-16 code unit order), for deterministic output. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every finding of the report (failing and waived), sorted by position. */
+export function allFindings(report: Report): Finding[] {
+  return report.outcomes.flatMap((o) => o.findings).sort(compareFindings);
+}
+
+/** Findings that count against the run: not waived, any severity, sorted by position. */
+export function failingFindings(report: Report): Finding[] {
+  return allFindings(report).filter((f) => !isWaived(f));
+}
+
+/** Findings covered by a valid waiver, sorted by position. */
+export function waivedFindings(report: Report): Finding[] {
+  return allFindings(report).filter(isWaived);
+}
+
+/** Outcomes ordered by target (input order, then name) and rule id. */
+export function sortedOutcomes(report: Report): RuleOutcome[] {
+  const order = new Map(report.targets.map((t, i) => [t, i] as const));
+  const rank = (t: string): number => order.get(t) ?? report.targets.length;
+  return [...report.outcomes].sort(
+    (a, b) => rank(a.target) - rank(b.target) || compareText(a.target, b.target) || compareText(a.ruleId, b.ruleId),
+  );
+}
+
+/** The targets of the report in input order, followed by any that only appear in outcomes. */
+export function allTargets(report: Report): string[] {
+  const extra = report.outcomes.map((o) => o.target).filter((t) => !report.targets.includes(t));
+  return [...report.targets, ...[...new Set(extra)].sort(compareText)];
+}
+
+/** Outcomes with the given outcome, sorted. */
+export function outcomesOf(report: Report, outcome: Outcome): RuleOutcome[] {
+  return sortedOutcomes(report).filter((o) => o.outcome === outcome);
+}
+
+/** Expired waivers sorted by where they are written. */
+export function sortedExpiredWaivers(report: Report): Waiver[] {
+  return [...report.expiredWaivers].sort(
+    (a, b) =>
+      compareText(a.source.file, b.source.file) ||
+      a.source.line - b.source.line ||
+      a.source.column - b.source.column ||
+      compareText(a.rule, b.rule),
+  );
+}
+
+/** The counts every formatter's summary is built from. */
+export interface Counts {
+  /** Outcomes (rule × target pairs) per outcome. */
+  outcomes: Record<Outcome, number>;
+  /** Failing (not waived) findings per severity. */
+  failingBySeverity: Record<Severity, number>;
+  failing: number;
+  /** Failing findings at or above the fail-on threshold. */
+  blocking: number;
+  /** Waived findings. */
+  waived: number;
+  targets: number;
+  expiredWaivers: number;
+}
+
+/** Counts outcomes and findings of a report. */
+export function countReport(report: Report): Counts {
+  const outcomes: Record<Outcome, number> = { fail: 0, unknown: 0, waived: 0, not_applicable: 0, pass: 0 };
+  for (const o of report.outcomes) outcomes[o.outcome] += 1;
+  const failingBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  let blocking = 0;
+  let waived = 0;
+  for (const f of report.outcomes.flatMap((o) => o.findings)) {
+    if (isWaived(f)) {
+      waived += 1;
+      continue;
+    }
+    failingBySeverity[f.severity] += 1;
+    if (isBlocking(f, report.failOn)) blocking += 1;
+  }
+  const failing = SEVERITIES.reduce((n, s) => n + failingBySeverity[s], 0);
+  return {
+    outcomes,
+    failingBySeverity,
+    failing,
+    blocking,
+    waived,
+    targets: allTargets(report).length,
+    expiredWaivers: report.expiredWaivers.length,
+  };
+}
+
+/** The overall state of a run, worst first: what an annotation or heading should convey. */
+export type Verdict = 'blocking' | 'failing' | 'unknown' | 'waived' | 'clean';
+
+/** Decides the verdict: blocking findings, then any failing finding, unknown outcomes, waivers, else clean. */
+export function verdictOf(counts: Counts): Verdict {
+  if (counts.blocking > 0) return 'blocking';
+  if (counts.failing > 0) return 'failing';
+  if (counts.outcomes.unknown > 0) return 'unknown';
+  if (counts.waived > 0 || counts.outcomes.waived > 0) return 'waived';
+  return 'clean';
+}
+
+/** `1 finding`, `2 findings`: a count with its noun, pluralised with `s` unless a plural is given. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/** What the targets are called: `file` when every rule checks pipeline files, else `target`. */
+export function targetNoun(report: Report): string {
+  return report.rules.length > 0 && report.rules.every((r) => r.target === 'pipeline') ? 'file' : 'target';
+}
+
+/** The waiver's terms in one phrase: `reason, owner, until DATE`. */
+export function waiverTerms(w: Waiver): string {
+  return `${w.reason}, ${w.owner}, until ${w.expires}`;
+}
+
+// Controls and other invisible or line-breaking characters that untrusted YAML can smuggle into output:
+// C0/C1 controls (except tab and newline), DEL, bidi overrides, non-characters, lone surrogates.
+const UNSAFE = /\r\n?|[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Shows unsafe characters as visible escapes (`\x1B`, `\u202E`) and turns CR / CRLF into LF. */
+export function showControlChars(s: string): string {
+  return s.replace(UNSAFE, (c) => {
+    if (c.startsWith('\r')) return '\n';
+    const code = c.codePointAt(0) ?? 0;
+    const hex = code.toString(16).toUpperCase();
+    return code < 0x100 ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
+  });
+}

@@ -1,0 +1,131 @@
+// The default human format: findings grouped by file, then unknowns, expired waivers and a summary line.
+import type { Finding, Report } from './model.js';
+import {
+  allFindings,
+  countReport,
+  isBlocking,
+  isWaived,
+  outcomesOf,
+  plural,
+  SEVERITIES_DESC,
+  showControlChars as safe,
+  sortedExpiredWaivers,
+  targetNoun,
+  waiverTerms,
+} from './summary.js';
+import type { Counts } from './summary.js';
+
+// Untrusted text (messages, evidence, paths from YAML) goes through `safe` so it cannot move the cursor or recolour the terminal.
+
+/** How `formatText` renders: colour (the CLI decides: TTY and no NO_COLOR) and whether waived findings show. */
+export interface TextOptions {
+  color?: boolean;
+  showWaived?: boolean;
+}
+
+type Paint = (s: string) => string;
+
+const ANSI = {
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  magenta: '\x1b[35m',
+  cyan: '\x1b[36m',
+} as const;
+
+function painter(color: boolean): (style: keyof typeof ANSI, s: string) => string {
+  return (style, s) => (color ? `${ANSI[style]}${s}\x1b[0m` : s);
+}
+
+const SEVERITY_STYLE = { critical: 'magenta', high: 'red', medium: 'yellow', low: 'cyan' } as const;
+const EVIDENCE_MAX = 120;
+
+/** Renders a report for a terminal: `file:line:col  severity  rule-id  message` lines and a summary. */
+export function formatText(report: Report, options: TextOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const shown = allFindings(report).filter((f) => options.showWaived || !isWaived(f));
+  const out: string[] = [];
+  for (const group of groupByFile(shown)) {
+    out.push(...findingLines(group, report, paint), '');
+  }
+  const unknown = outcomesOf(report, 'unknown');
+  if (unknown.length > 0) {
+    out.push(paint('bold', 'Could not check (unknown):'));
+    for (const o of unknown) {
+      out.push(`  ? ${o.ruleId} (${safe(o.target)}): ${safe(o.reason ?? 'no reason given')}`);
+    }
+    out.push('');
+  }
+  const expired = sortedExpiredWaivers(report);
+  if (expired.length > 0) {
+    out.push(paint('bold', 'Expired waivers (no longer applied):'));
+    for (const w of expired) {
+      const at = `${w.source.file}:${w.source.line}:${w.source.column}`;
+      out.push(`  ${safe(at)}  ${w.rule} for ${safe(w.path)}: expired ${w.expires} (${safe(w.reason)}, ${safe(w.owner)})`);
+    }
+    out.push('');
+  }
+  out.push(summaryLine(report, countReport(report), paint));
+  return `${out.join('\n')}\n`;
+}
+
+function groupByFile(findings: Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.location.file, [...(groups.get(f.location.file) ?? []), f]);
+  return [...groups.values()];
+}
+
+function findingLines(group: Finding[], report: Report, paint: ReturnType<typeof painter>): string[] {
+  const where = (f: Finding): string => safe(`${f.location.file}:${f.location.line}:${f.location.column}`);
+  const locWidth = Math.max(...group.map((f) => where(f).length));
+  const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
+  const indent = ' '.repeat(locWidth + 2 + 8 + 2 + ruleWidth + 2);
+  const lines: string[] = [];
+  for (const f of group) {
+    const sev = f.severity.padEnd(8);
+    const [first = '', ...rest] = safe(f.message).split('\n');
+    const waiver = f.waiver ? ` (waived: ${safe(waiverTerms(f.waiver))})` : '';
+    const head = `${where(f).padEnd(locWidth)}  ${sev}  ${f.ruleId.padEnd(ruleWidth)}  ${first}`;
+    const body = [...rest.map((l) => indent + l), ...evidenceLine(f, indent)];
+    if (isWaived(f)) {
+      lines.push(...[head + waiver, ...body].map((l) => paint('dim', l)));
+      continue;
+    }
+    const styled: Paint = (s) => paint(SEVERITY_STYLE[f.severity], s);
+    const sevText = isBlocking(f, report.failOn) ? paint('bold', styled(sev)) : styled(sev);
+    const loc = where(f).padEnd(locWidth);
+    lines.push(`${loc}  ${sevText}  ${paint('dim', f.ruleId.padEnd(ruleWidth))}  ${first}`, ...body);
+  }
+  return lines;
+}
+
+// Evidence only when it says something the message does not, folded onto one short line.
+function evidenceLine(f: Finding, indent: string): string[] {
+  if (!f.evidence || f.message.includes(f.evidence)) return [];
+  const flat = safe(f.evidence).replace(/\s*\n\s*/g, ' ⏎ ').trim();
+  if (flat === '') return [];
+  const short = flat.length > EVIDENCE_MAX ? `${flat.slice(0, EVIDENCE_MAX - 1)}…` : flat;
+  return [`${indent}evidence: ${short}`];
+}
+
+function summaryLine(report: Report, counts: Counts, paint: ReturnType<typeof painter>): string {
+  const checked = `${plural(counts.targets, targetNoun(report))} checked against ${plural(report.rules.length, 'rule')}`;
+  const extras = [
+    counts.waived > 0 ? `${counts.waived} waived` : '',
+    counts.outcomes.unknown > 0 ? `${counts.outcomes.unknown} unknown` : '',
+    counts.expiredWaivers > 0 ? plural(counts.expiredWaivers, 'expired waiver') : '',
+  ].filter((s) => s !== '');
+  if (counts.failing === 0) {
+    const head = extras.length === 0 ? 'No problems found' : `No failing findings (${extras.join(', ')})`;
+    const colour = counts.outcomes.unknown > 0 || counts.expiredWaivers > 0 ? 'yellow' : 'green';
+    return `${paint(colour, head)}: ${checked}.`;
+  }
+  const bySeverity = SEVERITIES_DESC.filter((s) => counts.failingBySeverity[s] > 0)
+    .map((s) => `${counts.failingBySeverity[s]} ${s}`)
+    .join(', ');
+  const head = `${plural(counts.failing, 'finding')} (${bySeverity}), ${counts.blocking} at or above ${report.failOn}`;
+  const colour = counts.blocking > 0 ? 'red' : 'yellow';
+  return `${paint('bold', paint(colour, head))}${extras.length > 0 ? `; ${extras.join(', ')}` : ''}; ${checked}.`;
+}

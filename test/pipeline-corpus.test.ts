@@ -1,0 +1,52 @@
+// Every real pipeline in the shared corpus and every Buildkite schema example parses, and its
+// source map points plugins (through anchors and merges too) and commands at real lines. Skipped when the folders are absent.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadPipeline } from '../src/pipeline/load.js';
+import type { NormalizedStep } from '../src/pipeline/types.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIRS = [resolve(ROOT, '../shared/corpus/open'), resolve(ROOT, '../shared/data/buildkite-valid-pipelines')];
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) return yamlFiles(full);
+      return /\.ya?ml$/.test(name) ? [full] : [];
+    });
+}
+
+function walk(steps: NormalizedStep[], path: Array<string | number>, visit: (s: NormalizedStep, p: Array<string | number>) => void): void {
+  steps.forEach((s, i) => {
+    visit(s, [...path, i]);
+    walk(s.steps, [...path, i, 'steps'], visit);
+  });
+}
+
+const files = DIRS.flatMap(yamlFiles);
+
+describe.skipIf(files.length === 0)('corpus', () => {
+  test.each(files.map((f) => [relative(resolve(ROOT, '..'), f), f]))('%s', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const { pipeline, locate } = loadPipeline(text, file);
+    walk(pipeline.steps, ['steps'], (step, path) => {
+      const at = locate(path);
+      expect(at.line).toBeGreaterThan(0);
+      expect(at.line).toBeLessThanOrEqual(lines.length);
+      step.plugins.forEach((plugin, i) => {
+        const evidence = plugin.ref === null ? plugin.name : `${plugin.name}#${plugin.ref}`;
+        const p = locate([...path, 'plugins', i], evidence);
+        expect(lines[p.line - 1]?.slice(p.column - 1)).toContain(plugin.name);
+      });
+      step.commands.forEach((_, k) => {
+        const p = locate([...path, 'commands', k]);
+        expect(lines[p.line - 1]?.trim()).not.toBe('');
+      });
+    });
+  });
+});
