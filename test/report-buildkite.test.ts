@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { annotationStyle, code, DEFAULT_MAX_BYTES, formatBuildkite, md } from '../src/report/buildkite.js';
+import { annotationStyle, DEFAULT_MAX_BYTES, formatBuildkite } from '../src/report/buildkite.js';
+import { code, md, mdMessage } from '../src/report/markdown.js';
 import type { Report } from '../src/report/model.js';
 import { CLEAN, MIXED, manyFindings } from './fixtures/report/reports.js';
 import { expectGolden } from './fixtures/report/golden.js';
@@ -61,6 +62,15 @@ describe('formatBuildkite', () => {
     const inner = out.slice(fence.length, out.length - fence.length);
     expect(inner.includes(fence)).toBe(false);
     expect(inner.trim()).toBe(input.trim());
+  });
+
+  test.each([
+    ['plugin `docker` is not pinned', 'plugin `docker` is not pinned'],
+    ['runs `curl x | sh` here', 'runs `curl x \\| sh` here'],
+    ['odd ` count stays escaped', 'odd \\` count stays escaped'],
+    ['`a<b>` and <c>', '`a<b>` and &lt;c&gt;'],
+  ])('mdMessage(%j) keeps the message\'s code spans', (input, expected) => {
+    expect(mdMessage(input)).toBe(expected);
   });
 
   test('code() escapes pipes only inside table cells', () => {

@@ -51,6 +51,16 @@ describe('formatText', () => {
     );
   });
 
+  test('evidence that only repeats the message or a path segment is left out', () => {
+    const f = MIXED.outcomes[0]?.findings[0];
+    if (!f) throw new Error('fixture');
+    const withEvidence = (evidence: string) =>
+      formatText({ ...MIXED, outcomes: [{ ...MIXED.outcomes[0]!, findings: [{ ...f, path: ['steps'], evidence }] }] });
+    expect(withEvidence('steps')).not.toContain('evidence:');
+    expect(withEvidence('docker-compose#v5')).not.toContain('evidence:');
+    expect(withEvidence('line one\nline two')).toContain('evidence: line one ⏎ line two');
+  });
+
   test('a clean run says so', () => {
     expect(formatText(CLEAN)).toBe('No problems found: 1 file checked against 6 rules.\n');
   });

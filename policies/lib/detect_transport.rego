@@ -61,20 +61,11 @@ scalar_text(true) := "true"
 
 scalar_text(false) := "false"
 
-# any_of joins regular expressions into one alternation, so a list costs one compiled
-# pattern: OPA's Wasm runtime caches only 100 compiled patterns per evaluation, and the
-# whole bundle uses several hundred.
-any_of(patterns) := concat("|", [concat("", ["(?:", p, ")"]) | some p in patterns]) if count(patterns) > 0
-
-# An empty list matches nothing (`\b\B` never holds).
-any_of([]) := `\b\B`
-
 # fragments: the substrings of text that one of the patterns matches. When the matching
 # pattern has a capturing group, its first non-empty group is the fragment (so a pattern
 # can require context around the part it reports); otherwise the whole match is.
 fragments(text, patterns) := {group_or_match(m) |
-	count(patterns) > 0
-	some m in regex.find_all_string_submatch_n(any_of(patterns), text, -1)
+	some m in regex.find_all_string_submatch_n(pipeline.any_of(patterns), text, -1)
 }
 
 group_or_match(m) := groups[0] if {
@@ -83,10 +74,7 @@ group_or_match(m) := groups[0] if {
 } else := m[0]
 
 # matches holds when text matches one of the patterns (one compiled pattern per list).
-matches(text, patterns) if {
-	count(patterns) > 0
-	regex.match(any_of(patterns), text)
-}
+matches(text, patterns) if regex.match(pipeline.any_of(patterns), text)
 
 # urls: the URLs in text whose scheme is one of schemes (lower case), as written.
 # For compound schemes (`git+http`) the transport is the part after the last `+`.

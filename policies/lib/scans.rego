@@ -37,7 +37,7 @@ texts contains {"path": p.path, "text": p.plugin.source, "evidence": p.plugin.na
 
 texts contains {
 	"path": array.concat(p.path, ["config", key]),
-	"text": sprintf("%s %s", [p.plugin.source, key]),
+	"text": concat(" ", [p.plugin.source, key]),
 	"evidence": key,
 } if {
 	some p in plugins
@@ -46,7 +46,7 @@ texts contains {
 
 texts contains {
 	"path": array.concat(p.path, ["config", key]),
-	"text": sprintf("%s %s=%s", [p.plugin.source, key, text]),
+	"text": concat("", [p.plugin.source, " ", key, "=", text]),
 	"evidence": text,
 } if {
 	some p in plugins
@@ -56,7 +56,7 @@ texts contains {
 
 texts contains {
 	"path": array.concat(p.path, ["config", key, i]),
-	"text": sprintf("%s %s=%s", [p.plugin.source, key, item]),
+	"text": concat("", [p.plugin.source, " ", key, "=", item]),
 	"evidence": item,
 } if {
 	some p in plugins
@@ -90,19 +90,9 @@ plugin_command(config) := concat(" ", config.command) if {
 
 # matches: the texts matching one of the regular expressions, as {path, evidence}.
 matches(patterns) := {{"path": t.path, "evidence": t.evidence} |
-	pattern := combined(patterns)
+	pattern := pipeline.any_of(patterns)
 	some t in texts
 	regex.match(pattern, t.text)
-}
-
-# combined joins a list of regular expressions into one alternation (invalid ones are
-# skipped; undefined when none is left). One pattern per list keeps the Wasm regex cache
-# small: opa-wasm caches 100 compiled patterns and evicting from a full cache can free a
-# pattern still in use, which crashes the evaluation. Inline flags such as `(?i)` stay
-# scoped to their own alternative.
-combined(patterns) := concat("|", valid) if {
-	valid := [sprintf("(?:%s)", [p]) | some p in patterns; regex.is_valid(p)]
-	count(valid) > 0
 }
 
 # first is the match that comes first in the file (lowest path).

@@ -52,3 +52,14 @@ test_loader_lines if {
 		not scans.loader_line(line)
 	}
 }
+
+test_matches_empty_patterns if {
+	doc := testing.pipeline([testing.command_step({"commands": ["syft ."]})])
+	count(scans.matches([])) == 0 with input as doc
+	scans.matches(["nothing", "(?i)SYFT"]) == {{"path": ["steps", 0, "commands", 0], "evidence": "syft ."}} with input as doc
+}
+
+test_matches_flags_stay_in_their_alternative if {
+	doc := testing.pipeline([testing.command_step({"commands": ["SEMGREP ci"]})])
+	count(scans.matches(["(?i)nothing", "semgrep"])) == 0 with input as doc
+}

@@ -11,20 +11,12 @@ import data.lib.pipeline
 # normalized_name: a variable or key name in upper case, `-` and `.` turned into `_`.
 normalized_name(name) := replace(replace(upper(name), "-", "_"), ".", "_")
 
-# matches_any_of holds when text matches one of the regular expressions. The patterns are
-# joined into one alternation: one regex call instead of one per pattern (regex calls are
-# the expensive part of evaluation in Wasm).
-matches_any_of(text, patterns) if {
-	count(patterns) > 0
-	regex.match(concat("|", [concat("", ["(?:", p, ")"]) | some p in patterns]), text)
-}
-
 # secret_like_name holds when a name matches one of the patterns and none of the exceptions.
 secret_like_name(name, patterns, exceptions) if {
 	is_string(name)
 	normalized := normalized_name(name)
-	matches_any_of(normalized, patterns)
-	not matches_any_of(normalized, exceptions)
+	pipeline.matches_any(normalized, patterns)
+	not pipeline.matches_any(normalized, exceptions)
 }
 
 # is_reference: the value is (or contains) a run-time reference, not a literal:
@@ -57,7 +49,7 @@ literal(value, placeholders) if {
 	not is_reference(trimmed)
 	not looks_like_path(trimmed)
 	not is_boolean_like(trimmed)
-	not matches_any_of(trimmed, placeholders)
+	not pipeline.matches_any(trimmed, placeholders)
 }
 
 # redact shows the first `keep` characters of a secret and its length, never the rest.
@@ -194,7 +186,7 @@ detections(text, disabled, placeholders) := {d |
 	hinted(text, detector)
 	some m in regex.find_all_string_submatch_n(detector.pattern, text, -1)
 	secret := m[detector.group]
-	not matches_any_of(secret, placeholders)
+	not pipeline.matches_any(secret, placeholders)
 	d := {"id": detector.id, "title": detector.title, "secret": secret, "evidence": evidence(secret, detector.keep)}
 }
 

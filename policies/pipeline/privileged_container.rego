@@ -40,25 +40,21 @@ knobs := findings.knobs(rego.metadata.chain())
 # Settings in plugin configuration and other step keys.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%s %s", [where, hit.what]),
-	array.concat(s.base, hit.path),
+	sprintf("%s %s", [hit.where, hit.what]),
+	hit.path,
 	hit.evidence,
 ) if {
-	some s in settings
-	where := s.where
-	some hit in setting_hits(s.config)
+	some hit in setting_hits
 }
 
 # Flags on command lines.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s", [secrets.step_name(c.step), hit.what]),
-	c.path,
+	sprintf("step `%s` %s", [secrets.step_name(hit.step), hit.what]),
+	hit.path,
 	hit.evidence,
 ) if {
-	some c in pipeline.commands
-	some line in secrets.lines(c.text)
-	some hit in command_hits(line)
+	some hit in command_hits
 }
 
 # settings: the configuration trees to inspect, with their base path and a phrase naming them.
@@ -78,95 +74,154 @@ settings contains {
 	is_object(entry.step.extra)
 }
 
-# setting_hits: [path inside config, what, evidence] for every risky setting.
-setting_hits(config) := (((((((({{"path": path, "what": "runs a privileged container", "evidence": "privileged: true"} |
-	walk(config, [path, value])
-	last(path) == "privileged"
-	truthy(value)
-} | {{"path": path, "what": sprintf("shares the host's `%s` namespace", [key]), "evidence": sprintf("%s: host", [key])} |
-	walk(config, [path, value])
-	key := last(path)
-	key in {"pid", "ipc", "userns", "uts"}
-	is_string(value)
-	lower(value) == "host"
-}) | {{"path": path, "what": sprintf("shares the host's namespace with `%s`", [key]), "evidence": sprintf("%s: true", [key])} |
-	walk(config, [path, value])
-	key := last(path)
-	key in {"hostPID", "hostIPC"}
-	truthy(value)
-}) | {{"path": path, "what": "uses the host's network", "evidence": sprintf("%s: host", [key])} |
-	knobs.report_host_network
-	walk(config, [path, value])
-	key := last(path)
-	key in {"network", "net", "network_mode", "network-mode"}
-	is_string(value)
-	lower(value) == "host"
-}) | {{"path": path, "what": "uses the host's network", "evidence": "hostNetwork: true"} |
-	knobs.report_host_network
-	walk(config, [path, value])
-	last(path) == "hostNetwork"
-	truthy(value)
-}) | {{"path": path, "what": sprintf("adds capability `%s`", [value]), "evidence": value} |
-	walk(config, [path, value])
-	count(path) >= 2
-	capability_list(path)
-	is_string(value)
-	dangerous_capability(value)
-}) | {{"path": path, "what": sprintf("disables confinement with `%s`", [value]), "evidence": value} |
-	walk(config, [path, value])
-	count(path) >= 2
-	path[count(path) - 2] in {"security-opts", "security-opt", "security_opt", "securityOpts"}
-	is_string(value)
-	unconfined_option(value)
-}) | {{"path": path, "what": "disables seccomp confinement", "evidence": "type: Unconfined"} |
-	walk(config, [path, value])
-	count(path) >= 2
-	path[count(path) - 2] == "seccompProfile"
-	last(path) == "type"
-	value == "Unconfined"
-}) | {{"path": path, "what": sprintf("mounts host path `%s` into the container", [source]), "evidence": value} |
-	walk(config, [path, value])
-	count(path) >= 2
-	path[count(path) - 2] in {"volumes", "volume", "mounts"}
-	is_string(value)
-	contains(value, ":")
-	source := mount_source(value)
-	source in knobs.sensitive_host_paths
-}) | {{"path": path, "what": sprintf("mounts host path `%s` into the pod", [value]), "evidence": value} |
-	walk(config, [path, value])
-	count(path) >= 2
-	path[count(path) - 2] == "hostPath"
-	last(path) == "path"
-	is_string(value)
-	trim_suffix_slash(value) in knobs.sensitive_host_paths
+# nodes: every value inside the settings, with its full path, the key holding it
+# (`parent` is the key one level up, for list entries) and the phrase naming the setting.
+nodes contains {"path": array.concat(s.base, sub), "sub": sub, "key": last(sub), "parent": parent(sub), "value": value, "where": s.where} if {
+	some s in settings
+	walk(s.config, [sub, value])
+	count(sub) > 0
 }
 
-# command_hits: risky `docker run`-style flags on one command line.
-command_hits(line) := ((((({{"what": "runs a privileged container (`--privileged`)", "evidence": m[1]} |
-	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--privileged(?:=true)?)(?:[\s"';&|)\\]|$)`, line, -1)
-} | {{"what": sprintf("shares a host namespace (`%s`)", [m[1]]), "evidence": m[1]} |
-	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--(?:pid|ipc|userns|uts)[= ]["']?host)\b`, line, -1)
-}) | {{"what": sprintf("uses the host's network (`%s`)", [m[1]]), "evidence": m[1]} |
+# setting_hits: risky settings: path, what, evidence and where.
+setting_hits contains hit(n, "runs a privileged container", "privileged: true") if {
+	some n in nodes
+	n.key == "privileged"
+	truthy(n.value)
+}
+
+setting_hits contains hit(n, sprintf("shares the host's `%s` namespace", [n.key]), sprintf("%s: host", [n.key])) if {
+	some n in nodes
+	n.key in {"pid", "ipc", "userns", "uts"}
+	is_string(n.value)
+	lower(n.value) == "host"
+}
+
+setting_hits contains hit(n, sprintf("shares the host's namespace with `%s`", [n.key]), sprintf("%s: true", [n.key])) if {
+	some n in nodes
+	n.key in {"hostPID", "hostIPC"}
+	truthy(n.value)
+}
+
+setting_hits contains hit(n, "uses the host's network", sprintf("%s: host", [n.key])) if {
 	knobs.report_host_network
-	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--net(?:work)?[= ]["']?host)\b`, line, -1)
-}) | {{"what": sprintf("adds capability `%s`", [m[2]]), "evidence": m[1]} |
-	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--cap-add[= ]["']?([A-Za-z_]+))`, line, -1)
+	some n in nodes
+	n.key in {"network", "net", "network_mode", "network-mode"}
+	is_string(n.value)
+	lower(n.value) == "host"
+}
+
+setting_hits contains hit(n, "uses the host's network", "hostNetwork: true") if {
+	knobs.report_host_network
+	some n in nodes
+	n.key == "hostNetwork"
+	truthy(n.value)
+}
+
+setting_hits contains hit(n, sprintf("adds capability `%s`", [n.value]), n.value) if {
+	some n in nodes
+	capability_list(n.sub)
+	is_string(n.value)
+	dangerous_capability(n.value)
+}
+
+setting_hits contains hit(n, sprintf("disables confinement with `%s`", [n.value]), n.value) if {
+	some n in nodes
+	n.parent in {"security-opts", "security-opt", "security_opt", "securityOpts"}
+	is_string(n.value)
+	unconfined_option(n.value)
+}
+
+setting_hits contains hit(n, "disables seccomp confinement", "type: Unconfined") if {
+	some n in nodes
+	n.parent == "seccompProfile"
+	n.key == "type"
+	n.value == "Unconfined"
+}
+
+setting_hits contains hit(n, sprintf("mounts host path `%s` into the container", [source]), n.value) if {
+	some n in nodes
+	n.parent in {"volumes", "volume", "mounts"}
+	is_string(n.value)
+	contains(n.value, ":")
+	source := mount_source(n.value)
+	source in knobs.sensitive_host_paths
+}
+
+setting_hits contains hit(n, sprintf("mounts host path `%s` into the pod", [n.value]), n.value) if {
+	some n in nodes
+	n.parent == "hostPath"
+	n.key == "path"
+	is_string(n.value)
+	trim_suffix_slash(n.value) in knobs.sensitive_host_paths
+}
+
+hit(n, what, evidence) := {"path": n.path, "where": n.where, "what": what, "evidence": evidence}
+
+# command_lines: every line of every command, with its step and path.
+command_lines contains {"path": c.path, "step": c.step, "text": text} if {
+	some c in pipeline.commands
+	some text in secrets.lines(c.text)
+}
+
+# command_hits: risky `docker run`-style flags: step, path, what, and the fragment.
+command_hits contains line_hit(line, "runs a privileged container (`--privileged`)", m[1]) if {
+	some line in command_lines
+	contains(line.text, "--privileged")
+	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--privileged(?:=true)?)(?:[\s"';&|)\\]|$)`, line.text, -1)
+}
+
+command_hits contains line_hit(line, sprintf("shares a host namespace (`%s`)", [m[1]]), m[1]) if {
+	some line in command_lines
+	contains(line.text, "host")
+	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--(?:pid|ipc|userns|uts)[= ]["']?host)\b`, line.text, -1)
+}
+
+command_hits contains line_hit(line, sprintf("uses the host's network (`%s`)", [m[1]]), m[1]) if {
+	knobs.report_host_network
+	some line in command_lines
+	contains(line.text, "host")
+	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--net(?:work)?[= ]["']?host)\b`, line.text, -1)
+}
+
+command_hits contains line_hit(line, sprintf("adds capability `%s`", [m[2]]), m[1]) if {
+	some line in command_lines
+	contains(line.text, "--cap-add")
+	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--cap-add[= ]["']?([A-Za-z_]+))`, line.text, -1)
 	dangerous_capability(m[2])
-}) | {{"what": sprintf("disables confinement (`%s`)", [m[1]]), "evidence": m[1]} |
-	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--security-opt[= ]["']?([A-Za-z]+[=:][A-Za-z]+))`, line, -1)
+}
+
+command_hits contains line_hit(line, sprintf("disables confinement (`%s`)", [m[1]]), m[1]) if {
+	some line in command_lines
+	contains(line.text, "--security-opt")
+	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--security-opt[= ]["']?([A-Za-z]+[=:][A-Za-z]+))`, line.text, -1)
 	unconfined_option(m[2])
-}) | {{"what": sprintf("mounts host path `%s` into the container", [source]), "evidence": m[1]} |
-	some m in regex.find_all_string_submatch_n(`(?:^|\s)((?:-v|--volume)[= ]\s*["']?([^\s"']+))`, line, -1)
+}
+
+command_hits contains line_hit(line, sprintf("mounts host path `%s` into the container", [source]), m[1]) if {
+	some line in command_lines
+	contains(line.text, "-v")
+	some m in regex.find_all_string_submatch_n(`(?:^|\s)((?:-v|--volume)[= ]\s*["']?([^\s"']+))`, line.text, -1)
 	source := mount_source(m[2])
 	source in knobs.sensitive_host_paths
-}) | {{"what": sprintf("mounts host path `%s` into the container", [source]), "evidence": m[1]} |
-	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--mount[= ]\s*["']?([^\s"']+))`, line, -1)
+}
+
+command_hits contains line_hit(line, sprintf("mounts host path `%s` into the container", [source]), m[1]) if {
+	some line in command_lines
+	contains(line.text, "--mount")
+	some m in regex.find_all_string_submatch_n(`(?:^|\s)(--mount[= ]\s*["']?([^\s"']+))`, line.text, -1)
 	some s in regex.find_all_string_submatch_n(`(?:^|,)(?:source|src)=([^,]+)`, m[2], -1)
 	source := trim_suffix_slash(s[1])
 	source in knobs.sensitive_host_paths
 }
 
+line_hit(line, what, evidence) := {"path": line.path, "step": line.step, "what": what, "evidence": evidence}
+
 last(path) := path[count(path) - 1]
+
+# parent: the key one level above the last, or null at the top.
+parent(path) := path[count(path) - 2] if count(path) >= 2
+
+parent(path) := null if count(path) < 2
 
 truthy(true)
 
@@ -174,7 +229,7 @@ truthy("true")
 
 # capability_list: the path is an entry of an added-capabilities list
 # (`add-caps`, `cap-add`, `cap_add`, or a pod's `capabilities.add`).
-capability_list(path) if path[count(path) - 2] in {"add-caps", "cap-add", "cap_add", "cap-adds"}
+capability_list(path) if parent(path) in {"add-caps", "cap-add", "cap_add", "cap-adds"}
 
 capability_list(path) if {
 	count(path) >= 3

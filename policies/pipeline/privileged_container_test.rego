@@ -75,6 +75,12 @@ test_host_network_knob if {
 	count(findings) == 1
 	some f in findings
 	f.message == "plugin `docker` in step `build` uses the host's network"
+
+	cmd := commands(["docker run --network host img"])
+	count(privileged_container.deny) == 0 with input as cmd
+	cmd_findings := privileged_container.deny with input as cmd
+		with data.config.rules as {"pipeline/privileged_container": {"report_host_network": true}}
+	{f.evidence | some f in cmd_findings} == {"--network host"}
 }
 
 test_kubernetes_pod_spec_fails if {

@@ -79,7 +79,7 @@ receives_secrets(entry) if {
 secret_name(name) if secrets.secret_like_name(name, knobs.name_patterns, knobs.name_exceptions)
 
 # command_lines: every line of every command, with its step and path.
-command_lines contains {"path": c.path, "step": c.step, "text": text} if {
+command_lines contains {"path": c.path, "step": c.step, "text": text, "segments": secrets.segments(text)} if {
 	some c in pipeline.commands
 	some text in secrets.lines(c.text)
 }
@@ -89,19 +89,22 @@ command_lines contains {"path": c.path, "step": c.step, "text": text} if {
 # A bare `env` / `printenv` (also piped, as in `env | sort`) dumps the whole environment.
 hits contains {"path": line.path, "step": line.step, "what": sprintf("dumps the environment with `%s`", [seg]), "evidence": seg} if {
 	some line in command_lines
-	some seg in secrets.segments(line.text)
+	some seg in line.segments
+	contains(seg, "env")
 	regex.match(`^(?:(?:then|do|else|sudo|time)\s+)*(?:env|printenv)(?:\s+-0)?$`, seg)
 }
 
 hits contains {"path": line.path, "step": line.step, "what": sprintf("dumps the environment with `%s`", [seg]), "evidence": seg} if {
 	some line in command_lines
-	some seg in secrets.segments(line.text)
+	some seg in line.segments
+	dump_candidate(seg)
 	regex.match(`^(?:export\s+-p|declare\s+-[px]|typeset\s+-[px]|set|buildkite-agent\s+env\s+(?:dump|get)(?:\s+--format[= ]\S+)?)$`, seg)
 }
 
 hits contains {"path": line.path, "step": line.step, "what": sprintf("prints secret `%s` with `printenv`", [m[1]]), "evidence": seg} if {
 	some line in command_lines
-	some seg in secrets.segments(line.text)
+	some seg in line.segments
+	contains(seg, "printenv")
 	some m in regex.find_all_string_submatch_n(`^(?:sudo\s+)?printenv\s+([A-Za-z_][A-Za-z0-9_]*)$`, seg, 1)
 	secret_name(m[1])
 }
@@ -109,6 +112,7 @@ hits contains {"path": line.path, "step": line.step, "what": sprintf("prints sec
 # Shell tracing echoes every command after expansion, secrets included.
 hits contains {"path": line.path, "step": line.step, "what": sprintf("turns on shell tracing with `%s`", [m[0]]), "evidence": m[0]} if {
 	some line in command_lines
+	tracing_candidate(line.text)
 	some m in regex.find_all_string_submatch_n(
 		`\bset(?:\s+[-+][A-Za-z]+)*\s+-[A-Za-z]*x[A-Za-z]*\b|\bset\s+-o\s+xtrace\b|\b(?:bash|sh|zsh|ksh|dash)\s+-[A-Za-z]*x[A-Za-z]*\b`,
 		line.text, -1,
@@ -118,6 +122,7 @@ hits contains {"path": line.path, "step": line.step, "what": sprintf("turns on s
 # `echo` / `printf` of a secret-like variable, unless piped into a command or redirected to a file.
 hits contains {"path": line.path, "step": line.step, "what": sprintf("prints secret `%s`", [v[1]]), "evidence": fragment} if {
 	some line in command_lines
+	echo_candidate(line.text)
 	some m in regex.find_all_string_submatch_n(`\b((?:echo|printf)\s[^;&|>]*)(\|\||\||>&[12]|>|&&|;|&|$)`, line.text, -1)
 	not m[2] in {"|", ">"}
 	fragment := trim_space(m[1])
@@ -129,13 +134,33 @@ hits contains {"path": line.path, "step": line.step, "what": sprintf("prints sec
 # `cat` of a credential file.
 hits contains {"path": line.path, "step": line.step, "what": sprintf("prints credential file `%s`", [file]), "evidence": seg} if {
 	some line in command_lines
-	some seg in secrets.segments(line.text)
+	some seg in line.segments
+	contains(seg, "cat ")
 	some m in regex.find_all_string_submatch_n(`^(?:sudo\s+)?cat\s+(.+)$`, seg, 1)
 	some arg in split(m[1], " ")
 	file := trim(arg, "\"'")
 	some name in knobs.credential_files
 	credential_file(file, name)
 }
+
+# Cheap substring tests that skip the regular expressions on most lines.
+dump_candidate(seg) if contains(seg, "export")
+
+dump_candidate(seg) if contains(seg, "declare")
+
+dump_candidate(seg) if contains(seg, "typeset")
+
+dump_candidate(seg) if contains(seg, "env")
+
+dump_candidate("set")
+
+tracing_candidate(text) if contains(text, "set ")
+
+tracing_candidate(text) if contains(text, "sh -")
+
+echo_candidate(text) if contains(text, "echo")
+
+echo_candidate(text) if contains(text, "printf")
 
 credential_file(file, name) if file == name
 

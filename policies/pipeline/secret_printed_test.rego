@@ -27,6 +27,8 @@ test_printenv_and_dumps_fail if {
 		"declare -x",
 		"buildkite-agent env dump",
 		"if true; then env; fi",
+		"typeset -x",
+		"set",
 	])
 	{[f.path[3], f.evidence] | some f in findings} == {
 		[0, "printenv"],
@@ -35,6 +37,8 @@ test_printenv_and_dumps_fail if {
 		[3, "declare -x"],
 		[4, "buildkite-agent env dump"],
 		[5, "then env"],
+		[6, "typeset -x"],
+		[7, "set"],
 	}
 }
 

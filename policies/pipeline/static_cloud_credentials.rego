@@ -90,13 +90,11 @@ deny contains findings.finding(
 # Commands that install static keys.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s", [secrets.step_name(c.step), hit.what]),
-	c.path,
+	sprintf("step `%s` %s", [secrets.step_name(hit.step), hit.what]),
+	hit.path,
 	hit.evidence,
 ) if {
-	some c in pipeline.commands
-	some line in secrets.lines(c.text)
-	some hit in command_hits(line, c.step)
+	some hit in command_hits
 }
 
 key_name(name) if pipeline.matches_any(upper(name), knobs.key_names)
@@ -129,32 +127,53 @@ uses_oidc(entry) if {
 
 uses_oidc(entry) if {
 	some text in entry.step.commands
+	contains(text, "oidc")
 	regex.match(`buildkite-agent\s+oidc\s+request-token`, text)
 }
 
-# command_hits: the static-key commands on one line, with what they do and the fragment.
-command_hits(line, entry) := (({hit |
+# command_lines: every line of every command, with its step and path.
+command_lines contains {"path": c.path, "step": c.step, "text": text} if {
+	some c in pipeline.commands
+	some text in secrets.lines(c.text)
+}
+
+# command_hits: commands that install static keys: step, path, what they do, and the fragment.
+command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": m[1]} if {
+	some line in command_lines
+	contains(line.text, "configure")
 	some m in regex.find_all_string_submatch_n(
 		`(aws\s+configure\s+set\s+(?:--profile[= ]\S+\s+)?(?:[A-Za-z0-9_-]+\.)?(aws_access_key_id|aws_secret_access_key|aws_session_token))(?:\s+("[^"]*"|'[^']*'|[^\s;&|]+))?`,
-		line, -1,
+		line.text, -1,
 	)
-	static_configure(m[3], entry)
-	hit := {"what": sprintf("stores a static AWS key with `aws configure set %s`", [m[2]]), "evidence": m[1]}
-} | {hit |
+	static_configure(m[3], line.step)
+	what := sprintf("stores a static AWS key with `aws configure set %s`", [m[2]])
+}
+
+command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": concat("", [m[1], "="])} if {
+	some line in command_lines
+	contains(line.text, "=")
 	some m in regex.find_all_string_submatch_n(
 		`(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|()]*)`,
-		line, -1,
+		line.text, -1,
 	)
 	key_name(m[1])
 	secrets.literal(trim(m[2], "\"'"), knobs.placeholders)
-	hit := {"what": sprintf("sets static cloud credential `%s` to a literal value", [m[1]]), "evidence": concat("", [m[1], "="])}
-}) | {hit |
-	some m in regex.find_all_string_submatch_n(`(gcloud\s+auth\s+activate-service-account\b[^;&|]*?--key-file)`, line, -1)
-	hit := {"what": "logs in with a service-account key file (`gcloud auth activate-service-account --key-file`)", "evidence": m[1]}
-}) | {hit |
-	some m in regex.find_all_string_submatch_n(`(az\s+login\b[^;&|]*?\s(?:-p|--password))(?:[\s=]|$)`, line, -1)
-	regex.match(`az\s+login\b[^;&|]*--service-principal`, line)
-	hit := {"what": "logs in with a service-principal secret (`az login --service-principal -p`)", "evidence": m[1]}
+	what := sprintf("sets static cloud credential `%s` to a literal value", [m[1]])
+}
+
+command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": m[1]} if {
+	some line in command_lines
+	contains(line.text, "activate-service-account")
+	some m in regex.find_all_string_submatch_n(`(gcloud\s+auth\s+activate-service-account\b[^;&|]*?--key-file)`, line.text, -1)
+	what := "logs in with a service-account key file (`gcloud auth activate-service-account --key-file`)"
+}
+
+command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": m[1]} if {
+	some line in command_lines
+	contains(line.text, "--service-principal")
+	some m in regex.find_all_string_submatch_n(`(az\s+login\b[^;&|]*?\s(?:-p|--password))(?:[\s=]|$)`, line.text, -1)
+	regex.match(`az\s+login\b[^;&|]*--service-principal`, line.text)
+	what := "logs in with a service-principal secret (`az login --service-principal -p`)"
 }
 
 # static_configure: `aws configure set` stores a static key when the value is written out,

@@ -32,7 +32,7 @@ export async function render(report: Report, format: Format, opts: RenderOptions
     case 'buildkite': {
       const markdown = formatBuildkite(report);
       const result = await annotate(markdown, annotationStyle(report), { context: 'kiteguard', env: opts.env });
-      if (typeof result === 'string') opts.warn(result);
+      if (result.warning) opts.warn(result.warning);
       return markdown;
     }
     default:

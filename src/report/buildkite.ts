@@ -8,13 +8,13 @@ import {
   plural,
   severityRank,
   SEVERITIES_DESC,
-  showControlChars,
   sortedExpiredWaivers,
   targetNoun,
   verdictOf,
   waivedFindings,
 } from './summary.js';
 import type { Counts } from './summary.js';
+import { code, md, mdMessage } from './markdown.js';
 
 /** The styles `buildkite-agent annotate --style` accepts. */
 export type AnnotationStyle = 'error' | 'warning' | 'info' | 'success';
@@ -73,7 +73,7 @@ export function formatBuildkite(report: Report, options: BuildkiteOptions = {}):
     const rows = waived.map((f) => {
       const w = f.waiver;
       const terms = w ? `${md(w.reason)} | ${md(w.owner)} | ${md(w.expires)}` : ' | | ';
-      return `| ${code(where(f))} | ${code(f.ruleId)} | ${md(f.message)} | ${terms} |`;
+      return `| ${code(where(f))} | ${code(f.ruleId)} | ${mdMessage(f.message)} | ${terms} |`;
     });
     const head = ['| Location | Rule | Message | Reason | Owner | Until |', '| --- | --- | --- | --- | --- | --- |'];
     section([...details(plural(waived.length, 'waived finding')), ...head], rows, ['', '</details>']);
@@ -111,12 +111,12 @@ function summary(report: Report, counts: Counts): string {
 
 function findingRow(f: Finding, report: Report): string {
   const sev = severityRank(f.severity) >= severityRank(report.failOn) ? `**${f.severity}**` : f.severity;
-  return `| ${code(where(f))} | ${sev} | ${code(f.ruleId)} | ${md(f.message)} |`;
+  return `| ${code(where(f))} | ${sev} | ${code(f.ruleId)} | ${mdMessage(f.message)} |`;
 }
 
+// The summary text is ours (counts and fixed words), never user data, so it needs no escaping.
 function details(summaryText: string): string[] {
-  const html = summaryText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return ['<details>', `<summary>${html}</summary>`, ''];
+  return ['<details>', `<summary>${summaryText}</summary>`, ''];
 }
 
 function where(f: Finding): string {
@@ -125,25 +125,4 @@ function where(f: Finding): string {
 
 function bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
-}
-
-/** Escapes untrusted text for a Markdown table cell: HTML, Markdown punctuation, pipes; newlines become <br>. */
-export function md(s: string): string {
-  return showControlChars(s)
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[`*_[\]|~#!]/g, (c) => `\\${c}`)
-    .replace(/\n/g, '<br>');
-}
-
-/** A code span for untrusted text: fenced by more backticks than it contains; pipes escaped when it sits in a table cell. */
-export function code(s: string, inTable = true): string {
-  const spaced = showControlChars(s).replace(/\n/g, ' ');
-  const flat = inTable ? spaced.replace(/\|/g, '\\|') : spaced;
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
 }

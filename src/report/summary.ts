@@ -2,9 +2,6 @@
 import { SEVERITIES } from './model.js';
 import type { Finding, Outcome, Report, RuleOutcome, Severity, Waiver } from './model.js';
 
-/** Every outcome, in the order reports list them. */
-export const OUTCOMES: readonly Outcome[] = ['fail', 'unknown', 'waived', 'not_applicable', 'pass'];
-
 /** Severities from the most to the least severe, the order humans read them in. */
 export const SEVERITIES_DESC: readonly Severity[] = [...SEVERITIES].reverse();
 

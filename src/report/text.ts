@@ -23,8 +23,6 @@ export interface TextOptions {
   showWaived?: boolean;
 }
 
-type Paint = (s: string) => string;
-
 const ANSI = {
   bold: '\x1b[1m',
   dim: '\x1b[2m',
@@ -35,7 +33,9 @@ const ANSI = {
   cyan: '\x1b[36m',
 } as const;
 
-function painter(color: boolean): (style: keyof typeof ANSI, s: string) => string {
+type Painter = (style: keyof typeof ANSI, s: string) => string;
+
+function painter(color: boolean): Painter {
   return (style, s) => (color ? `${ANSI[style]}${s}\x1b[0m` : s);
 }
 
@@ -77,7 +77,7 @@ function groupByFile(findings: Finding[]): Finding[][] {
   return [...groups.values()];
 }
 
-function findingLines(group: Finding[], report: Report, paint: ReturnType<typeof painter>): string[] {
+function findingLines(group: Finding[], report: Report, paint: Painter): string[] {
   const where = (f: Finding): string => safe(`${f.location.file}:${f.location.line}:${f.location.column}`);
   const locWidth = Math.max(...group.map((f) => where(f).length));
   const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
@@ -93,24 +93,24 @@ function findingLines(group: Finding[], report: Report, paint: ReturnType<typeof
       lines.push(...[head + waiver, ...body].map((l) => paint('dim', l)));
       continue;
     }
-    const styled: Paint = (s) => paint(SEVERITY_STYLE[f.severity], s);
-    const sevText = isBlocking(f, report.failOn) ? paint('bold', styled(sev)) : styled(sev);
+    const coloured = paint(SEVERITY_STYLE[f.severity], sev);
+    const sevText = isBlocking(f, report.failOn) ? paint('bold', coloured) : coloured;
     const loc = where(f).padEnd(locWidth);
     lines.push(`${loc}  ${sevText}  ${paint('dim', f.ruleId.padEnd(ruleWidth))}  ${first}`, ...body);
   }
   return lines;
 }
 
-// Evidence only when it says something the message does not, folded onto one short line.
+// Evidence only when it says something the message and path do not, folded onto one short line.
 function evidenceLine(f: Finding, indent: string): string[] {
-  if (!f.evidence || f.message.includes(f.evidence)) return [];
+  if (!f.evidence || f.message.includes(f.evidence) || f.path.some((p) => String(p) === f.evidence)) return [];
   const flat = safe(f.evidence).replace(/\s*\n\s*/g, ' ⏎ ').trim();
   if (flat === '') return [];
   const short = flat.length > EVIDENCE_MAX ? `${flat.slice(0, EVIDENCE_MAX - 1)}…` : flat;
   return [`${indent}evidence: ${short}`];
 }
 
-function summaryLine(report: Report, counts: Counts, paint: ReturnType<typeof painter>): string {
+function summaryLine(report: Report, counts: Counts, paint: Painter): string {
   const checked = `${plural(counts.targets, targetNoun(report))} checked against ${plural(report.rules.length, 'rule')}`;
   const extras = [
     counts.waived > 0 ? `${counts.waived} waived` : '',
