@@ -20,7 +20,8 @@ $(OPA):
 	  echo "installing opa $(OPA_VERSION) with go install"; \
 	  GOBIN=$(TOOLS) go install github.com/open-policy-agent/opa@$(OPA_VERSION); fi
 
-node_modules/.package-lock.json: package.json
+# Installed once when missing (order-only), so `make` also works inside `npm install`'s prepare.
+node_modules:
 	npm ci --no-fund --no-audit
 
 policy-check: $(OPA)
@@ -35,12 +36,12 @@ dist/policy.wasm dist/catalog.json: $(POLICY_SRC) $(OPA) scripts/build-policies.
 
 policies: policy-test dist/policy.wasm
 
-dist/kiteguard.js: $(TS_SRC) node_modules/.package-lock.json scripts/bundle.mjs
+dist/kiteguard.js: $(TS_SRC) scripts/bundle.mjs | node_modules
 	node scripts/bundle.mjs
 
-build: node_modules/.package-lock.json dist/policy.wasm dist/kiteguard.js
+build: dist/policy.wasm dist/kiteguard.js
 
-typecheck: node_modules/.package-lock.json
+typecheck: | node_modules
 	npx tsc -p tsconfig.json
 
 test: build policy-check typecheck
