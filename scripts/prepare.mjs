@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 
 const built = ['dist/kiteguard.js', 'dist/policy.wasm', 'dist/catalog.json'].every((f) => existsSync(f));
 if (!built) {
-  const r = spawnSync('make', ['build'], { stdio: 'inherit' });
+  // Under `npm install -g git+…` npm passes npm_config_global, which makes a nested `npm ci` refuse.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_global'));
+  const r = spawnSync('make', ['build'], { stdio: 'inherit', env });
   process.exitCode = r.status ?? 1;
 }
