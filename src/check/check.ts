@@ -8,7 +8,7 @@ import { toOutcomes } from '../engine/outcomes.js';
 import { PolicyEngine } from '../engine/policy.js';
 import { InputError } from '../errors.js';
 import { loadPipeline } from '../pipeline/load.js';
-import type { Finding, Report, RuleInfo, RuleOutcome, Severity } from '../report/model.js';
+import type { Report, RuleInfo, RuleOutcome, Severity } from '../report/model.js';
 import { discoverPipelineFiles } from './discover.js';
 
 /** What `check` needs to run. */
@@ -64,15 +64,15 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
     }
   }
 
-  const waived = applyWaivers(outcomes.flatMap((o) => o.findings), config.waivers, now.slice(0, 10));
+  const today = now.slice(0, 10);
   return {
     report: {
       tool: { name: 'kiteguard', version: req.version },
       generatedAt: now,
       targets,
       rules,
-      outcomes: outcomes.map((o) => settleWaivers(o, waived.findings)),
-      expiredWaivers: waived.expired,
+      outcomes: outcomes.map((o) => settleWaivers(o, config.waivers, today)),
+      expiredWaivers: applyWaivers([], config.waivers, today).expired,
       failOn: req.failOn ?? config.failOn ?? 'high',
     },
     errors,
@@ -106,14 +106,9 @@ async function readSources(req: CheckRequest, errors: InputError[]): Promise<Arr
   return sources;
 }
 
-/** Findings carry their waiver after applyWaivers; an outcome whose findings are all waived is `waived`. */
-function settleWaivers(outcome: RuleOutcome, waived: Finding[]): RuleOutcome {
+/** Marks waived findings; an outcome whose findings are all waived is `waived`. */
+function settleWaivers(outcome: RuleOutcome, waivers: Config['waivers'], today: string): RuleOutcome {
   if (outcome.findings.length === 0) return outcome;
-  const findings = outcome.findings.map((f) => waived.find((w) => sameFinding(w, f)) ?? f);
-  const allWaived = findings.every((f) => f.waiver);
-  return { ...outcome, findings, outcome: allWaived ? 'waived' : 'fail' };
-}
-
-function sameFinding(a: Finding, b: Finding): boolean {
-  return a.ruleId === b.ruleId && a.location === b.location && a.message === b.message;
+  const { findings } = applyWaivers(outcome.findings, waivers, today);
+  return { ...outcome, findings, outcome: findings.every((f) => f.waiver) ? 'waived' : 'fail' };
 }
