@@ -1,0 +1,34 @@
+// The envelope every snapshot section is wrapped in, so policies can tell "off" from "not visible".
+
+/** Why a section could not be read: the HTTP status, what went wrong, and the permission or scope it needs. */
+export interface Unavailable {
+  status: 'unavailable';
+  reason: string;
+  http_status?: number;
+  /** The permission, scope or role that would make the section readable (e.g. `admin:org`, `read_pipelines`). */
+  needs?: string;
+}
+
+/** A section that was read. */
+export interface Available<T> {
+  status: 'ok';
+  data: T;
+}
+
+/** One section of a snapshot: the data as the upstream API returned it, or why it is missing. */
+export type Section<T> = Available<T> | Unavailable;
+
+/** Wraps data that was read. */
+export function ok<T>(data: T): Available<T> {
+  return { status: 'ok', data };
+}
+
+/** Records a section that could not be read. */
+export function unavailable(reason: string, detail: { http_status?: number; needs?: string } = {}): Unavailable {
+  return { status: 'unavailable', reason, ...detail };
+}
+
+/** Whether a section was read. */
+export function isAvailable<T>(section: Section<T> | undefined): section is Available<T> {
+  return section?.status === 'ok';
+}
