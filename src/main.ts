@@ -2,8 +2,9 @@
 import { run } from './cli/index.js';
 
 /** Runs the CLI against the real process and resolves to the exit code. */
-export function main(argv: string[]): Promise<number> {
+export function main(argv: string[], policy?: Promise<WebAssembly.Module | undefined>): Promise<number> {
   return run(argv, {
+    ...(policy ? { policy } : {}),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readStdin: readAllStdin,

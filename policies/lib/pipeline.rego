@@ -3,28 +3,25 @@
 # description: Traversal of the normalized pipeline (`input.pipeline`) shared by the pipeline rules.
 package lib.pipeline
 
-# steps: every step with its JSON path, group members included.
-steps contains {"path": ["steps", i], "step": step} if {
-	some i, step in input.pipeline.steps
-}
-
-steps contains {"path": ["steps", i, "steps", j], "step": step} if {
-	some i, group in input.pipeline.steps
-	group.type == "group"
-	some j, step in group.steps
-}
+# steps: every step with its JSON path, group members included. Arrays, not sets:
+# an entry holds a whole step, and a set would hash every one of them (slow in Wasm).
+steps := array.concat(
+	[{"path": ["steps", i], "step": step} | some i, step in input.pipeline.steps],
+	[{"path": ["steps", i, "steps", j], "step": step} |
+		some i, group in input.pipeline.steps
+		group.type == "group"
+		some j, step in group.steps
+	],
+)
 
 # command_steps: the steps that run commands or plugins on an agent.
-command_steps contains entry if {
-	some entry in steps
-	entry.step.type == "command"
-}
+command_steps := [entry | some entry in steps; entry.step.type == "command"]
 
 # commands: every command line of every command step, with its path.
-commands contains {"path": array.concat(entry.path, ["commands", k]), "step": entry, "text": text} if {
+commands := [{"path": array.concat(entry.path, ["commands", k]), "step": entry, "text": text} |
 	some entry in command_steps
 	some k, text in entry.step.commands
-}
+]
 
 # step_text is all of a step's commands joined, for detections that span lines.
 step_text(step) := concat("\n", step.commands)

@@ -23,6 +23,8 @@ export interface CheckRequest {
   failOn?: Severity;
   now: Date;
   version: string;
+  /** The policy module when it was compiled ahead (bin starts that before the CLI loads). */
+  policy?: Promise<WebAssembly.Module | undefined>;
 }
 
 /** The report, plus the inputs that could not be checked (each is exit 2). */
@@ -38,7 +40,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const rules = rulesFor(catalog, 'pipeline')
     .filter((r) => config.rules[r.id]?.enabled !== false)
     .map((r) => ({ ...r, severity: config.rules[r.id]?.severity ?? r.severity }));
-  const engine = PolicyEngine.load(readAsset('policy.wasm'));
+  const engine = PolicyEngine.load((await req.policy) ?? readAsset('policy.wasm'));
   engine.setData({ config: { rules: rulesConfigForEngine(config) } });
 
   const errors: InputError[] = [];

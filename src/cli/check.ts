@@ -26,6 +26,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         paths,
         cwd: io.cwd,
         readStdin: io.readStdin,
+        ...(io.policy ? { policy: io.policy } : {}),
         ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
         ...(opts.failOn ? { failOn: opts.failOn } : {}),
         now: new Date(),

@@ -9,6 +9,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour and progress only then). */
   stdoutIsTTY: boolean;
+  /** The policy module, compiled in the background while the CLI loaded; undefined when that failed. */
+  policy?: Promise<WebAssembly.Module | undefined>;
 }
 
 /** Exit codes: 0 clean, 1 blocking findings, 2 usage / config / input error. */
