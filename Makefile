@@ -5,7 +5,7 @@ OPA_VERSION := v1.22.3
 TOOLS       := $(CURDIR)/.tools/bin
 OPA         := $(TOOLS)/opa
 POLICY_SRC  := $(shell find policies -name '*.rego' 2>/dev/null)
-TS_SRC      := $(shell find src -name '*.ts' 2>/dev/null)
+TS_SRC      := $(shell find src -name '*.ts' -o -name '*.json' 2>/dev/null)
 
 .PHONY: demo all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme
 

@@ -1,4 +1,4 @@
-// Bundles the CLI into one ESM file (dist/kiteguard.js) for a fast start.
+// Bundles the CLI into dist/kiteguard.js (plus lazily loaded chunks) for a fast start.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -17,8 +17,12 @@ const withoutSdkYaml = {
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/kiteguard.js',
+  entryPoints: { kiteguard: 'src/main.ts' },
+  outdir: 'dist',
+  // Commands that need large libraries (API clients, schema validation) load them as
+  // separate chunks on first use, so `check` starts without parsing them.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

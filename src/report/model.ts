@@ -67,11 +67,20 @@ export interface Finding {
   waiver?: Waiver;
 }
 
+/** What kind of thing a target is. */
+export type TargetKind = 'pipeline' | 'repository' | 'organization';
+
 /** The outcome of one rule on one target. */
 export interface RuleOutcome {
   ruleId: string;
-  /** The target's name: a file path for pipeline targets. */
+  /** The target's name: a file path for `check`; for a sweep e.g. `acme/api`, `buildkite:acme/deploy`, `github:acme`. */
   target: string;
+  /** The target's kind (absent in `check` reports, where every target is a pipeline file). */
+  kind?: TargetKind;
+  /** The GitHub repository (`owner/name`) the target is or belongs to, when known. */
+  repository?: string;
+  /** The Buildkite pipeline slug the target is or belongs to, when known. */
+  pipeline?: string;
   outcome: Outcome;
   /** Failing and waived findings (empty for pass / unknown / not_applicable). */
   findings: Finding[];
@@ -93,4 +102,35 @@ export interface Report {
   expiredWaivers: Waiver[];
   /** The `--fail-on` threshold in force. */
   failOn: Severity;
+  /** What changed since a baseline report (sweep with `--baseline`, or `diff`). */
+  drift?: Drift;
+}
+
+/** One (rule, target) pair whose outcome changed between two reports. */
+export interface DriftChange {
+  ruleId: string;
+  target: string;
+  before: Outcome | 'absent';
+  after: Outcome | 'absent';
+  /** The new outcome's first finding message or reason, when there is one. */
+  detail?: string;
+}
+
+/** A setting behind a changed outcome that differs between two snapshots. */
+export interface SettingChange {
+  target: string;
+  /** A sentence a person can act on, e.g. `branch protection removed on acme/api`. */
+  summary: string;
+}
+
+/** What changed between a baseline and the current report. */
+export interface Drift {
+  /** When the baseline was generated. */
+  baselineGeneratedAt: string;
+  newFailures: DriftChange[];
+  resolvedFailures: DriftChange[];
+  newlyUnknown: DriftChange[];
+  /** Waivers that applied in the baseline and have expired since. */
+  expiredWaivers: Waiver[];
+  settingChanges: SettingChange[];
 }
