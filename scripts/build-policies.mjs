@@ -39,6 +39,7 @@ for (const entry of inspected.annotations ?? []) {
     remediation: a.custom.remediation,
     related: (a.related_resources ?? []).map((r) => r.ref),
     knobs: a.custom.config ?? {},
+    attestable: a.custom.attestable === true,
     package: pkg,
   });
 }

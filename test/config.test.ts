@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, test } from 'vitest';
-import { findConfig, loadConfig, rulesConfigForEngine } from '../src/config/load.js';
+import { engineData, findConfig, loadConfig, rulesConfigForEngine } from '../src/config/load.js';
 import { InputError } from '../src/errors.js';
 import type { RuleInfo } from '../src/report/model.js';
 
@@ -28,6 +28,7 @@ const CATALOG: RuleInfo[] = [
     branch_names: { default: ['main'], description: '' },
   }),
   rule('pipeline/step_timeout_missing'),
+  { ...rule('buildkite/audit_log_not_streamed'), target: 'organization', area: 9, attestable: true },
   rule('pipeline/step_timeout_excessive', {
     max_minutes: { default: 120, description: '' },
     exempt: { default: {}, description: '' },
@@ -78,14 +79,14 @@ describe('loadConfig', () => {
     ['comments only', '# nothing yet\n'],
     ['empty sections', 'rules:\nwaivers:\n'],
   ])('accepts %s', (_name, text) => {
-    expect(loadConfig(text, 'c.yml', CATALOG)).toEqual({ rules: {}, waivers: [] });
+    expect(loadConfig(text, 'c.yml', CATALOG)).toEqual({ rules: {}, waivers: [], attestations: [] });
   });
 });
 
 describe('config errors', () => {
   const W = '  - rule: pipeline/step_timeout_missing\n    reason: r\n    owner: o\n';
   test.each([
-    ['unknown top-level key', 'fail_on: high\nwaiver: []\n', 'c.yml:2:1: unknown key "waiver" in the config; did you mean "waivers"?; expected fail_on, rules, waivers'],
+    ['unknown top-level key', 'fail_on: high\nwaiver: []\n', 'c.yml:2:1: unknown key "waiver" in the config; did you mean "waivers"?; expected fail_on, rules, waivers, attestations'],
     ['not a mapping', '- rules\n', 'c.yml:1:1: expected the config to be a mapping, got a list'],
     ['bad fail_on', 'fail_on: severe\n', 'c.yml:1:10: expected fail_on to be one of low, medium, high, critical, got a string ("severe")'],
     ['unknown rule id', 'rules:\n  pipeline/plugin_not_pined: {enabled: false}\n', 'c.yml:2:3: unknown rule "pipeline/plugin_not_pined"; did you mean "pipeline/plugin_not_pinned"?'],
@@ -175,5 +176,41 @@ describe('findConfig', () => {
     const lone = mkdtempSync(join(tmpdir(), 'kg-none-'));
     const found = findConfig(lone);
     expect(found === undefined || !found.startsWith(lone)).toBe(true);
+  });
+});
+
+describe('attestations', () => {
+  const base = 'attestations:\n  - rule: buildkite/audit_log_not_streamed\n    evidence: https://siem.example.com/buildkite\n    attested_by: sec@example.com\n    expires: 2027-03-31\n';
+
+  it('reads an attestation with its source line and hands it to the policies by rule id', () => {
+    const config = loadConfig(`${base}    scope: buildkite:acme\n`, 'c.yml', CATALOG);
+    expect(config.attestations).toEqual([
+      {
+        rule: 'buildkite/audit_log_not_streamed',
+        evidence: 'https://siem.example.com/buildkite',
+        attested_by: 'sec@example.com',
+        expires: '2027-03-31',
+        scope: 'buildkite:acme',
+        source: { file: 'c.yml', line: 2, column: 5 },
+      },
+    ]);
+    expect(engineData(config).config.attestations).toEqual({
+      'buildkite/audit_log_not_streamed': [
+        { evidence: 'https://siem.example.com/buildkite', attested_by: 'sec@example.com', expires: '2027-03-31', scope: 'buildkite:acme' },
+      ],
+    });
+  });
+
+  test.each([
+    ['a rule decided from data', base.replace('buildkite/audit_log_not_streamed', 'pipeline/step_timeout_missing'), 'c.yml:2:11: rule "pipeline/step_timeout_missing" is decided from collected data and takes no attestation'],
+    ['an unknown rule', base.replace('buildkite/audit_log_not_streamed', 'buildkite/audit_log_not_stream'), 'c.yml:2:11: unknown rule "buildkite/audit_log_not_stream" in attestation; did you mean "buildkite/audit_log_not_streamed"?'],
+    ['no evidence', base.replace('    evidence: https://siem.example.com/buildkite\n', ''), 'c.yml:2:5: attestation is missing evidence'],
+    ['a bad date', base.replace('2027-03-31', '2027-02-30'), 'c.yml:5:14: expected expires to be a date YYYY-MM-DD, got "2027-02-30"'],
+    ['a bad scope', `${base}    scope: acme\n`, 'c.yml:6:12: expected scope to be github:ORG or buildkite:SLUG, got "acme"'],
+    ['an unknown key', `${base}    owner: me\n`, 'c.yml:6:5: unknown key "owner" in an attestation'],
+    ['not a list', 'attestations: yes\n', 'c.yml:1:15: expected attestations to be a list'],
+  ])('rejects %s at its line', (_name, text, message) => {
+    expect(() => loadConfig(text, 'c.yml', CATALOG)).toThrow(InputError);
+    expect(() => loadConfig(text, 'c.yml', CATALOG)).toThrow(message);
   });
 });

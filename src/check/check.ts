@@ -1,6 +1,7 @@
 // `kiteguard check`: pipeline files in, one Report out. No network, no token.
 import { readFileSync } from 'node:fs';
-import { findConfig, loadConfig, rulesConfigForEngine, type Config } from '../config/load.js';
+import { engineData, type Config } from '../config/load.js';
+import { readConfigFile } from '../config/read.js';
 import { applyWaivers } from '../config/waivers.js';
 import { readAsset } from '../engine/assets.js';
 import { parseCatalog, rulesFor } from '../engine/catalog.js';
@@ -36,12 +37,12 @@ export interface CheckResult {
 /** Runs the pipeline rules over every requested file. */
 export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const catalog = parseCatalog(readAsset('catalog.json').toString('utf8'));
-  const config = readConfig(req, catalog);
+  const config = readConfigFile(req.cwd, req.configPath, catalog);
   const rules = rulesFor(catalog, 'pipeline')
     .filter((r) => config.rules[r.id]?.enabled !== false)
     .map((r) => ({ ...r, severity: config.rules[r.id]?.severity ?? r.severity }));
   const engine = PolicyEngine.load((await req.policy) ?? readAsset('policy.wasm'));
-  engine.setData({ config: { rules: rulesConfigForEngine(config) } });
+  engine.setData(engineData(config));
 
   const errors: InputError[] = [];
   const targets: string[] = [];
@@ -81,17 +82,6 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   };
 }
 
-function readConfig(req: CheckRequest, catalog: RuleInfo[]): Config {
-  const file = req.configPath ?? findConfig(req.cwd);
-  if (!file) return { rules: {}, waivers: [] };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError('cannot read the config file', { file });
-  }
-  return loadConfig(text, file, catalog);
-}
 
 async function readSources(req: CheckRequest, errors: InputError[]): Promise<Array<{ name: string; text: string }>> {
   const sources: Array<{ name: string; text: string }> = [];

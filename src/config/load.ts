@@ -3,12 +3,12 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError } from '../errors.js';
-import { SEVERITIES } from '../report/model.js';
 import type { RuleInfo, Severity, Waiver } from '../report/model.js';
 import { loadYaml } from '../yaml/load.js';
 import type { LoadedYaml } from '../yaml/load.js';
 import type { PosNode } from '../yaml/positions.js';
+import { attestation, type Attestation } from './attestations.js';
+import { entryValue, fail, isIsoDate, jsonType, article, keyAt, kind, mapping, severity, valueAt } from './checks.js';
 import { closest } from './suggest.js';
 
 /** The config file names looked for, in order, in each directory. */
@@ -27,9 +27,11 @@ export interface Config {
   failOn?: Severity;
   rules: Record<string, RuleConfig>;
   waivers: Waiver[];
+  /** Evidence for controls no API can show (audit-log streaming, for one). */
+  attestations: Attestation[];
 }
 
-const TOP_KEYS = ['fail_on', 'rules', 'waivers'];
+const TOP_KEYS = ['fail_on', 'rules', 'waivers', 'attestations'];
 const WAIVER_KEYS = ['rule', 'path', 'reason', 'owner', 'expires'];
 
 /** The nearest `.kiteguard.yml` / `.kiteguard.yaml` from `startDir` upward, or undefined. */
@@ -49,7 +51,7 @@ export function findConfig(startDir: string): string | undefined {
 /** Parses and validates a config against the rule catalog; throws InputError at the offending line. */
 export function loadConfig(text: string, file: string, catalog: RuleInfo[]): Config {
   const yaml = loadYaml(text, file);
-  const config: Config = { rules: {}, waivers: [] };
+  const config: Config = { rules: {}, waivers: [], attestations: [] };
   const docs = yaml.documents.filter((d) => d.value !== null && d.value !== undefined);
   if (docs.length > 1) fail(yaml, docs[1]?.node.at ?? 0, 'expected one YAML document in the config, found several');
   const doc = docs[0];
@@ -76,7 +78,25 @@ export function loadConfig(text: string, file: string, catalog: RuleInfo[]): Con
     if (!Array.isArray(list)) fail(yaml, pos.at, `expected waivers to be a list, got ${kind(list)}`);
     config.waivers = list.map((w, i) => waiver(yaml, w, pos.kind === 'seq' ? (pos.items[i] ?? pos) : pos, catalog));
   }
+  if (root['attestations'] !== undefined && root['attestations'] !== null) {
+    const list = root['attestations'];
+    const pos = entryValue(doc.node, 'attestations');
+    if (!Array.isArray(list)) fail(yaml, pos.at, `expected attestations to be a list, got ${kind(list)}`);
+    config.attestations = list.map((a, i) => attestation(yaml, a, pos.kind === 'seq' ? (pos.items[i] ?? pos) : pos, catalog));
+  }
   return config;
+}
+
+/** The policies' `data` document for a config: knob values and attestations, keyed by rule id. */
+export function engineData(config: Config): { config: { rules: Record<string, Record<string, unknown>>; attestations: ReturnType<typeof attestationsForEngine> } } {
+  return { config: { rules: rulesConfigForEngine(config), attestations: attestationsForEngine(config) } };
+}
+
+/** The object the policies read as `data.config.attestations`: rule id → its attestations. */
+function attestationsForEngine(config: Config): Record<string, Array<Omit<Attestation, 'rule' | 'source'>>> {
+  const out: Record<string, Array<Omit<Attestation, 'rule' | 'source'>>> = {};
+  for (const { rule, source: _source, ...rest } of config.attestations) (out[rule] ??= []).push(rest);
+  return out;
 }
 
 /** The object the policies read as `data.config.rules`: rule id → knob values set in the config. */
@@ -137,65 +157,3 @@ function waiver(yaml: LoadedYaml, value: unknown, pos: PosNode, catalog: RuleInf
   return { rule, path, reason: text('reason'), owner: text('owner'), expires, source: { file: yaml.file, ...yaml.lines.at(pos.at) } };
 }
 
-/** Checks a value is a mapping (null counts as empty) whose keys are all in `allowed`, when given. */
-function mapping(yaml: LoadedYaml, value: unknown, pos: PosNode, what: string, allowed?: string[]): Record<string, unknown> {
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) fail(yaml, pos.at, `expected ${what} to be a mapping, got ${kind(value)}`);
-  const record = value as Record<string, unknown>;
-  if (allowed !== undefined) {
-    for (const key of Object.keys(record)) {
-      if (allowed.includes(key)) continue;
-      const hint = closest(key, allowed, 3);
-      fail(yaml, keyAt(pos, key), `unknown key "${key}" in ${what}${hint ? `; did you mean "${hint}"?` : ''}; expected ${allowed.join(', ')}`);
-    }
-  }
-  return record;
-}
-
-function severity(yaml: LoadedYaml, value: unknown, at: number, what: string): Severity {
-  if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) return value as Severity;
-  return fail(yaml, at, `expected ${what} to be one of ${SEVERITIES.join(', ')}, got ${kind(value)}`);
-}
-
-function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** JSON's names for a value's type: array, object, string, number, boolean, null. */
-function jsonType(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function kind(v: unknown): string {
-  const t = jsonType(v);
-  if (t === 'string' || t === 'number' || t === 'boolean') return `${article(t)} (${JSON.stringify(v)})`;
-  return t === 'null' ? 'nothing (null)' : article(t === 'object' ? 'mapping' : 'list');
-}
-
-function entryValue(node: PosNode, key: string): PosNode {
-  return (node.kind === 'map' ? node.entries.get(key)?.value : undefined) ?? node;
-}
-
-function keyAt(node: PosNode, key: string): number {
-  return (node.kind === 'map' ? node.entries.get(key)?.at : undefined) ?? node.at;
-}
-
-/** Where a value is written (the value itself; the key when the value is empty). */
-function valueAt(node: PosNode, key: string): number {
-  const entry = node.kind === 'map' ? node.entries.get(key) : undefined;
-  if (entry === undefined) return node.at;
-  return entry.value.kind === 'scalar' && entry.value.text === null ? entry.at : entry.value.at;
-}
-
-function fail(yaml: LoadedYaml, at: number, message: string): never {
-  throw new InputError(message, { file: yaml.file, ...yaml.lines.at(Math.max(0, at)) });
-}

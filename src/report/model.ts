@@ -29,6 +29,8 @@ export interface RuleInfo {
   /** Documentation links. */
   related: string[];
   knobs: Record<string, KnobInfo>;
+  /** Whether `.kiteguard.yml` attestations can satisfy it (controls no API can show). */
+  attestable?: boolean;
   /** The Rego package path, e.g. `pipeline.plugin_not_pinned`. */
   package: string;
 }
