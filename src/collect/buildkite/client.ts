@@ -96,7 +96,8 @@ export class BuildkiteClient {
 
   /** GETs one REST resource, e.g. `/organizations/acme/pipeline-settings`. */
   async get<T = unknown>(path: string): Promise<T> {
-    const res = await exchange(this.ctx, this.restRequest(this.restUrl(path), path));
+    const url = this.restUrl(path);
+    const res = await exchange(this.ctx, this.restRequest(url, this.restLabel(url)));
     return res.body as T;
   }
 

@@ -94,6 +94,7 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
     const auth = req.headers.authorization ?? '';
     authorizations.add(auth);
     const echo = options.echoAuthorizationInErrors ? { received_authorization: auth } : {};
+    const said = (text: string) => (options.echoAuthorizationInErrors ? `${text} (you sent ${auth})` : text);
     if (isGraphql) {
       counts.graphql++;
       const op = /"operationName"\s*:\s*"([^"]+)"/.exec(body)?.[1] ?? 'anonymous';
@@ -104,20 +105,20 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
     if (fault?.kind === 'status') {
       const headers: Record<string, string> = fault.status === 429 ? { 'RateLimit-Remaining': '0', 'RateLimit-Limit': '50', 'RateLimit-Reset': String(fault.retryAfterSeconds ?? 1) } : {};
       if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-      return send(res, fault.status, isGraphql ? { errors: [{ message: `injected ${fault.status}` }], ...echo } : { message: `injected ${fault.status}`, ...echo }, headers);
+      return send(res, fault.status, isGraphql ? { errors: [{ message: said(`injected ${fault.status}`) }], ...echo } : { message: said(`injected ${fault.status}`), ...echo }, headers);
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
 
     const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
     const record = options.estate.apiAccessTokens.find((t) => t.token === token);
-    if (!record) return send(res, 401, isGraphql ? { errors: [{ message: 'Authentication required', ...echo }] } : { message: 'Authentication required', ...echo });
+    if (!record) return send(res, 401, isGraphql ? { errors: [{ message: said('Authentication required'), ...echo }] } : { message: said('Authentication required'), ...echo });
 
     if (isGraphql) return graphqlRequest(res, schema, body, record.token, record.scopes, echo, fault);
     const route = restRoute(options.estate, url.pathname);
     if (route) counts.byRoute[route.name] = (counts.byRoute[route.name] ?? 0) + 1;
     const limit = take(`rest:${token}`, options.restLimit ?? 50, options.restWindowMs ?? 60_000, 1);
     if (!limit.allowed) return send(res, 429, { message: 'You have exceeded your rate limit', ...echo }, limit.headers);
-    if (!route) return send(res, 404, { message: 'Not Found', ...echo }, limit.headers);
+    if (!route) return send(res, 404, { message: said('Not Found'), ...echo }, limit.headers);
     if (route.scope && !record.scopes.includes(route.scope)) {
       return send(res, 403, { message: `Your token is missing the ${route.scope} scope`, ...echo }, limit.headers);
     }
