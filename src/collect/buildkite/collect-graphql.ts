@@ -1,0 +1,97 @@
+// The GraphQL half of the Buildkite collection: 2FA and SSO enforcement, member security, the API-token audit and the audit log.
+import type { CollectEvents } from '../events.js';
+import type { Section, Unavailable } from '../../snapshot/section.js';
+import type { BuildkiteClient, GraphqlFieldError } from './client.js';
+import { BuildkiteGraphqlError } from './errors.js';
+import { allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
+import { API_TOKENS_PAGE, MEMBERS_PAGE, ORG_SECURITY } from './queries.js';
+import { NEEDS, type SectionReader } from './sections.js';
+import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlOrgSecurity } from './types.js';
+
+/** The GraphQL-only organization sections. */
+export interface GraphqlOrgSections {
+  security: Section<GraphqlOrgSecurity>;
+  members: Section<GraphqlMember[]>;
+  api_access_tokens: Section<GraphqlApiAccessToken[]>;
+  audit_events: Section<GraphqlAuditEvents>;
+  /** Set when GraphQL itself is closed to the token (401/403): later GraphQL sections reuse it instead of asking again. */
+  denied?: Unavailable;
+}
+
+type OrgSecurityData = {
+  organization:
+    | (Record<string, unknown> & {
+        ssoProviders?: ConnectionPage<Record<string, unknown>> | null;
+        auditEvents?: (ConnectionPage<Record<string, unknown>> & { count: number }) | null;
+      })
+    | null;
+};
+
+/**
+ * Reads the security settings and the audit log's first page in one query, then members and API tokens.
+ * When GraphQL is closed to the token (401/403) the other GraphQL sections are marked unavailable without asking again.
+ */
+export async function readGraphqlOrgSections(client: BuildkiteClient, org: string, reader: SectionReader, events: CollectEvents): Promise<GraphqlOrgSections> {
+  let result: { data: OrgSecurityData; errors: GraphqlFieldError[] };
+  try {
+    result = await client.graphql<OrgSecurityData>('OrgSecurity', ORG_SECURITY, { slug: org });
+  } catch (err) {
+    const denied = reader.fail('buildkite.security', NEEDS.graphql, err);
+    const graphqlClosed = denied.http_status === 401 || denied.http_status === 403;
+    const again = (name: string, needs: string, read: () => Promise<unknown>) =>
+      graphqlClosed ? Promise.resolve(reader.copy(name, denied)) : reader.read(name, needs, read);
+    const [members, api_access_tokens, audit_events] = await Promise.all([
+      again('buildkite.members', NEEDS.graphqlAdmin, () => readMembers(client, org, events)),
+      again('buildkite.api_access_tokens', NEEDS.graphqlAdmin, () => readApiTokens(client, org)),
+      Promise.resolve(reader.copy('buildkite.audit_events', denied)),
+    ]);
+    return {
+      security: denied,
+      members: members as Section<GraphqlMember[]>,
+      api_access_tokens: api_access_tokens as Section<GraphqlApiAccessToken[]>,
+      audit_events: audit_events as Section<GraphqlAuditEvents>,
+      ...(graphqlClosed ? { denied } : {}),
+    };
+  }
+  const { data, errors } = result;
+  const security = await reader.read('buildkite.security', NEEDS.graphql, async () => {
+    const o = required('OrgSecurity', data.organization, errors, 'organization');
+    const broken = errors.filter((e) => e.path[1] !== 'auditEvents');
+    if (broken.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', broken.map((e) => e.message));
+    const { ssoProviders, auditEvents: _audit, ...scalars } = o;
+    return { ...scalars, ssoProviders: ssoProviders ? nodesOf(ssoProviders) : [] } as GraphqlOrgSecurity;
+  });
+  const audit_events = await reader.read('buildkite.audit_events', NEEDS.graphqlAdmin, async () => {
+    const o = required('OrgSecurity', data.organization, errors, 'organization');
+    const audit = required('OrgSecurity', o.auditEvents, errors, 'auditEvents');
+    return { count: audit.count, first_page: nodesOf(audit) } as GraphqlAuditEvents;
+  });
+  const [members, api_access_tokens] = await Promise.all([
+    reader.read('buildkite.members', NEEDS.graphqlAdmin, () => readMembers(client, org, events)),
+    reader.read('buildkite.api_access_tokens', NEEDS.graphqlAdmin, () => readApiTokens(client, org)),
+  ]);
+  return { security, members, api_access_tokens, audit_events };
+}
+
+type OrgConnection<K extends string, N> = { organization: ({ [key in K]?: ConnectionPage<N> | null }) | null };
+
+function readMembers(client: BuildkiteClient, org: string, events: CollectEvents): Promise<GraphqlMember[]> {
+  return allPages<OrgConnection<'members', GraphqlMember>, GraphqlMember>(
+    client,
+    'MembersPage',
+    MEMBERS_PAGE,
+    { slug: org },
+    (d, errors) => required('MembersPage', required('MembersPage', d.organization, errors, 'organization').members, errors, 'members'),
+    (n) => events.progress('buildkite', 'members', n),
+  );
+}
+
+function readApiTokens(client: BuildkiteClient, org: string): Promise<GraphqlApiAccessToken[]> {
+  return allPages<OrgConnection<'apiAccessTokens', GraphqlApiAccessToken>, GraphqlApiAccessToken>(
+    client,
+    'ApiAccessTokensPage',
+    API_TOKENS_PAGE,
+    { slug: org },
+    (d, errors) => required('ApiAccessTokensPage', required('ApiAccessTokensPage', d.organization, errors, 'organization').apiAccessTokens, errors, 'apiAccessTokens'),
+  );
+}

@@ -1,0 +1,103 @@
+// The REST half of the Buildkite collection: organization settings, pipelines, templates, teams, clusters and what hangs off them.
+import type { CollectEvents } from '../events.js';
+import type { Section } from '../../snapshot/section.js';
+import type { BuildkiteClient } from './client.js';
+import { NEEDS, type SectionReader } from './sections.js';
+import type {
+  BuildkiteClusterEntry,
+  RestAccessToken,
+  RestAgentToken,
+  RestApiSettings,
+  RestCluster,
+  RestMaintainer,
+  RestOrganization,
+  RestPipeline,
+  RestPipelineSettings,
+  RestPipelineTemplate,
+  RestQueue,
+  RestRepositoryConnection,
+  RestSecret,
+  RestTeam,
+} from './types.js';
+
+/** Keys that would hold a credential if an API ever served one; dropped from every object that could carry them. */
+const CREDENTIAL_KEYS = ['token', 'value', 'secret'];
+
+/** The object without credential-bearing keys. */
+export function withoutCredentials<T extends Record<string, unknown>>(obj: T): T {
+  const copy: Record<string, unknown> = { ...obj };
+  for (const k of CREDENTIAL_KEYS) delete copy[k];
+  return copy as T;
+}
+
+/** A pipeline with its provider's webhook URL (a build-triggering credential) redacted. */
+export function redactPipeline(p: RestPipeline): RestPipeline {
+  if (!p.provider || typeof p.provider !== 'object' || !('webhook_url' in p.provider)) return p;
+  return { ...p, provider: { ...p.provider, webhook_url: '[redacted]' } };
+}
+
+/** The organization-level REST sections. */
+export interface RestOrgSections {
+  organization: Section<RestOrganization>;
+  access_token: Section<RestAccessToken>;
+  api_settings: Section<RestApiSettings>;
+  pipeline_settings: Section<RestPipelineSettings>;
+  repository_connections: Section<RestRepositoryConnection[]>;
+  pipeline_templates: Section<RestPipelineTemplate[]>;
+}
+
+/** Reads the organization, the caller's token, API and pipeline settings, repository connections and templates. */
+export async function readOrgSections(client: BuildkiteClient, org: string, reader: SectionReader): Promise<RestOrgSections> {
+  const base = `/organizations/${encodeURIComponent(org)}`;
+  const [organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates] = await Promise.all([
+    reader.read('buildkite.organization', NEEDS.organizations, () => client.get<RestOrganization>(base)),
+    reader.read('buildkite.access_token', NEEDS.token, async () => withoutCredentials(await client.get<RestAccessToken>('/access-token'))),
+    reader.read('buildkite.api_settings', NEEDS.settings, () => client.get<RestApiSettings>(`${base}/api-settings`)),
+    reader.read('buildkite.pipeline_settings', NEEDS.settings, () => client.get<RestPipelineSettings>(`${base}/pipeline-settings`)),
+    reader.read('buildkite.repository_connections', NEEDS.repositoryConnections, () => client.list<RestRepositoryConnection>(`${base}/repository_connections`)),
+    reader.read('buildkite.pipeline_templates', NEEDS.templates, () => client.list<RestPipelineTemplate>(`${base}/pipeline-templates`)),
+  ]);
+  return { organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates };
+}
+
+/** Reads every pipeline (100 per page, settings included), keeping those the filter accepts. */
+export async function readPipelines(
+  client: BuildkiteClient,
+  org: string,
+  reader: SectionReader,
+  events: CollectEvents,
+  filter: (slug: string) => boolean,
+): Promise<Section<RestPipeline[]>> {
+  return reader.read('buildkite.pipelines', NEEDS.pipelines, async () => {
+    const all = await client.list<RestPipeline>(`/organizations/${encodeURIComponent(org)}/pipelines`, (n) => events.progress('buildkite', 'pipelines', n));
+    return all.filter((p) => filter(p.slug)).map(redactPipeline);
+  });
+}
+
+/** Reads the team list (access levels and members come from GraphQL). */
+export async function readTeamList(client: BuildkiteClient, org: string, reader: SectionReader): Promise<Section<RestTeam[]>> {
+  return reader.read('buildkite.teams', NEEDS.teams, () => client.list<RestTeam>(`/organizations/${encodeURIComponent(org)}/teams`));
+}
+
+/** Reads the clusters, then each cluster's queues, agent tokens, secrets and maintainers as sections of their own. */
+export async function readClusters(client: BuildkiteClient, org: string, reader: SectionReader, events: CollectEvents): Promise<Section<BuildkiteClusterEntry[]>> {
+  const base = `/organizations/${encodeURIComponent(org)}/clusters`;
+  const list = await reader.read('buildkite.clusters', NEEDS.clusters, () => client.list<RestCluster>(base));
+  if (list.status !== 'ok') return list;
+  let done = 0;
+  const entries = await Promise.all(
+    list.data.map(async (cluster): Promise<BuildkiteClusterEntry> => {
+      const at = `${base}/${encodeURIComponent(cluster.id)}`;
+      const name = `buildkite.clusters[${cluster.name}]`;
+      const [queues, agent_tokens, secrets, maintainers] = await Promise.all([
+        reader.read(`${name}.queues`, NEEDS.clusters, () => client.list<RestQueue>(`${at}/queues`)),
+        reader.read(`${name}.agent_tokens`, NEEDS.clusters, async () => (await client.list<RestAgentToken>(`${at}/tokens`)).map(withoutCredentials)),
+        reader.read(`${name}.secrets`, NEEDS.secrets, async () => (await client.list<RestSecret>(`${at}/secrets`)).map(withoutCredentials)),
+        reader.read(`${name}.maintainers`, NEEDS.clusters, () => client.list<RestMaintainer>(`${at}/maintainers`)),
+      ]);
+      events.progress('buildkite', 'clusters', ++done, list.data.length);
+      return { cluster, queues, agent_tokens, secrets, maintainers };
+    }),
+  );
+  return { status: 'ok', data: entries };
+}

@@ -1,0 +1,97 @@
+// `collectBuildkite`: reads one Buildkite organization into the `buildkite` section of a snapshot.
+import { UsageError } from '../../errors.js';
+import { ok, type Section } from '../../snapshot/section.js';
+import { SILENT_EVENTS, type CollectEvents } from '../events.js';
+import type { CallStats } from '../stats.js';
+import { BuildkiteClient } from './client.js';
+import { readGraphqlOrgSections } from './collect-graphql.js';
+import { readClusters, readOrgSections, readPipelines, readTeamList } from './collect-rest.js';
+import { readTeamAccess } from './collect-teams.js';
+import { SectionReader } from './sections.js';
+import type { BuildkiteSnapshot, BuildkiteTeamEntry } from './types.js';
+
+/** What to collect and how. */
+export interface CollectBuildkiteOptions {
+  /** Organization slug. */
+  org: string;
+  /** API access token (read scopes plus GraphQL access); never written anywhere. */
+  token: string;
+  /** REST base (default `https://api.buildkite.com/v2`). */
+  apiUrl?: string;
+  /** GraphQL endpoint (default `https://graphql.buildkite.com/v1`). */
+  graphqlUrl?: string;
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Per-attempt timeout in milliseconds (default 30,000). */
+  timeoutMs?: number;
+  /** Attempts per request (default 5). */
+  maxAttempts?: number;
+  /** Waits for retries and rate-limit resets (tests inject a fast one). */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock pacing runs on (default `Date.now`). */
+  now?: () => number;
+  /** Keeps only the pipelines (and team access entries) whose slug it accepts, for sharded sweeps. */
+  pipelineFilter?: (slug: string) => boolean;
+}
+
+/** A finished collection: the snapshot section, what it cost, and which sections could not be read. */
+export interface BuildkiteCollection {
+  snapshot: BuildkiteSnapshot;
+  stats: CallStats;
+  /** Readable paths of unavailable sections, e.g. `buildkite.clusters[prod].secrets`. */
+  incomplete: string[];
+}
+
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** Collects one organization. Never throws for API failures: what could not be read is an `unavailable` section. */
+export async function collectBuildkite(options: CollectBuildkiteOptions, events: CollectEvents = SILENT_EVENTS): Promise<BuildkiteCollection> {
+  if (!SLUG.test(options.org)) throw new UsageError(`Buildkite organization slug "${options.org}" is not valid: expected letters, digits, "-" or "_"`);
+  if (options.token.trim() === '') throw new UsageError('Buildkite token is empty: pass an API access token with read scopes and GraphQL access');
+  const client = new BuildkiteClient({
+    token: options.token,
+    apiUrl: options.apiUrl,
+    graphqlUrl: options.graphqlUrl,
+    concurrency: options.concurrency,
+    timeoutMs: options.timeoutMs,
+    maxAttempts: options.maxAttempts,
+    sleep: options.sleep,
+    now: options.now,
+    events,
+  });
+  const reader = new SectionReader(events);
+  const filter = options.pipelineFilter ?? (() => true);
+  const org = options.org;
+
+  const graphqlSections = readGraphqlOrgSections(client, org, reader, events);
+  const teams = (async (): Promise<Section<BuildkiteTeamEntry[]>> => {
+    const list = await readTeamList(client, org, reader);
+    if (list.status !== 'ok') return list;
+    const { denied } = await graphqlSections;
+    return ok(await readTeamAccess(client, org, list.data, reader, events, filter, denied));
+  })();
+  const [rest, pipelines, clusters, gql, teamEntries] = await Promise.all([
+    readOrgSections(client, org, reader),
+    readPipelines(client, org, reader, events, filter),
+    readClusters(client, org, reader, events),
+    graphqlSections,
+    teams,
+  ]);
+  const snapshot: BuildkiteSnapshot = {
+    org,
+    organization: rest.organization,
+    access_token: rest.access_token,
+    api_settings: rest.api_settings,
+    pipeline_settings: rest.pipeline_settings,
+    repository_connections: rest.repository_connections,
+    security: gql.security,
+    members: gql.members,
+    api_access_tokens: gql.api_access_tokens,
+    audit_events: gql.audit_events,
+    pipelines,
+    pipeline_templates: rest.pipeline_templates,
+    teams: teamEntries,
+    clusters,
+  };
+  return { snapshot, stats: { ...client.stats }, incomplete: [...reader.incomplete].sort() };
+}

@@ -1,0 +1,159 @@
+// One Buildkite HTTP exchange with timeouts, bounded retries and rate-limit pacing; knows nothing about resources.
+import { BuildkiteApiError, redact, type BuildkiteApi } from './errors.js';
+import { parseRateLimit, type Clock, type RateLimitPacer, type RateLimitState } from './pacer.js';
+import type { Semaphore } from './semaphore.js';
+
+/** Everything one exchange needs from its client. */
+export interface ExchangeContext {
+  token: string;
+  timeoutMs: number;
+  maxAttempts: number;
+  clock: Clock;
+  semaphore: Semaphore;
+  fetch: typeof fetch;
+  /** Called once per request sent (retries included). */
+  onSend(api: BuildkiteApi): void;
+  /** Called once per retry with a message safe to show. */
+  onRetry(message: string): void;
+  /** Called with every rate-limit window a response reports. */
+  onRateLimit(api: BuildkiteApi, state: RateLimitState): void;
+}
+
+/** One request to send. */
+export interface ExchangeRequest {
+  api: BuildkiteApi;
+  url: string;
+  /** What messages call the request: a REST path or a GraphQL operation name. */
+  label: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  pacer: RateLimitPacer;
+  /** Rate-limit units this request is expected to spend (1 for REST, estimated points for GraphQL). */
+  cost: number;
+}
+
+/** A response that arrived complete with a JSON body. */
+export interface ExchangeResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+const MAX_BACKOFF_MS = 8_000;
+const MAX_THROTTLE_WAIT_MS = 10 * 60_000;
+
+/** Sends a request until it yields a complete JSON response, or throws a `BuildkiteApiError` that never contains the token. */
+export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Promise<ExchangeResponse> {
+  let lastStatus = 0;
+  let lastProblem = 'no attempt made';
+  for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
+    const outcome = await ctx.semaphore.run(() => attemptOnce(ctx, req));
+    if (outcome.kind === 'done') return outcome.response;
+    if (outcome.kind === 'fatal') throw outcome.error;
+    lastStatus = outcome.status;
+    lastProblem = outcome.problem;
+    if (attempt === ctx.maxAttempts) break;
+    const wait = outcome.waitMs ?? backoff(attempt);
+    ctx.onRetry(`Buildkite ${apiName(req.api)} ${req.label}: ${outcome.problem}; retrying in ${wait} ms (attempt ${attempt + 1} of ${ctx.maxAttempts})`);
+    await ctx.clock.sleep(wait);
+  }
+  throw new BuildkiteApiError(req.api, req.label, lastStatus, `gave up after ${ctx.maxAttempts} attempts: ${lastProblem}`);
+}
+
+type Attempt =
+  | { kind: 'done'; response: ExchangeResponse }
+  | { kind: 'retry'; status: number; problem: string; waitMs?: number }
+  | { kind: 'fatal'; error: BuildkiteApiError };
+
+async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest): Promise<Attempt> {
+  const release = await req.pacer.acquire(req.cost);
+  ctx.onSend(req.api);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ctx.timeoutMs);
+  let status = 0;
+  let headers: Headers;
+  let text: string;
+  try {
+    const res = await ctx.fetch(req.url, {
+      method: req.method,
+      headers: { Accept: 'application/json', ...req.headers, Authorization: `Bearer ${ctx.token}` },
+      body: req.body,
+      signal: controller.signal,
+      redirect: 'error',
+    });
+    status = res.status;
+    headers = res.headers;
+    text = await res.text();
+  } catch (err) {
+    release();
+    const problem = controller.signal.aborted ? `no complete response within ${ctx.timeoutMs} ms` : `connection failed (${describeNetworkError(err, ctx.token)})`;
+    return { kind: 'retry', status, problem };
+  } finally {
+    clearTimeout(timer);
+  }
+  const now = ctx.clock.now();
+  const window = parseRateLimit(headers, now);
+  if (window) {
+    req.pacer.observe(window);
+    ctx.onRateLimit(req.api, window);
+  }
+  release();
+
+  if (status === 429) {
+    const waitMs = Math.min(MAX_THROTTLE_WAIT_MS, retryAfterMs(headers, now) ?? (window ? window.resetAt - now : backoff(1)));
+    req.pacer.exhausted(now + waitMs);
+    return { kind: 'retry', status, problem: 'rate limited (429)', waitMs: Math.max(0, waitMs) };
+  }
+  if (RETRYABLE_STATUS.has(status)) return { kind: 'retry', status, problem: `server answered ${status}` };
+  if (status < 200 || status >= 300) {
+    const detail = upstreamMessage(text, ctx.token);
+    return { kind: 'fatal', error: new BuildkiteApiError(req.api, req.label, status, `answered ${status}${detail ? `: ${detail}` : ''}`) };
+  }
+  try {
+    return { kind: 'done', response: { status, headers, body: JSON.parse(text) as unknown } };
+  } catch {
+    return { kind: 'retry', status, problem: `answered ${status} with a body that is not complete JSON (${text.length} characters)` };
+  }
+}
+
+/** Exponential backoff: 250 ms, 500 ms, 1 s … capped at 8 s. */
+export function backoff(attempt: number): number {
+  return Math.min(MAX_BACKOFF_MS, 250 * 2 ** (attempt - 1));
+}
+
+/** `Retry-After` as milliseconds from now (seconds or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  const raw = headers.get('retry-after');
+  if (raw === null || raw.trim() === '') return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The `message` (REST) or first `errors[].message` (GraphQL) of an error body, redacted and shortened. */
+function upstreamMessage(text: string, token: string): string {
+  let message = '';
+  try {
+    const body = JSON.parse(text) as { message?: unknown; errors?: Array<{ message?: unknown }> };
+    if (typeof body.message === 'string') message = body.message;
+    else if (Array.isArray(body.errors) && typeof body.errors[0]?.message === 'string') message = body.errors[0].message;
+  } catch {
+    message = '';
+  }
+  const clean = redact(message, token).replace(/\s+/g, ' ').trim();
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+}
+
+function describeNetworkError(err: unknown, token: string): string {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const message = err instanceof Error ? err.message : String(err);
+  return redact(code ?? message, token);
+}
+
+function apiName(api: BuildkiteApi): string {
+  return api === 'rest' ? 'REST' : 'GraphQL';
+}

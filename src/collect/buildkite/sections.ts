@@ -1,0 +1,64 @@
+// Turns one read into a section envelope: data when it worked, `unavailable` with status, reason and scope when it did not.
+import type { CollectEvents } from '../events.js';
+import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
+import { BuildkiteApiError, BuildkiteGraphqlError } from './errors.js';
+
+/** Scope hints for `needs`, in Buildkite's own spelling. */
+export const NEEDS = {
+  organizations: 'read_organizations',
+  token: 'a valid Buildkite API access token',
+  settings: 'read_organization_settings (and organization admin)',
+  repositoryConnections: 'read_organization_repository_connections (and organization admin)',
+  pipelines: 'read_pipelines',
+  templates: 'read_pipeline_templates',
+  teams: 'read_teams',
+  clusters: 'read_clusters',
+  secrets: 'read_secrets_details',
+  graphql: 'GraphQL API access enabled on the token',
+  graphqlAdmin: 'GraphQL API access enabled on the token, and organization admin',
+} as const;
+
+/** Reads sections, recording the readable path of every one that ends up unavailable. */
+export class SectionReader {
+  /** Paths of sections that could not be read, e.g. `buildkite.clusters[prod].secrets`. */
+  readonly incomplete: string[] = [];
+
+  constructor(private readonly events: CollectEvents) {}
+
+  /** Runs `read`; a Buildkite API failure becomes an `unavailable` section, anything else is a bug and propagates. */
+  async read<T>(name: string, needs: string, read: () => Promise<T>): Promise<Section<T>> {
+    try {
+      return ok(await read());
+    } catch (err) {
+      return this.fail(name, needs, err);
+    }
+  }
+
+  /** Records `name` as unavailable because of `err` (a `BuildkiteApiError`; other errors are rethrown). */
+  fail(name: string, needs: string, err: unknown): Unavailable {
+    const section = this.describe(name, needs, err);
+    this.incomplete.push(name);
+    return section;
+  }
+
+  /** The unavailable section `err` makes of `name`, warned about but not recorded (for errors that several sections share). */
+  describe(name: string, needs: string, err: unknown): Unavailable {
+    if (!(err instanceof BuildkiteApiError)) throw err;
+    const denied = err.isAccessDenied || (err instanceof BuildkiteGraphqlError && err.messages.some(looksLikePermission));
+    const detail: { http_status?: number; needs?: string } = {};
+    if (err.status !== 0 && err.status !== 200) detail.http_status = err.status;
+    if (denied) detail.needs = needs;
+    this.events.warn('buildkite', `${name} left unavailable: ${err.message}${denied ? ` (needs ${needs})` : ''}`);
+    return unavailable(err.message, detail);
+  }
+
+  /** Records `name` as unavailable for the same reason as an earlier section. */
+  copy(name: string, from: Unavailable): Unavailable {
+    this.incomplete.push(name);
+    return { ...from };
+  }
+}
+
+function looksLikePermission(message: string): boolean {
+  return /not (authori[sz]ed|allowed|permitted)|permission|forbidden|access/i.test(message);
+}
