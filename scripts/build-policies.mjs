@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const opa = process.argv[2] ?? '.tools/bin/opa';
-const ENTRYPOINTS = ['kiteguard/pipeline/report'];
+const ENTRYPOINTS = ['kiteguard/pipeline/report', 'kiteguard/repository/report', 'kiteguard/organization/report'];
 
 mkdirSync('dist', { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-build-'));

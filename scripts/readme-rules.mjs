@@ -21,11 +21,17 @@ export function renderRules(rules) {
       const knobs = Object.entries(r.knobs)
         .map(([k, v]) => `\`${k}\` (${shortDefault(v.default)})`)
         .join(', ');
-      lines.push(`| \`${r.id}\` | ${r.severity} | ${r.target} | **${cell(r.title)}.** ${cell(firstSentence(r.description))} | ${knobs || '—'} |`);
+      lines.push(`| \`${r.id}\` | ${r.severity} | ${targetLabel(r)} | **${cell(r.title)}.** ${cell(firstSentence(r.description))} | ${knobs || '—'} |`);
     }
     lines.push('');
   }
   return `${BEGIN}\n${lines.join('\n')}\n${END}`;
+}
+
+// Pipeline rules read either the YAML (works offline) or the pipeline's Buildkite settings (needs a snapshot).
+function targetLabel(rule) {
+  if (rule.target !== 'pipeline') return rule.target;
+  return rule.package.startsWith('pipeline.') ? 'pipeline YAML' : 'pipeline settings';
 }
 
 function firstSentence(text) {

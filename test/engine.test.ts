@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readAsset } from '../src/engine/assets.js';
-import { parseCatalog, rulesFor } from '../src/engine/catalog.js';
+import { parseCatalog, yamlRules } from '../src/engine/catalog.js';
 import { PolicyEngine } from '../src/engine/policy.js';
 import { EngineError } from '../src/errors.js';
 
@@ -57,7 +57,7 @@ describe('policy engine', () => {
 
 describe('rule catalog', () => {
   it('has every pipeline rule of the control catalog, each once', () => {
-    const ids = rulesFor(catalog, 'pipeline').map((r) => r.id).sort();
+    const ids = yamlRules(catalog).map((r) => r.id).sort();
     expect(ids).toEqual([...PIPELINE_RULES].sort());
   });
 

@@ -1,16 +1,23 @@
 # METADATA
 # title: Pipeline entrypoint
-# description: Aggregates every pipeline rule's outcome for one pipeline target.
+# description: |
+#   Aggregates every rule's outcome for one pipeline target: the pipeline rules on its
+#   YAML and, in a sweep, the Buildkite rules on its settings. When the YAML could not
+#   be read, every pipeline rule is unknown with that reason.
 # entrypoint: true
 package kiteguard.pipeline
 
+import data.lib.report as aggregation
+
 # report is what the host reads: findings, and per rule package any unknown reasons or not-applicable flag.
-report := {
-	"findings": [f | some name, rule in data.pipeline; some f in rule.deny],
-	"unknown": {name: reasons |
-		some name, rule in data.pipeline
-		reasons := [r | some r in object.get(rule, "unknown", set())]
-		count(reasons) > 0
-	},
-	"not_applicable": [name | some name, rule in data.pipeline; object.get(rule, "not_applicable", false) == true],
+report := aggregation.aggregate({"pipeline": data.pipeline, "buildkite": data.buildkite}) if input.pipeline
+
+report := object.union(settings, {"unknown": object.union(settings.unknown, yaml_unknown)}) if {
+	not input.pipeline
+	settings := aggregation.aggregate({"buildkite": data.buildkite})
+}
+
+yaml_unknown[concat(".", ["pipeline", name])] := [reason] if {
+	some name, _ in data.pipeline
+	reason := object.get(input, ["pipeline_unavailable", "reason"], "the pipeline definition was not collected")
 }

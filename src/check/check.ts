@@ -4,7 +4,7 @@ import { engineData, type Config } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
 import { applyWaivers } from '../config/waivers.js';
 import { readAsset } from '../engine/assets.js';
-import { parseCatalog, rulesFor } from '../engine/catalog.js';
+import { parseCatalog, yamlRules } from '../engine/catalog.js';
 import { toOutcomes } from '../engine/outcomes.js';
 import { PolicyEngine } from '../engine/policy.js';
 import { InputError } from '../errors.js';
@@ -38,7 +38,7 @@ export interface CheckResult {
 export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const catalog = parseCatalog(readAsset('catalog.json').toString('utf8'));
   const config = readConfigFile(req.cwd, req.configPath, catalog);
-  const rules = rulesFor(catalog, 'pipeline')
+  const rules = yamlRules(catalog)
     .filter((r) => config.rules[r.id]?.enabled !== false)
     .map((r) => ({ ...r, severity: config.rules[r.id]?.severity ?? r.severity }));
   const engine = PolicyEngine.load((await req.policy) ?? readAsset('policy.wasm'));

@@ -19,6 +19,11 @@ export function parseCatalog(text: string): RuleInfo[] {
   });
 }
 
+/** The rules `check` evaluates: those on pipeline YAML (rules on a pipeline's Buildkite settings need a snapshot). */
+export function yamlRules(catalog: RuleInfo[]): RuleInfo[] {
+  return catalog.filter((r) => r.target === 'pipeline' && r.package.startsWith('pipeline.'));
+}
+
 /** The catalog rules evaluated for one target kind. */
 export function rulesFor(catalog: RuleInfo[], target: RuleInfo['target']): RuleInfo[] {
   return catalog.filter((r) => r.target === target);

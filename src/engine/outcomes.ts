@@ -18,7 +18,7 @@ export function toOutcomes(rules: RuleInfo[], result: EngineResult, ctx: Outcome
     byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   }
   return rules.map((rule) => {
-    const name = shortName(rule);
+    const name = rule.package;
     const raw = byRule.get(rule.id) ?? [];
     if (raw.length > 0) {
       const severity = ctx.severityOf(rule);
@@ -42,11 +42,6 @@ export function toOutcomes(rules: RuleInfo[], result: EngineResult, ctx: Outcome
     }
     return { ruleId: rule.id, target: ctx.target, outcome: 'pass', findings: [] };
   });
-}
-
-/** The rule's package name below its domain (`pipeline.plugin_not_pinned` -> `plugin_not_pinned`). */
-export function shortName(rule: RuleInfo): string {
-  return rule.package.slice(rule.package.indexOf('.') + 1);
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -12,7 +12,11 @@ type LoadedPolicy = ReturnType<typeof opaWasm.loadPolicySync>;
 export const SDK_HOST_BUILTINS: readonly string[] = ['sprintf', 'regex.split', 'json.is_valid'];
 
 /** The compiled entrypoints, one per target kind. */
-export const ENTRYPOINTS = { pipeline: 'kiteguard/pipeline/report' } as const;
+export const ENTRYPOINTS = {
+  pipeline: 'kiteguard/pipeline/report',
+  repository: 'kiteguard/repository/report',
+  organization: 'kiteguard/organization/report',
+} as const;
 
 /** A target kind with an entrypoint. */
 export type TargetKind = keyof typeof ENTRYPOINTS;
@@ -28,9 +32,9 @@ export interface RawFinding {
 /** What one entrypoint returns for one target. */
 export interface EngineResult {
   findings: RawFinding[];
-  /** Rule package name (e.g. `plugin_not_pinned`) -> reasons the outcome is unknown. */
+  /** Rule package path (e.g. `pipeline.plugin_not_pinned`) -> reasons the outcome is unknown. */
   unknown: Record<string, string[]>;
-  /** Rule package names that do not apply to this target. */
+  /** Rule package paths that do not apply to this target. */
   notApplicable: string[];
 }
 

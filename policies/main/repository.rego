@@ -1,0 +1,10 @@
+# METADATA
+# title: Repository entrypoint
+# description: Aggregates every rule's outcome for one GitHub repository target.
+# entrypoint: true
+package kiteguard.repository
+
+import data.lib.report as aggregation
+
+# report is what the host reads for a repository target.
+report := aggregation.aggregate({"github": data.github})
