@@ -64,7 +64,6 @@ function actorView(ctx: ViewContext, a: SimBypassActor, i: number) {
     bypassMode: upper(a.bypass_mode),
     organizationAdmin: a.actor_type === 'OrganizationAdmin',
     deployKey: a.actor_type === 'DeployKey',
-    enterpriseOwner: false,
     repositoryRoleName: a.role_name ?? null,
     repositoryRoleDatabaseId: a.role_name ? (ROLE_IDS[a.role_name] ?? null) : null,
     actor: team ? teamView(ctx, team) : a.actor_type === 'Integration' && a.actor_slug ? appView(ctx, a.actor_slug) : null,
