@@ -1,0 +1,136 @@
+// The octokit client the collector uses: retries, throttling, timeouts, call counting and token facts from headers.
+import { App, Octokit } from 'octokit';
+import type { CollectEvents } from '../events.js';
+import type { CallStats } from '../stats.js';
+import { identityHash } from './etag-cache.js';
+import { Limiter } from './limiter.js';
+import type { CollectGithubOptions } from './options.js';
+import { redactor, type Redact } from './redact.js';
+
+/** Response headers that describe the collector's own credential. */
+export interface CredentialHeaders {
+  scopes: string | null;
+  expiration: string | null;
+}
+
+/** A ready client plus what it learned on the way. */
+export interface GithubClient {
+  octokit: InstanceType<typeof Octokit>;
+  /** Identity hash for cache keys; never the token. */
+  identity: string;
+  credential: CredentialHeaders | undefined;
+  redact: Redact;
+  appInstallationId?: number;
+}
+
+const RETRIES = 3;
+/** Longest wait kiteguard accepts for a rate-limit reset before giving up on that request. */
+const MAX_WAIT_SECONDS = 15 * 60;
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url, 'http://github.invalid').pathname;
+  } catch {
+    return url;
+  }
+}
+
+/** Builds the client: token auth directly, App auth by minting an installation token. */
+export async function createGithubClient(base: string, options: CollectGithubOptions, events: CollectEvents, stats: CallStats): Promise<GithubClient> {
+  const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
+  const redact = redactor([secret]);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const unit = options.retryUnitMs ?? 1000;
+  const seen = new Set<string>();
+  const state: { credential?: CredentialHeaders } = {};
+
+  const countingFetch = async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
+    const href = String(url);
+    const isGraphql = /\/graphql$/.test(pathOf(href));
+    if (isGraphql) stats.graphql += 1;
+    else stats.rest += 1;
+    const key = `${init.method ?? 'GET'} ${href} ${typeof init.body === 'string' ? init.body : ''}`;
+    if (seen.has(key)) stats.retries += 1;
+    seen.add(key);
+    const signal = AbortSignal.timeout(timeoutMs);
+    let res: Response;
+    let buf: ArrayBuffer;
+    try {
+      res = await fetch(href, { ...init, signal });
+      buf = await res.arrayBuffer();
+    } catch (e) {
+      const why = signal.aborted ? `no response within ${timeoutMs} ms` : `connection failed or response cut short (${(e as Error).message})`;
+      events.warn('github', redact(`${init.method ?? 'GET'} ${pathOf(href)}: ${why}; retrying`));
+      throw new Error(why);
+    }
+    const type = res.headers.get('content-type') ?? '';
+    if (buf.byteLength > 0 && type.includes('json')) {
+      try {
+        JSON.parse(new TextDecoder().decode(buf));
+      } catch {
+        events.warn('github', `${init.method ?? 'GET'} ${pathOf(href)}: response body was not complete JSON; retrying`);
+        throw new Error('response body was not complete JSON');
+      }
+    }
+    if (res.status === 304) stats.restNotModified += 1;
+    if (!state.credential && res.status < 500 && !pathOf(href).startsWith('/app/') && !/\/app\/installations\//.test(pathOf(href))) {
+      state.credential = { scopes: res.headers.get('x-oauth-scopes'), expiration: res.headers.get('github-authentication-token-expiration') };
+    }
+    const remaining = res.headers.get('x-ratelimit-remaining');
+    const limit = res.headers.get('x-ratelimit-limit');
+    const reset = res.headers.get('x-ratelimit-reset');
+    if (remaining !== null && limit !== null) events.budget('github', Number(remaining), Number(limit), reset ? new Date(Number(reset) * 1000).toISOString() : undefined);
+    return new Response(res.status === 204 || res.status === 304 ? null : buf, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+
+  const onLimit = (kind: string) => (retryAfter: number, opts: { method: string; url: string }, _o: unknown, retryCount: number) => {
+    const retry = retryCount < RETRIES && retryAfter <= MAX_WAIT_SECONDS;
+    events.warn('github', `${kind} on ${opts.method} ${pathOf(opts.url)}: ${retry ? `waiting ${retryAfter} s, then retrying` : 'giving up'}`);
+    return retry;
+  };
+  const concurrency = new Limiter(Math.max(1, options.concurrency ?? 4));
+  const graphqlPacing = new Limiter(1, options.graphqlIntervalMs ?? 1000);
+  const ClientOctokit = Octokit.defaults({
+    baseUrl: base,
+    userAgent: 'kiteguard',
+    request: { fetch: countingFetch },
+    retry: { retries: RETRIES, retryAfterBaseValue: unit },
+    throttle: {
+      id: `kiteguard-${process.pid}-${Math.random().toString(36).slice(2)}`,
+      retryAfterBaseValue: unit,
+      global: concurrency.asGroup(),
+      write: graphqlPacing.asGroup(),
+      onRateLimit: onLimit('rate limit reached'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+    } as never,
+    log: { debug() {}, info() {}, warn: (m: string) => events.warn('github', redact(String(m))), error: (m: string) => events.warn('github', redact(String(m))) },
+  });
+
+  if ('token' in options.auth) {
+    return {
+      octokit: new ClientOctokit({ auth: options.auth.token }),
+      identity: identityHash(['token', options.auth.token]),
+      get credential() {
+        return state.credential;
+      },
+      redact,
+    };
+  }
+  const { appId, privateKey } = options.auth;
+  const app = new App({ appId, privateKey, Octokit: ClientOctokit });
+  let installationId = options.auth.installationId;
+  if (installationId === undefined) {
+    const { data } = await app.octokit.request('GET /orgs/{org}/installation', { org: options.org });
+    installationId = data.id;
+  }
+  const octokit = await app.getInstallationOctokit(installationId);
+  return {
+    octokit: octokit as unknown as InstanceType<typeof Octokit>,
+    identity: identityHash(['app', appId, String(installationId)]),
+    get credential() {
+      return state.credential;
+    },
+    redact,
+    appInstallationId: installationId,
+  };
+}

@@ -1,0 +1,143 @@
+// Turns one GraphQL `Repository` node into a snapshot entry, telling "off" apart from "not visible".
+import { ok, unavailable, type Section } from '../../snapshot/section.js';
+import { LIMITS, ROOT_PIPELINE_FILES } from './queries.js';
+import { cutShort, mapRulesets, present, type Conn, type GqlRuleset } from './rulesets.js';
+import type { BranchProtectionRule, DefaultBranchRules, PipelineFile, RepositoryBasics, RepositoryEntry, Ruleset, RulesetRule } from './types.js';
+
+type GqlBlob = { text?: string | null; byteSize?: number; isTruncated?: boolean; isBinary?: boolean | null } | null;
+type GqlEntry = { path?: string | null; type?: string; object?: (GqlBlob & { entries?: GqlEntry[] | null }) | null };
+
+/** The `KiteguardRepository` fragment as GraphQL returns it (fields may be null after a field error). */
+export interface GqlRepository {
+  nameWithOwner: string;
+  databaseId: number | null;
+  visibility: RepositoryBasics['visibility'];
+  isArchived: boolean;
+  isFork: boolean;
+  isDisabled: boolean;
+  isEmpty: boolean;
+  viewerPermission: RepositoryBasics['viewerPermission'];
+  defaultBranchRef: { name: string; refUpdateRule: Record<string, unknown> | null; rules: Conn<RulesetRule & { repositoryRuleset: { databaseId: number | null; name: string; source: { __typename: string; nameWithOwner?: string; login?: string } } | null }> } | null;
+  branchProtectionRules: Conn<BranchProtectionRule>;
+  rulesets: Conn<GqlRuleset>;
+  collaborators: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: ({ permission: string; node: { login: string } } | null)[] | null } | null;
+  pipelineDir: { entries?: GqlEntry[] | null } | null;
+  [rootFile: `rootFile${number}`]: GqlBlob | undefined;
+}
+
+/** Everything besides the node that one entry needs. */
+export interface EntryContext {
+  /** GraphQL field errors on this repository, by field name (e.g. `collaborators`). */
+  fieldErrors: Map<string, string>;
+  /** Whether the collector administers the organization (org ruleset bypass actors need it). */
+  orgAdmin: boolean;
+  teams: Section<{ slug: string; permission: string }[]>;
+  security: Section<Record<string, { status?: string } & Record<string, unknown>>>;
+  /** Collaborators beyond the first page, when they were fetched. */
+  moreCollaborators?: Section<{ login: string; permission: string }[]>;
+}
+
+const ADMIN_ONLY = { needs: 'admin permission on the repository' };
+
+function sourceName(s: { __typename: string; nameWithOwner?: string; login?: string }): string {
+  return s.nameWithOwner ?? s.login ?? s.__typename;
+}
+
+function rulesetSection(repo: GqlRepository, ctx: EntryContext): Section<Ruleset[]> {
+  const err = ctx.fieldErrors.get('rulesets');
+  if (err || !repo.rulesets) return unavailable(`rulesets: ${err ?? 'not returned'}`);
+  return mapRulesets(repo.rulesets, LIMITS.rulesets, (rs) => (rs.source.__typename === 'Organization' ? ctx.orgAdmin : repo.viewerPermission === 'ADMIN'));
+}
+
+function defaultBranchSection(repo: GqlRepository, ctx: EntryContext): Section<DefaultBranchRules> {
+  const err = ctx.fieldErrors.get('defaultBranchRef');
+  if (err) return unavailable(`default branch rules: ${err}`);
+  const ref = repo.defaultBranchRef;
+  if (!ref) return ok({ branch: null, refUpdateRule: null, rules: [] });
+  const rules = present(ref.rules?.nodes);
+  if ((ref.rules?.totalCount ?? 0) > rules.length) return cutShort('rules on the default branch', ref.rules?.totalCount ?? 0, LIMITS.branchRules);
+  return ok({
+    branch: ref.name,
+    refUpdateRule: ref.refUpdateRule,
+    rules: rules.map(({ repositoryRuleset, ...rule }) => ({
+      ...rule,
+      ruleset: repositoryRuleset ? { databaseId: repositoryRuleset.databaseId, name: repositoryRuleset.name, source: sourceName(repositoryRuleset.source) } : null,
+    })),
+  });
+}
+
+function protectionSection(repo: GqlRepository, ctx: EntryContext): Section<BranchProtectionRule[]> {
+  const err = ctx.fieldErrors.get('branchProtectionRules');
+  if (err) return unavailable(`branch protection rules: ${err}`);
+  if (repo.viewerPermission !== 'ADMIN') {
+    return unavailable('classic branch protection rules are shown to repository admins only (default_branch_rules.refUpdateRule has what non-admins can see)', ADMIN_ONLY);
+  }
+  const nodes = present(repo.branchProtectionRules?.nodes);
+  if ((repo.branchProtectionRules?.totalCount ?? 0) > nodes.length) return cutShort('branch protection rules', repo.branchProtectionRules?.totalCount ?? 0, LIMITS.protectionRules);
+  return ok(nodes);
+}
+
+function collaboratorSection(repo: GqlRepository, ctx: EntryContext): Section<{ login: string; permission: string }[]> {
+  const err = ctx.fieldErrors.get('collaborators');
+  if (err || !repo.collaborators) return unavailable(`collaborators: ${err ?? 'not returned'}`, { needs: 'push (write) access to the repository' });
+  const first = present(repo.collaborators.edges).map((e) => ({ login: e.node.login, permission: e.permission }));
+  if (!repo.collaborators.pageInfo.hasNextPage) return ok(first);
+  const more = ctx.moreCollaborators;
+  if (!more) return cutShort('collaborators', repo.collaborators.totalCount, LIMITS.collaborators);
+  return more.status === 'ok' ? ok([...first, ...more.data]) : more;
+}
+
+function blobFile(path: string, blob: GqlBlob): PipelineFile {
+  return { path, text: blob?.isBinary ? null : (blob?.text ?? null), truncated: blob?.isTruncated ?? false, byte_size: blob?.byteSize ?? 0 };
+}
+
+const PIPELINE_EXT = /\.(ya?ml|json)$/i;
+
+function pipelineSection(repo: GqlRepository, ctx: EntryContext): Section<PipelineFile[]> {
+  const err = ctx.fieldErrors.get('pipelineDir') ?? ROOT_PIPELINE_FILES.map((_, i) => ctx.fieldErrors.get(`rootFile${i}`)).find(Boolean);
+  if (err) return unavailable(`pipeline files: ${err}`);
+  const files: PipelineFile[] = [];
+  const walk = (entries: GqlEntry[] | null | undefined) => {
+    for (const e of entries ?? []) {
+      if (!e.path) continue;
+      if (e.type === 'blob' && PIPELINE_EXT.test(e.path)) files.push(blobFile(e.path, e.object ?? null));
+      if (e.type === 'tree') walk(e.object?.entries);
+    }
+  };
+  walk(repo.pipelineDir?.entries);
+  ROOT_PIPELINE_FILES.forEach((path, i) => {
+    const blob = repo[`rootFile${i}`];
+    if (blob && 'byteSize' in blob) files.push(blobFile(path, blob));
+  });
+  return ok(files.sort((a, b) => a.path.localeCompare(b.path)));
+}
+
+/** Builds the snapshot entry of one repository. */
+export function repositoryEntry(repo: GqlRepository, ctx: EntryContext): RepositoryEntry {
+  return {
+    full_name: repo.nameWithOwner,
+    repository: ok({
+      nameWithOwner: repo.nameWithOwner,
+      databaseId: repo.databaseId,
+      visibility: repo.visibility,
+      isArchived: repo.isArchived,
+      isFork: repo.isFork,
+      isDisabled: repo.isDisabled,
+      isEmpty: repo.isEmpty,
+      viewerPermission: repo.viewerPermission,
+      defaultBranch: repo.defaultBranchRef?.name ?? null,
+    }),
+    branch_protection_rules: protectionSection(repo, ctx),
+    rulesets: rulesetSection(repo, ctx),
+    default_branch_rules: defaultBranchSection(repo, ctx),
+    security_and_analysis: ctx.security,
+    teams: ctx.teams,
+    collaborators: collaboratorSection(repo, ctx),
+    pipeline_files: pipelineSection(repo, ctx),
+  };
+}
+
+/** The entry of a repository GraphQL could not return at all: every part unavailable for the same reason. */
+export function missingEntry(fullName: string, why: Section<never>): RepositoryEntry {
+  return { full_name: fullName, repository: why, branch_protection_rules: why, rulesets: why, default_branch_rules: why, security_and_analysis: why, teams: why, collaborators: why, pipeline_files: why };
+}
