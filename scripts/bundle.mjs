@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/kiteguard.js (plus lazily loaded chunks) for a fast start.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 // The SDK's YAML builtins pull in the `yaml` package (a third of start-up time); the
 // policies call no yaml.* builtin, so the bundle leaves them out (the host-builtins test
@@ -14,6 +14,9 @@ const withoutSdkYaml = {
     b.onLoad({ filter: /.*/, namespace: 'kiteguard-stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
+
+// Chunk names carry content hashes: drop the previous build's so none goes stale into a package.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 await build({

@@ -11,6 +11,7 @@ export function main(argv: string[], policy?: Promise<WebAssembly.Module | undef
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   });
 }
 

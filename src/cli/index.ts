@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { KiteguardError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerCheck } from './check.js';
+import { registerCollect } from './collect.js';
 import { EXIT, type CliIo } from './io.js';
 import { registerNormalize } from './normalize.js';
 import { registerRules } from './rules.js';
@@ -20,6 +21,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     exitCode = code;
   };
   registerCheck(program, io, setExit);
+  registerCollect(program, io, setExit);
   registerRules(program, io);
   registerNormalize(program, io);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -9,6 +9,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour and progress only then). */
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (the progress display redraws in place only then). */
+  stderrIsTTY?: boolean;
   /** The policy module, compiled in the background while the CLI loaded; undefined when that failed. */
   policy?: Promise<WebAssembly.Module | undefined>;
 }

@@ -1,0 +1,142 @@
+// `kiteguard collect`: reads GitHub and Buildkite settings into one snapshot file.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { EXIT, type CliIo } from './io.js';
+
+/** The options `collect` accepts, as commander parses them. */
+export interface CollectFlags {
+  githubOrg?: string;
+  repo?: string[];
+  githubApiUrl?: string;
+  githubAppId?: string;
+  githubAppKey?: string;
+  githubAppInstallation?: string;
+  buildkiteOrg?: string;
+  buildkiteApiUrl?: string;
+  buildkiteGraphqlUrl?: string;
+  output?: string;
+  cacheDir?: string;
+  concurrency: string;
+  timeout: string;
+  quiet?: boolean;
+}
+
+/** Adds the `collect` command to the program. */
+export function registerCollect(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('collect')
+    .description('collect GitHub and Buildkite settings into a snapshot (tokens from GITHUB_TOKEN / GH_TOKEN and BUILDKITE_API_TOKEN)')
+    .option('--github-org <org>', 'GitHub organization to read')
+    .option('--repo <owner/name>', 'read only this repository (repeatable; the CI-gate case)', collectList, [])
+    .option('--github-api-url <url>', 'GitHub REST base URL, for GitHub Enterprise Server (env GITHUB_API_URL)')
+    .option('--github-app-id <id>', 'authenticate as a GitHub App (env GITHUB_APP_ID); unlocks the org PAT listing')
+    .option('--github-app-key <file>', "the GitHub App's private key, PEM (env GITHUB_APP_PRIVATE_KEY holds the key itself)")
+    .option('--github-app-installation <id>', "the App's installation id (default: its installation on --github-org)")
+    .option('--buildkite-org <slug>', 'Buildkite organization to read')
+    .option('--buildkite-api-url <url>', 'Buildkite REST base URL (env BUILDKITE_API_URL)')
+    .option('--buildkite-graphql-url <url>', 'Buildkite GraphQL URL (env BUILDKITE_GRAPHQL_URL)')
+    .option('-o, --output <file>', 'write the snapshot here (default: stdout)')
+    .option('--cache-dir <dir>', 'keep GitHub ETags here so repeated collections cost little')
+    .addOption(new Option('--concurrency <n>', 'requests in flight per provider').default('8'))
+    .addOption(new Option('--timeout <seconds>', 'timeout of one request').default('30'))
+    .option('-q, --quiet', 'no progress display and no summary')
+    .action(async (flags: CollectFlags) => {
+      const request = collectRequest(flags, io);
+      const { runCollectCommand } = await import('../collect/command.js');
+      setExit(await runCollectCommand(request, io));
+    });
+}
+
+function collectList(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** What a collection run needs, with credentials resolved from flags and environment. */
+export interface CollectRequest {
+  github?: {
+    org: string;
+    auth: { token: string } | { appId: string; privateKey: string; installationId?: number };
+    apiUrl?: string;
+    repos?: string[];
+    cacheDir?: string;
+  };
+  buildkite?: { org: string; token: string; apiUrl?: string; graphqlUrl?: string };
+  output?: string;
+  concurrency: number;
+  timeoutMs: number;
+  quiet: boolean;
+}
+
+/** Turns flags and environment into a request; missing credentials are usage errors. */
+export function collectRequest(flags: CollectFlags, io: CliIo): CollectRequest {
+  const env = io.env;
+  const repos = flags.repo ?? [];
+  for (const r of repos) if (!/^[\w.-]+\/[\w.-]+$/.test(r)) throw new UsageError(`--repo ${r}: expected owner/name`);
+  const githubOrg = flags.githubOrg ?? (repos[0] ? repos[0].split('/')[0] : undefined);
+  if (!githubOrg && !flags.buildkiteOrg) throw new UsageError('name what to collect: --github-org ORG and/or --buildkite-org SLUG');
+  const concurrency = positiveInt(flags.concurrency, '--concurrency');
+  const timeoutMs = positiveInt(flags.timeout, '--timeout') * 1000;
+  const request: CollectRequest = { concurrency, timeoutMs, quiet: Boolean(flags.quiet), ...(flags.output ? { output: resolve(io.cwd, flags.output) } : {}) };
+  if (githubOrg) {
+    const apiUrl = flags.githubApiUrl ?? env.GITHUB_API_URL;
+    request.github = {
+      org: githubOrg,
+      auth: githubAuth(flags, io),
+      ...(apiUrl ? { apiUrl: checkUrl(apiUrl, '--github-api-url') } : {}),
+      ...(repos.length ? { repos } : {}),
+      ...(flags.cacheDir ? { cacheDir: resolve(io.cwd, flags.cacheDir) } : {}),
+    };
+  }
+  if (flags.buildkiteOrg) {
+    const token = env.BUILDKITE_API_TOKEN;
+    if (!token) throw new UsageError('--buildkite-org needs a Buildkite API token in BUILDKITE_API_TOKEN');
+    const apiUrl = flags.buildkiteApiUrl ?? env.BUILDKITE_API_URL;
+    const graphqlUrl = flags.buildkiteGraphqlUrl ?? env.BUILDKITE_GRAPHQL_URL;
+    request.buildkite = {
+      org: flags.buildkiteOrg,
+      token,
+      ...(apiUrl ? { apiUrl: checkUrl(apiUrl, '--buildkite-api-url') } : {}),
+      ...(graphqlUrl ? { graphqlUrl: checkUrl(graphqlUrl, '--buildkite-graphql-url') } : {}),
+    };
+  }
+  return request;
+}
+
+function githubAuth(flags: CollectFlags, io: CliIo): NonNullable<CollectRequest['github']>['auth'] {
+  const appId = flags.githubAppId ?? io.env.GITHUB_APP_ID;
+  if (appId) {
+    let privateKey = io.env.GITHUB_APP_PRIVATE_KEY;
+    if (flags.githubAppKey) {
+      try {
+        privateKey = readFileSync(resolve(io.cwd, flags.githubAppKey), 'utf8');
+      } catch (err) {
+        throw new UsageError(`--github-app-key ${flags.githubAppKey}: cannot read the key file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    }
+    if (!privateKey) throw new UsageError('--github-app-id needs the private key: --github-app-key FILE or GITHUB_APP_PRIVATE_KEY');
+    const installation = flags.githubAppInstallation;
+    return { appId, privateKey, ...(installation ? { installationId: positiveInt(installation, '--github-app-installation') } : {}) };
+  }
+  const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError('--github-org needs a GitHub token in GITHUB_TOKEN or GH_TOKEN (or a GitHub App: --github-app-id and --github-app-key)');
+  return { token };
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} ${value}: expected a positive whole number`);
+  return n;
+}
+
+function checkUrl(value: string, flag: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+    return value.replace(/\/+$/, '');
+  } catch {
+    throw new UsageError(`${flag} ${value}: expected an http(s) URL`);
+  }
+}
+

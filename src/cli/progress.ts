@@ -1,0 +1,94 @@
+// The progress display of `collect`: one redrawn status line on a terminal, plain lines otherwise.
+import type { CollectEvents, Provider } from '../collect/events.js';
+
+/** How progress is shown. */
+export interface ProgressOptions {
+  write: (text: string) => void;
+  /** A terminal: redraw one status line in place. */
+  tty: boolean;
+  /** Show nothing but warnings. */
+  quiet: boolean;
+  /** Milliseconds since some origin; injected by tests. */
+  now?: () => number;
+}
+
+/** Collector events that render progress, plus `finish()` to clear the status line. */
+export interface ProgressDisplay extends CollectEvents {
+  finish(): void;
+}
+
+interface ProviderState {
+  what: string;
+  done: number;
+  total: number | undefined;
+  budget: string | undefined;
+  /** Last quarter (0–4) printed in plain mode for the current phase. */
+  quarter: number;
+}
+
+const REDRAW_MS = 100;
+
+/** Creates the display for one collection run. */
+export function createProgress(opts: ProgressOptions): ProgressDisplay {
+  const now = opts.now ?? (() => Date.now());
+  const state = new Map<Provider, ProviderState>();
+  let drawn = false;
+  let lastDraw = -Infinity;
+
+  const statusLine = () =>
+    [...state.entries()]
+      .map(([provider, s]) => {
+        const count = s.total === undefined ? (s.done > 0 ? ` ${s.done}` : '') : ` ${s.done}/${s.total}`;
+        return `${provider}: ${s.what}${count}${s.budget ? ` (${s.budget})` : ''}`;
+      })
+      .join(' · ');
+  const clear = () => {
+    if (drawn) opts.write('\r\x1b[2K');
+    drawn = false;
+  };
+  const redraw = (force: boolean) => {
+    if (opts.quiet || !opts.tty) return;
+    const t = now();
+    if (!force && t - lastDraw < REDRAW_MS) return;
+    lastDraw = t;
+    opts.write(`\r\x1b[2K${statusLine()}`);
+    drawn = true;
+  };
+  const entry = (provider: Provider): ProviderState => {
+    let s = state.get(provider);
+    if (!s) {
+      s = { what: 'starting', done: 0, total: undefined, budget: undefined, quarter: 0 };
+      state.set(provider, s);
+    }
+    return s;
+  };
+
+  return {
+    progress(provider, what, done, total) {
+      const s = entry(provider);
+      const phaseChanged = s.what !== what;
+      Object.assign(s, { what, done, total });
+      if (phaseChanged) s.quarter = 0;
+      if (!opts.quiet && !opts.tty) {
+        const quarter = total ? Math.floor((4 * done) / total) : 0;
+        if (phaseChanged || quarter > s.quarter) {
+          s.quarter = quarter;
+          opts.write(`${provider}: ${what}${total ? ` ${done}/${total}` : ''}\n`);
+        }
+      }
+      redraw(phaseChanged);
+    },
+    budget(provider, remaining, limit, resetAt) {
+      entry(provider).budget = `rate limit ${remaining}/${limit} left${resetAt ? `, resets ${resetAt}` : ''}`;
+      redraw(false);
+    },
+    warn(provider, message) {
+      clear();
+      opts.write(`${provider}: warning: ${message}\n`);
+      redraw(true);
+    },
+    finish() {
+      clear();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Runs a collection for the `collect` command: both providers at once, with progress,
+// then the snapshot (validated, written atomically) and the summary. Loaded on first use.
+import type { CliIo } from '../cli/io.js';
+import type { CollectRequest } from '../cli/collect.js';
+import { createProgress } from '../cli/progress.js';
+import { writeSnapshot } from '../snapshot/io.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { unavailableReasons } from '../snapshot/unavailable.js';
+import { SCHEMA_VERSION } from '../snapshot/validate.js';
+import { VERSION } from '../version.js';
+import { collectBuildkite } from './buildkite/collect.js';
+import type { Provider } from './events.js';
+import { collectGithub } from './github/index.js';
+import { redactor } from './redact.js';
+import type { CallStats } from './stats.js';
+import { formatCollectSummary } from './summary.js';
+
+/** Exit code of a run whose snapshot was written but misses sections (they evaluate as unknown). */
+export const EXIT_INCOMPLETE = 3;
+
+/** Collects, writes the snapshot and prints the summary; resolves to the exit code. */
+export async function runCollectCommand(request: CollectRequest, io: CliIo): Promise<number> {
+  const redact = redactor(secretsOf(request));
+  const stderr = (text: string) => io.stderr(redact(text));
+  const progress = createProgress({ write: stderr, tty: Boolean(io.stderrIsTTY), quiet: request.quiet });
+  const stats: Partial<Record<Provider, CallStats>> = {};
+  const scope: Partial<Record<Provider, string>> = {};
+  const snapshot: Snapshot = { schemaVersion: SCHEMA_VERSION, collected_at: new Date().toISOString(), kiteguard_version: VERSION, incomplete: [] };
+  const incomplete: string[] = [];
+  try {
+    await Promise.all([
+      request.github &&
+        collectGithub(
+          { ...request.github, concurrency: request.concurrency, timeoutMs: request.timeoutMs },
+          progress,
+        ).then((r) => {
+          snapshot.github = r.snapshot;
+          stats.github = r.stats;
+          incomplete.push(...r.incomplete);
+          scope.github = `${request.github!.org}: ${countOf(r.snapshot.repositories, 'repository', 'repositories')}`;
+        }),
+      request.buildkite &&
+        collectBuildkite({ ...request.buildkite, concurrency: request.concurrency, timeoutMs: request.timeoutMs }, progress).then((r) => {
+          snapshot.buildkite = r.snapshot;
+          stats.buildkite = r.stats;
+          incomplete.push(...r.incomplete);
+          scope.buildkite = `${request.buildkite!.org}: ${countOf(r.snapshot.pipelines, 'pipeline', 'pipelines')}`;
+        }),
+    ]);
+  } finally {
+    progress.finish();
+  }
+  snapshot.incomplete = [...incomplete].sort();
+  const output = request.output ?? 'stdout';
+  if (request.output) writeSnapshot(request.output, snapshot);
+  else io.stdout(`${JSON.stringify(snapshot, null, 2)}\n`);
+  if (!request.quiet) stderr(formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, reasons: unavailableReasons(snapshot), output }));
+  return snapshot.incomplete.length > 0 ? EXIT_INCOMPLETE : 0;
+}
+
+function secretsOf(request: CollectRequest): string[] {
+  const out: string[] = [];
+  if (request.buildkite) out.push(request.buildkite.token);
+  const auth = request.github?.auth;
+  if (auth && 'token' in auth) out.push(auth.token);
+  if (auth && 'privateKey' in auth) out.push(...auth.privateKey.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----')));
+  return out;
+}
+
+function countOf(section: { status: string; data?: unknown }, one: string, many: string): string {
+  if (section.status !== 'ok' || !Array.isArray(section.data)) return `${many} not readable`;
+  return `${section.data.length} ${section.data.length === 1 ? one : many}`;
+}
+

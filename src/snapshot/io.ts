@@ -1,0 +1,52 @@
+// Reads and writes snapshot files: JSON, validated against the schema both ways.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { InputError, KiteguardError } from '../errors.js';
+import { LineIndex } from '../yaml/lines.js';
+import { locateJsonPointer } from './json-locate.js';
+import type { Snapshot } from './types.js';
+import { snapshotProblems } from './validate.js';
+
+/** Reads a snapshot file; anything that is not a valid snapshot of this version is an InputError at file:line:col. */
+export function readSnapshot(file: string): Snapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read snapshot: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
+  }
+  return parseSnapshot(text, file);
+}
+
+/** Parses and validates snapshot text (named `file` in errors). */
+export function parseSnapshot(text: string, file: string): Snapshot {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = /position (\d+)/.exec(message);
+    const position = at ? new LineIndex(text).at(Number(at[1])) : {};
+    throw new InputError(`not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '')}); expected a snapshot written by \`kiteguard collect\``, { file, ...position });
+  }
+  const problems = snapshotProblems(value);
+  const first = problems[0];
+  if (first) {
+    const offset = locateJsonPointer(text, first.pointer);
+    const position = offset === undefined ? {} : new LineIndex(text).at(offset);
+    const where = first.pointer === '' ? '' : ` at ${first.pointer}`;
+    throw new InputError(`not a kiteguard snapshot${where}: ${first.message}`, { file, ...position });
+  }
+  return value as Snapshot;
+}
+
+/** Validates a snapshot and writes it atomically (temp file, then rename), so a failed run loses no earlier file. */
+export function writeSnapshot(file: string, snapshot: Snapshot): void {
+  const problems = snapshotProblems(snapshot);
+  if (problems.length > 0) {
+    const detail = problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ');
+    throw new KiteguardError(`the collected snapshot does not match its schema (a kiteguard bug; please report it): ${detail}`);
+  }
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(snapshot, null, 2)}\n`);
+  renameSync(temp, file);
+}

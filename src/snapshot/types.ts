@@ -1,0 +1,16 @@
+// The snapshot document: what `collect` writes and `evaluate` reads.
+import type { BuildkiteSnapshot } from '../collect/buildkite/types.js';
+import type { GithubSnapshot } from '../collect/github/types.js';
+
+/** One collected snapshot of GitHub and Buildkite settings (schema: src/snapshot/schema/snapshot.schema.json). */
+export interface Snapshot {
+  schemaVersion: 1;
+  collected_at: string;
+  kiteguard_version: string;
+  /** Present when this snapshot covers one partition (`--shard i/n`). */
+  shard?: { index: number; count: number };
+  /** Readable paths of the sections that could not be read. */
+  incomplete: string[];
+  github?: GithubSnapshot;
+  buildkite?: BuildkiteSnapshot;
+}
