@@ -15,8 +15,8 @@ function rowHtml(r) {
   var where = esc(str(t[0])) + (str(t[1]) !== 'file' ? ' <span class="sub">' + esc(str(t[1])) + '</span>' : '');
   return '<tr class="row" data-r="' + r + '" tabindex="0" aria-expanded="' + (open[r] ? 'true' : 'false') + '">' +
     '<td>' + tag('tag o-' + oc, oc) + '</td><td>' + tag('sev sev-' + sev, sev) + '</td>' +
-    '<td><code>' + esc(rule[0]) + '</code></td><td class="target">' + where + '</td>' +
-    '<td class="msg">' + esc(str(R[b + 4])) + '</td></tr>' + (open[r] ? detailHtml(r) : '');
+    '<td title="' + esc(rule[0]) + '"><code>' + esc(rule[0]) + '</code></td><td class="target">' + where + '</td>' +
+    '<td class="msg" title="' + esc(str(R[b + 4])) + '">' + esc(str(R[b + 4])) + '</td></tr>' + (open[r] ? detailHtml(r) : '');
 }
 function field(label, value, pre) {
   if (!value) return '';

@@ -46,7 +46,7 @@ button.link:hover{text-decoration:underline}
 #filters .search{grid-column:1/span 5}#filters .actions{display:flex;align-items:flex-end;gap:8px}
 .pager{display:flex;align-items:center;gap:10px;justify-content:space-between;margin:8px 0;font-size:13px}.pager div{display:flex;gap:6px;align-items:center}
 button.btn{font:inherit;font-size:13px;padding:4px 12px;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}button.btn:disabled{opacity:.45;cursor:default}
-.findings{table-layout:fixed}.findings col.c-o{width:92px}.findings col.c-s{width:82px}.findings col.c-r{width:21%}.findings col.c-t{width:25%}
+.findings{table-layout:fixed}.findings col.c-o{width:92px}.findings col.c-s{width:96px}.findings col.c-r{width:21%}.findings col.c-t{width:25%}
 .findings td{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.findings code{font-size:12px}
 tr.row{cursor:pointer}tr.row:hover td{background:#f0f4ff}tr.row:focus{outline:2px solid var(--accent);outline-offset:-2px}tr.row[aria-expanded=true] td{background:#eef2ff;border-bottom-color:transparent}
 tr.detail>td{white-space:normal;background:#fafbff;padding:12px 14px 16px}
