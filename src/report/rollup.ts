@@ -139,3 +139,20 @@ export function targetsByKind(report: Report): Array<[kind: string, count: numbe
   const order = ['repository', 'pipeline', 'organization', 'file'];
   return [...counts.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
 }
+
+const KIND_NOUNS: Readonly<Record<string, [string, string]>> = {
+  repository: ['repository', 'repositories'],
+  pipeline: ['pipeline', 'pipelines'],
+  organization: ['organization', 'organizations'],
+  file: ['pipeline file', 'pipeline files'],
+};
+
+/** The targets by kind in words: `12 repositories, 8 pipelines, 2 organizations`. */
+export function targetKindsPhrase(report: Report): string {
+  return targetsByKind(report)
+    .map(([kind, n]) => {
+      const [one, many] = KIND_NOUNS[kind] ?? [kind, `${kind}s`];
+      return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+    })
+    .join(', ');
+}

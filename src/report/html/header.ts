@@ -1,26 +1,16 @@
 // The report's header and headline figures: tool, time, targets by kind, threshold, and totals per outcome.
 import type { Report } from '../model.js';
-import { OUTCOME_LABELS, OUTCOME_ORDER, targetsByKind } from '../rollup.js';
+import { OUTCOME_LABELS, OUTCOME_ORDER, targetKindsPhrase } from '../rollup.js';
 import { countReport, plural, SEVERITIES_DESC } from '../summary.js';
 import { html, num, time } from './escape.js';
 
-const KIND_NOUNS: Readonly<Record<string, [string, string]>> = {
-  repository: ['repository', 'repositories'],
-  pipeline: ['pipeline', 'pipelines'],
-  organization: ['organization', 'organizations'],
-  file: ['pipeline file', 'pipeline files'],
-};
-
 /** The page header: what ran, when, on what, and with which fail-on threshold. */
 export function renderHeader(report: Report): string {
-  const kinds = targetsByKind(report).map(([kind, n]) => {
-    const [one, many] = KIND_NOUNS[kind] ?? [kind, `${kind}s`];
-    return `${num(n)} ${n === 1 ? one : many}`;
-  });
+  const kinds = targetKindsPhrase(report);
   const items: Array<[string, string]> = [
     ['Generated', time(report.generatedAt)],
     ['Tool', `${html(report.tool.name)} ${html(report.tool.version)}`],
-    ['Targets', kinds.length > 0 ? html(kinds.join(', ')) : 'none'],
+    ['Targets', kinds === '' ? 'none' : html(kinds)],
     ['Rules', num(report.rules.length)],
     ['Fails on', `<strong>${html(report.failOn)}</strong> and above`],
   ];
