@@ -87,6 +87,7 @@ export function buildHtmlData(report: Report): HtmlData {
     pending.push({ row, waiver: waiverOf(waiver), sort: [outcome, -severity, o.target, o.ruleId] });
   };
   for (const o of report.outcomes) {
+    if (o.outcome === 'pass' || o.outcome === 'not_applicable') continue;
     const ruleSeverity = rules[ruleOf(o.ruleId)]?.[2] ?? 0;
     if (o.outcome === 'unknown') add(o, 1, ruleSeverity, o.reason ?? 'no reason given', undefined, undefined);
     if (o.outcome !== 'fail' && o.outcome !== 'waived') continue;
