@@ -1,4 +1,4 @@
-// Picks the formatter for `--format`, and annotates the Buildkite build when asked for `buildkite`.
+// The formatter registry: picks the formatter for `--format`, and annotates the Buildkite build when asked for `buildkite`.
 import type { Report } from '../report/model.js';
 import { formatText } from '../report/text.js';
 import { formatJson } from '../report/json.js';
@@ -6,11 +6,16 @@ import { formatSarif } from '../report/sarif.js';
 import { formatJunit } from '../report/junit.js';
 import { formatBuildkite, annotationStyle } from '../report/buildkite.js';
 import { annotate } from '../report/annotate.js';
+import { formatMarkdownSummary } from '../report/markdown-summary.js';
 
 /** The output formats of `check`. */
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'buildkite'] as const;
-/** One output format. */
+/** One output format of `check`. */
 export type Format = (typeof FORMATS)[number];
+/** Every format a report can be rendered in: `check`'s, plus the sweep's Markdown summary and HTML report. */
+export const REPORT_FORMATS = [...FORMATS, 'markdown', 'html'] as const;
+/** One report format. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Options that only some formats use. */
 export interface RenderOptions {
@@ -21,8 +26,15 @@ export interface RenderOptions {
 }
 
 /** Formats the report; for `buildkite` inside a Buildkite job it also calls `buildkite-agent annotate`. */
-export async function render(report: Report, format: Format, opts: RenderOptions): Promise<string> {
+export async function render(report: Report, format: ReportFormat, opts: RenderOptions): Promise<string> {
   switch (format) {
+    case 'markdown':
+      return formatMarkdownSummary(report);
+    case 'html': {
+      // Loaded on first use, so commands that never write HTML do not parse it at start-up.
+      const { renderHtml } = await import('../report/html/index.js');
+      return renderHtml(report);
+    }
     case 'json':
       return formatJson(report);
     case 'sarif':

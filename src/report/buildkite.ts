@@ -14,7 +14,7 @@ import {
   waivedFindings,
 } from './summary.js';
 import type { Counts } from './summary.js';
-import { code, md, mdMessage } from './markdown.js';
+import { CappedMarkdown, code, md, mdMessage } from './markdown.js';
 
 /** The styles `buildkite-agent annotate --style` accepts. */
 export type AnnotationStyle = 'error' | 'warning' | 'info' | 'success';
@@ -38,22 +38,10 @@ export function annotationStyle(report: Report): AnnotationStyle {
 /** Renders the annotation body: verdict heading, failing findings table, expired waivers, waived and unknown in <details>. */
 export function formatBuildkite(report: Report, options: BuildkiteOptions = {}): string {
   const counts = countReport(report);
-  const out: string[] = [`### ${heading(report, counts)}`, '', summary(report, counts), ''];
-  let left = (options.maxBytes ?? DEFAULT_MAX_BYTES) - bytes(out.join('\n')) - 1024;
-  const section = (lines: string[], rows: string[], close: string[] = []): void => {
-    const kept: string[] = [];
-    for (const row of rows) {
-      if (bytes(row) + 1 > left) break;
-      kept.push(row);
-      left -= bytes(row) + 1;
-    }
-    const more = rows.length - kept.length;
-    out.push(...lines, ...kept, ...(more > 0 ? ['', `_…and ${more} more_`] : []), ...close, '');
-    left -= bytes([...lines, ...close].join('\n')) + 32;
-  };
+  const doc = new CappedMarkdown([`### ${heading(report, counts)}`, '', summary(report, counts), ''], options.maxBytes ?? DEFAULT_MAX_BYTES);
   const failing = failingFindings(report).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b));
   if (failing.length > 0) {
-    section(['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |'], failing.map((f) => findingRow(f, report)));
+    doc.section(['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |'], failing.map((f) => findingRow(f, report)));
   }
   const expired = sortedExpiredWaivers(report);
   if (expired.length > 0) {
@@ -61,12 +49,12 @@ export function formatBuildkite(report: Report, options: BuildkiteOptions = {}):
       (w) =>
         `- ${code(w.rule, false)} on ${code(w.path, false)} expired ${md(w.expires)} (${md(w.owner)}: ${md(w.reason)}), ${code(`${w.source.file}:${w.source.line}`, false)}`,
     );
-    section([`**${plural(expired.length, 'expired waiver')}** (no longer applied):`, ''], rows);
+    doc.section([`**${plural(expired.length, 'expired waiver')}** (no longer applied):`, ''], rows);
   }
   const unknown = outcomesOf(report, 'unknown');
   if (unknown.length > 0) {
     const rows = unknown.map((o) => `- ${code(o.ruleId, false)} on ${code(o.target, false)}: ${md(o.reason ?? 'no reason given')}`);
-    section(details(`${plural(unknown.length, 'rule check', 'rule checks')} could not be completed (unknown)`), rows, ['', '</details>']);
+    doc.section(details(`${plural(unknown.length, 'rule check', 'rule checks')} could not be completed (unknown)`), rows, ['', '</details>']);
   }
   const waived = waivedFindings(report);
   if (waived.length > 0) {
@@ -76,9 +64,9 @@ export function formatBuildkite(report: Report, options: BuildkiteOptions = {}):
       return `| ${code(where(f))} | ${code(f.ruleId)} | ${mdMessage(f.message)} | ${terms} |`;
     });
     const head = ['| Location | Rule | Message | Reason | Owner | Until |', '| --- | --- | --- | --- | --- | --- |'];
-    section([...details(plural(waived.length, 'waived finding')), ...head], rows, ['', '</details>']);
+    doc.section([...details(plural(waived.length, 'waived finding')), ...head], rows, ['', '</details>']);
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return doc.text();
 }
 
 function heading(report: Report, counts: Counts): string {
@@ -121,8 +109,4 @@ function details(summaryText: string): string[] {
 
 function where(f: Finding): string {
   return `${f.location.file}:${f.location.line}`;
-}
-
-function bytes(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
 }

@@ -62,7 +62,8 @@ export function sortedOutcomes(report: Report): RuleOutcome[] {
 
 /** The targets of the report in input order, followed by any that only appear in outcomes. */
 export function allTargets(report: Report): string[] {
-  const extra = report.outcomes.map((o) => o.target).filter((t) => !report.targets.includes(t));
+  const listed = new Set(report.targets);
+  const extra = report.outcomes.map((o) => o.target).filter((t) => !listed.has(t));
   return [...report.targets, ...[...new Set(extra)].sort(compareText)];
 }
 
