@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { engineData, type Config } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
-import { applyWaivers } from '../config/waivers.js';
+import { applyWaivers, settleWaivers } from '../config/waivers.js';
 import { readAsset } from '../engine/assets.js';
 import { parseCatalog, yamlRules } from '../engine/catalog.js';
 import { toOutcomes } from '../engine/outcomes.js';
@@ -96,11 +96,4 @@ async function readSources(req: CheckRequest, errors: InputError[]): Promise<Arr
     }
   }
   return sources;
-}
-
-/** Marks waived findings; an outcome whose findings are all waived is `waived`. */
-function settleWaivers(outcome: RuleOutcome, waivers: Config['waivers'], today: string): RuleOutcome {
-  if (outcome.findings.length === 0) return outcome;
-  const { findings } = applyWaivers(outcome.findings, waivers, today);
-  return { ...outcome, findings, outcome: findings.every((f) => f.waiver) ? 'waived' : 'fail' };
 }

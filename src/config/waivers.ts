@@ -1,7 +1,7 @@
 // Waiver matching: a waiver covers a finding when the rule id matches, its path glob
 // matches the finding's file, and today is on or before its expiry. Pure; no I/O.
 
-import type { Finding, Waiver } from '../report/model.js';
+import type { Finding, RuleOutcome, Waiver } from '../report/model.js';
 import { globToRegExp, normalizePath } from './glob.js';
 
 /** Findings with `waiver` set where a valid waiver applies, and the waivers past their expiry. */
@@ -25,4 +25,11 @@ export function applyWaivers(findings: Finding[], waivers: Waiver[], today: stri
 /** True once `today` is after the waiver's last day. */
 export function isExpired(waiver: Waiver, today: string): boolean {
   return today > waiver.expires;
+}
+
+/** Marks waived findings; an outcome whose findings are all waived is `waived`. */
+export function settleWaivers(outcome: RuleOutcome, waivers: Waiver[], today: string): RuleOutcome {
+  if (outcome.findings.length === 0) return outcome;
+  const { findings } = applyWaivers(outcome.findings, waivers, today);
+  return { ...outcome, findings, outcome: findings.every((f) => f.waiver) ? 'waived' : 'fail' };
 }

@@ -1,0 +1,69 @@
+// Finds the YAML that defines a Buildkite pipeline in a sweep: the steps saved in Buildkite
+// when they do more than upload, else the file they upload from the repository at HEAD.
+
+/** A pipeline file as collected from its repository. */
+export interface RepoFile {
+  path: string;
+  text: string | null;
+  truncated: boolean;
+}
+
+/** The definition to evaluate, or why there is none. */
+export type PipelineSource =
+  | { found: true; name: string; text: string }
+  | { found: false; reason: string };
+
+/** The files `buildkite-agent pipeline upload` reads when given no path, in its order. */
+export const DEFAULT_UPLOAD_PATHS = [
+  '.buildkite/pipeline.yml',
+  '.buildkite/pipeline.yaml',
+  '.buildkite/pipeline.json',
+  'buildkite.yml',
+  'buildkite.yaml',
+  'buildkite.json',
+  '.buildkite.yml',
+  '.buildkite.yaml',
+];
+
+const UPLOAD = /buildkite-agent\s+pipeline\s+upload\b([^\n;&|]*)/;
+
+/** The file paths a saved configuration uploads (the default path when none is given), or undefined when it defines steps itself. */
+export function uploadedPaths(configuration: string | null | undefined): string[] | undefined {
+  if (typeof configuration !== 'string' || configuration.trim() === '') return DEFAULT_UPLOAD_PATHS;
+  if (!onlyUploads(configuration)) return undefined;
+  const m = UPLOAD.exec(configuration);
+  const args = (m?.[1] ?? '').trim().split(/\s+/).filter((a) => a !== '' && !a.startsWith('-'));
+  return args.length > 0 ? args.map((a) => a.replace(/^["']|["']$/g, '').replace(/^\.\//, '')) : DEFAULT_UPLOAD_PATHS;
+}
+
+// A saved configuration that only uploads: a steps list whose only command is the upload.
+function onlyUploads(configuration: string): boolean {
+  const meaningful = configuration
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const commands = meaningful.filter((l) => /^-?\s*(command|commands):/.test(l) || /^-\s+["']?buildkite-agent/.test(l));
+  return UPLOAD.test(configuration) && commands.every((l) => UPLOAD.test(l) || /^-?\s*commands:\s*$/.test(l));
+}
+
+/** Resolves the definition of one pipeline from its saved configuration and its repository's files. */
+export function pipelineSource(
+  slug: string,
+  configuration: string | null | undefined,
+  repoName: string | undefined,
+  files: { status: 'ok'; data: RepoFile[] } | { status: 'unavailable'; reason: string } | undefined,
+): PipelineSource {
+  const paths = uploadedPaths(configuration);
+  if (paths === undefined) return { found: true, name: `buildkite:${slug} (steps saved in Buildkite)`, text: configuration as string };
+  if (repoName === undefined) return { found: false, reason: `the pipeline's repository is not a GitHub repository kiteguard can read` };
+  if (files === undefined) return { found: false, reason: `repository ${repoName} is not in the snapshot (collect its GitHub organization too)` };
+  if (files.status !== 'ok') return { found: false, reason: `the pipeline files of ${repoName} are not visible: ${files.reason}` };
+  for (const path of paths) {
+    const file = files.data.find((f) => f.path === path);
+    if (!file) continue;
+    if (file.text === null) return { found: false, reason: `${repoName}:${path} is not a text file` };
+    if (file.truncated) return { found: false, reason: `${repoName}:${path} is too large; GitHub returned it cut short` };
+    return { found: true, name: `${repoName}:${path}`, text: file.text };
+  }
+  return { found: false, reason: `${repoName} has none of ${paths.join(', ')} at HEAD (a pipeline uploaded from another path or generated at build time is not seen)` };
+}
