@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { resolveShard, type Shard } from '../shard/shard.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** The options `collect` accepts, as commander parses them. */
@@ -21,13 +22,27 @@ export interface CollectFlags {
   concurrency: string;
   timeout: string;
   quiet?: boolean;
+  shard?: string;
 }
 
 /** Adds the `collect` command to the program. */
 export function registerCollect(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  program
-    .command('collect')
-    .description('collect GitHub and Buildkite settings into a snapshot (tokens from GITHUB_TOKEN / GH_TOKEN and BUILDKITE_API_TOKEN)')
+  addCollectOptions(
+    program
+      .command('collect')
+      .description('collect GitHub and Buildkite settings into a snapshot (tokens from GITHUB_TOKEN / GH_TOKEN and BUILDKITE_API_TOKEN)'),
+  )
+    .option('-o, --output <file>', 'write the snapshot here (default: stdout)')
+    .action(async (flags: CollectFlags) => {
+      const request = collectRequest(flags, io);
+      const { runCollectCommand } = await import('../collect/command.js');
+      setExit(await runCollectCommand(request, io));
+    });
+}
+
+/** The options shared by `collect` and `sweep`: what to read, credentials, limits, sharding. */
+export function addCollectOptions(command: Command): Command {
+  return command
     .option('--github-org <org>', 'GitHub organization to read')
     .option('--repo <owner/name>', 'read only this repository (repeatable; the CI-gate case)', collectList, [])
     .option('--github-api-url <url>', 'GitHub REST base URL, for GitHub Enterprise Server (env GITHUB_API_URL)')
@@ -37,16 +52,11 @@ export function registerCollect(program: Command, io: CliIo, setExit: (code: num
     .option('--buildkite-org <slug>', 'Buildkite organization to read')
     .option('--buildkite-api-url <url>', 'Buildkite REST base URL (env BUILDKITE_API_URL)')
     .option('--buildkite-graphql-url <url>', 'Buildkite GraphQL URL (env BUILDKITE_GRAPHQL_URL)')
-    .option('-o, --output <file>', 'write the snapshot here (default: stdout)')
     .option('--cache-dir <dir>', 'keep GitHub ETags here so repeated collections cost little')
     .addOption(new Option('--concurrency <n>', 'requests in flight per provider').default('8'))
     .addOption(new Option('--timeout <seconds>', 'timeout of one request').default('30'))
-    .option('-q, --quiet', 'no progress display and no summary')
-    .action(async (flags: CollectFlags) => {
-      const request = collectRequest(flags, io);
-      const { runCollectCommand } = await import('../collect/command.js');
-      setExit(await runCollectCommand(request, io));
-    });
+    .option('--shard <i/n>', 'collect part i of n of the repositories and pipelines (default inside a Buildkite parallel job: its part)')
+    .option('-q, --quiet', 'no progress display and no summary');
 }
 
 function collectList(value: string, previous: string[]): string[] {
@@ -67,6 +77,8 @@ export interface CollectRequest {
   concurrency: number;
   timeoutMs: number;
   quiet: boolean;
+  /** Collect only this part of the repositories and pipelines (`--shard i/n`, or Buildkite's parallel job). */
+  shard?: Shard;
 }
 
 /** Turns flags and environment into a request; missing credentials are usage errors. */
@@ -78,7 +90,14 @@ export function collectRequest(flags: CollectFlags, io: CliIo): CollectRequest {
   if (!githubOrg && !flags.buildkiteOrg) throw new UsageError('name what to collect: --github-org ORG and/or --buildkite-org SLUG');
   const concurrency = positiveInt(flags.concurrency, '--concurrency');
   const timeoutMs = positiveInt(flags.timeout, '--timeout') * 1000;
-  const request: CollectRequest = { concurrency, timeoutMs, quiet: Boolean(flags.quiet), ...(flags.output ? { output: resolve(io.cwd, flags.output) } : {}) };
+  const shard = resolveShard(flags.shard, env);
+  const request: CollectRequest = {
+    concurrency,
+    timeoutMs,
+    quiet: Boolean(flags.quiet),
+    ...(flags.output ? { output: resolve(io.cwd, flags.output) } : {}),
+    ...(shard ? { shard } : {}),
+  };
   if (githubOrg) {
     const apiUrl = flags.githubApiUrl ?? env.GITHUB_API_URL;
     request.github = {

@@ -7,6 +7,7 @@ import { writeSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { unavailableReasons } from '../snapshot/unavailable.js';
 import { SCHEMA_VERSION } from '../snapshot/validate.js';
+import { inShard, repositoryShardKey } from '../shard/shard.js';
 import { VERSION } from '../version.js';
 import { collectBuildkite } from './buildkite/collect.js';
 import type { Provider } from './events.js';
@@ -18,20 +19,30 @@ import { formatCollectSummary } from './summary.js';
 /** Exit code of a run whose snapshot was written but misses sections (they evaluate as unknown). */
 export const EXIT_INCOMPLETE = 3;
 
-/** Collects, writes the snapshot and prints the summary; resolves to the exit code. */
-export async function runCollectCommand(request: CollectRequest, io: CliIo): Promise<number> {
-  const redact = redactor(secretsOf(request));
-  const stderr = (text: string) => io.stderr(redact(text));
+/** A finished collection: the snapshot and the summary to print. */
+export interface Collected {
+  snapshot: Snapshot;
+  stats: Partial<Record<Provider, CallStats>>;
+  scope: Partial<Record<Provider, string>>;
+}
+
+/** Collects both providers at once with a progress display on stderr (tokens masked in everything it prints). */
+export async function collectSnapshot(request: CollectRequest, io: CliIo): Promise<Collected> {
+  const stderr = maskedStderr(request, io);
   const progress = createProgress({ write: stderr, tty: Boolean(io.stderrIsTTY), quiet: request.quiet });
   const stats: Partial<Record<Provider, CallStats>> = {};
   const scope: Partial<Record<Provider, string>> = {};
   const snapshot: Snapshot = { schemaVersion: SCHEMA_VERSION, collected_at: new Date().toISOString(), kiteguard_version: VERSION, incomplete: [] };
+  if (request.shard) snapshot.shard = request.shard;
+  // Only repositories are partitioned: every part reads the whole (small) Buildkite side, so a
+  // pipeline and the repository it builds always meet in the same part (src/shard/shard.ts).
+  const keep = (fullName: string) => inShard(request.shard, repositoryShardKey(fullName));
   const incomplete: string[] = [];
   try {
     await Promise.all([
       request.github &&
         collectGithub(
-          { ...request.github, concurrency: request.concurrency, timeoutMs: request.timeoutMs },
+          { ...request.github, concurrency: request.concurrency, timeoutMs: request.timeoutMs, ...(request.shard ? { repoFilter: keep } : {}) },
           progress,
         ).then((r) => {
           snapshot.github = r.snapshot;
@@ -40,7 +51,10 @@ export async function runCollectCommand(request: CollectRequest, io: CliIo): Pro
           scope.github = `${request.github!.org}: ${countOf(r.snapshot.repositories, 'repository', 'repositories')}`;
         }),
       request.buildkite &&
-        collectBuildkite({ ...request.buildkite, concurrency: request.concurrency, timeoutMs: request.timeoutMs }, progress).then((r) => {
+        collectBuildkite(
+          { ...request.buildkite, concurrency: request.concurrency, timeoutMs: request.timeoutMs },
+          progress,
+        ).then((r) => {
           snapshot.buildkite = r.snapshot;
           stats.buildkite = r.stats;
           incomplete.push(...r.incomplete);
@@ -51,11 +65,28 @@ export async function runCollectCommand(request: CollectRequest, io: CliIo): Pro
     progress.finish();
   }
   snapshot.incomplete = [...incomplete].sort();
-  const output = request.output ?? 'stdout';
-  if (request.output) writeSnapshot(request.output, snapshot);
-  else io.stdout(`${JSON.stringify(snapshot, null, 2)}\n`);
-  if (!request.quiet) stderr(formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, reasons: unavailableReasons(snapshot), output }));
-  return snapshot.incomplete.length > 0 ? EXIT_INCOMPLETE : 0;
+  return { snapshot, stats, scope };
+}
+
+/** The summary lines of a collection, naming where the snapshot went. */
+export function collectSummary(collected: Collected, output: string): string {
+  const { snapshot, stats, scope } = collected;
+  return formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, reasons: unavailableReasons(snapshot), output });
+}
+
+/** stderr with every credential of the request masked. */
+export function maskedStderr(request: CollectRequest, io: CliIo): (text: string) => void {
+  const redact = redactor(secretsOf(request));
+  return (text) => io.stderr(redact(text));
+}
+
+/** Collects, writes the snapshot and prints the summary; resolves to the exit code. */
+export async function runCollectCommand(request: CollectRequest, io: CliIo): Promise<number> {
+  const collected = await collectSnapshot(request, io);
+  if (request.output) writeSnapshot(request.output, collected.snapshot);
+  else io.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+  if (!request.quiet) maskedStderr(request, io)(collectSummary(collected, request.output ?? 'stdout'));
+  return collected.snapshot.incomplete.length > 0 ? EXIT_INCOMPLETE : 0;
 }
 
 function secretsOf(request: CollectRequest): string[] {

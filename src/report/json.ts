@@ -40,6 +40,9 @@ export function formatJson(report: Report): string {
       .map((r) => ({ id: r.id, title: r.title, severity: r.severity, area: r.area, target: r.target })),
     outcomes: sortedOutcomes(report).map((o) => ({
       target: o.target,
+      ...(o.kind ? { kind: o.kind } : {}),
+      ...(o.repository ? { repository: o.repository } : {}),
+      ...(o.pipeline ? { pipeline: o.pipeline } : {}),
       ruleId: o.ruleId,
       outcome: o.outcome,
       findings: o.findings.length,
@@ -57,11 +60,13 @@ export function formatJson(report: Report): string {
       waiver: f.waiver ? waiverJson(f.waiver) : null,
     })),
     expiredWaivers: sortedExpiredWaivers(report).map(waiverJson),
+    ...(report.drift ? { drift: { ...report.drift, expiredWaivers: report.drift.expiredWaivers.map(waiverJson) } } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-function waiverJson(w: Waiver): Record<string, unknown> {
+/** A waiver as the JSON format writes it. */
+export function waiverJson(w: Waiver): Record<string, unknown> {
   return {
     rule: w.rule,
     path: w.path,

@@ -36,6 +36,16 @@ export function inShard(shard: Shard | undefined, name: string): boolean {
   return (digest.readUInt32BE(0) % shard.count) + 1 === shard.index;
 }
 
+/** The shard key of a repository (its `owner/name`, case-insensitive). */
+export function repositoryShardKey(fullName: string): string {
+  return fullName.toLowerCase();
+}
+
+/** The shard key of a Buildkite pipeline: its repository's, so both land in one part; else its slug. */
+export function pipelineShardKey(repositoryFullName: string | undefined, slug: string): string {
+  return repositoryFullName ? repositoryShardKey(repositoryFullName) : `buildkite:${slug}`;
+}
+
 /** Whether the shard evaluates the organization-wide target (the first part does). */
 export function ownsOrganization(shard: Shard | undefined): boolean {
   return !shard || shard.index === 1;

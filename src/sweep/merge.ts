@@ -1,0 +1,54 @@
+// `kiteguard merge`: joins the parts of a sharded sweep — snapshots or results — into one.
+import { UsageError } from '../errors.js';
+import type { Report, RuleOutcome, TargetKind, Waiver } from '../report/model.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { compareTargets } from './order.js';
+
+/** One report from the results of every shard: what the unsharded run would have written. */
+export function mergeReports(parts: Report[]): Report {
+  const first = parts[0];
+  if (!first) throw new UsageError('merge needs at least one file');
+  const kindOf = new Map<string, TargetKind>();
+  const outcomes = new Map<string, RuleOutcome>();
+  for (const part of parts) {
+    for (const o of part.outcomes) {
+      kindOf.set(o.target, o.kind ?? 'pipeline');
+      outcomes.set(`${o.target}\u0000${o.ruleId}`, o);
+    }
+    for (const t of part.targets) if (!kindOf.has(t)) kindOf.set(t, 'pipeline');
+  }
+  const targets = [...kindOf.entries()].map(([name, kind]) => ({ name, kind })).sort(compareTargets).map((t) => t.name);
+  const rules = new Map(parts.flatMap((p) => p.rules).map((r) => [r.id, r]));
+  const expired = new Map<string, Waiver>();
+  for (const w of parts.flatMap((p) => p.expiredWaivers)) expired.set(`${w.source.file}:${w.source.line}:${w.source.column}`, w);
+  return {
+    tool: first.tool,
+    generatedAt: parts.map((p) => p.generatedAt).sort().at(-1) ?? first.generatedAt,
+    targets,
+    rules: [...rules.values()],
+    outcomes: [...outcomes.values()],
+    expiredWaivers: [...expired.values()],
+    failOn: first.failOn,
+  };
+}
+
+/** One snapshot from the snapshots of every shard: the repositories of all; everything else (organization settings, the whole Buildkite side, which every part reads) from the first. */
+export function mergeSnapshots(parts: Snapshot[]): Snapshot {
+  const first = parts[0];
+  if (!first) throw new UsageError('merge needs at least one file');
+  const merged: Snapshot = { ...first, collected_at: parts.map((p) => p.collected_at).sort()[0] ?? first.collected_at };
+  delete merged.shard;
+  merged.incomplete = [...new Set(parts.flatMap((p) => p.incomplete))].sort();
+  if (first.github) {
+    const lists = parts.map((p) => p.github?.repositories);
+    const broken = lists.find((s) => s && s.status !== 'ok');
+    merged.github = {
+      ...first.github,
+      repositories: broken ?? {
+        status: 'ok',
+        data: lists.flatMap((s) => (s?.status === 'ok' ? s.data : [])).sort((a, b) => (a.full_name < b.full_name ? -1 : a.full_name > b.full_name ? 1 : 0)),
+      },
+    };
+  }
+  return merged;
+}
