@@ -1,11 +1,11 @@
 # METADATA
 # title: kiteguard's Buildkite token over-scoped
 # description: |
-#   kiteguard only reads. The Buildkite token it collects with (`GET /v2/access-token`)
-#   should carry read scopes and GraphQL access, and expire; a write scope or a token
-#   that never expires turns the compliance scanner into a standing credential worth
-#   stealing. GraphQL access is allowed by default because kiteguard needs it for the
-#   security settings, members and API token audit.
+#   The Buildkite token kiteguard collects with should be able to read and nothing
+#   more, and should expire: a write scope or a token that never expires turns the
+#   compliance scanner into a standing credential worth stealing. The token is the one
+#   `GET /v2/access-token` describes. GraphQL access is allowed by default because
+#   kiteguard needs it for the security settings, members and API token audit.
 # related_resources:
 #   - ref: https://buildkite.com/docs/apis/managing-api-tokens
 #   - ref: https://buildkite.com/docs/apis/rest-api/access-token
