@@ -52,7 +52,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%d members of Buildkite organization `%s` may sign in without SSO: %s", [count(optional), input.buildkite.org, listed]),
+	sprintf("%s of Buildkite organization `%s` may sign in without SSO: %s", [members_text, input.buildkite.org, listed]),
 	["buildkite", "members", "data"],
 	listed,
 ) if {
@@ -79,6 +79,11 @@ optional := sort({name_of(m) |
 	not sso_required(m)
 	not exempt(m)
 })
+
+# members_text counts the members who may skip SSO.
+members_text := "1 member" if count(optional) == 1
+
+else := sprintf("%d members", [count(optional)])
 
 # listed names the first members and counts the rest.
 listed := concat(", ", shown) if {

@@ -50,6 +50,12 @@ test_exemptions if {
 	count(sso_not_enforced.deny) == 0 with input as org(enabled, people) with data.config.rules as knobs
 }
 
+test_one_member_is_singular if {
+	one := {"status": "ok", "data": [member("bo@acme.example", "MEMBER", "OPTIONAL")]}
+	findings := sso_not_enforced.deny with input as org(enabled, one)
+	{f.message | some f in findings} == {"1 member of Buildkite organization `acme` may sign in without SSO: bo@acme.example"}
+}
+
 test_all_required_passes if {
 	everyone := {"status": "ok", "data": [member("ada@acme.example", "ADMIN", "REQUIRED")]}
 	count(sso_not_enforced.deny) == 0 with input as org(enabled, everyone)
