@@ -20,7 +20,7 @@ import data.lib.findings
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf("pipeline `%s` is not in a cluster, so any unclustered agent can run its jobs", [pipeline.slug]),
-	["cluster_id"],
+	["buildkite_pipeline", "pipeline", "cluster_id"],
 	"cluster_id: null",
 ) if {
 	pipeline := input.buildkite_pipeline.pipeline

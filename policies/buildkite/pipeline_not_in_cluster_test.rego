@@ -9,7 +9,7 @@ test_unclustered_pipeline_fails if {
 	count(findings) == 1
 	some f in findings
 	f.rule == "buildkite/pipeline_not_in_cluster"
-	f.path == ["cluster_id"]
+	f.path == ["buildkite_pipeline", "pipeline", "cluster_id"]
 	f.message == "pipeline `deploy` is not in a cluster, so any unclustered agent can run its jobs"
 }
 

@@ -1,0 +1,59 @@
+# METADATA
+# title: Fork pull requests are built
+# description: |
+#   With `build_pull_request_forks` on, anyone who can open a pull request from a fork
+#   runs their code on your agents, with whatever those agents can reach: secrets,
+#   caches, cloud credentials, other builds' leftovers. The rule fails for a pipeline
+#   that builds pull requests from forks, unless fork branch names are prefixed
+#   (`prefix_pull_request_fork_branch_names`, so a fork cannot pose as a trusted branch
+#   in `if:` conditions or branch filters) and the pipeline is in a cluster you list as
+#   isolated for untrusted code. Providers without the setting are not applicable.
+# related_resources:
+#   - ref: https://buildkite.com/docs/pipelines/source-control/github
+#   - ref: https://buildkite.com/docs/pipelines/security/clusters
+# custom:
+#   id: buildkite/fork_builds_enabled
+#   severity: high
+#   area: 1
+#   target: pipeline
+#   remediation: In Pipeline settings → GitHub, turn off "Build pull requests from third-party forked repositories"; if fork builds are needed, turn on "Prefix branch names of third-party forks", move the pipeline to a cluster whose agents hold no secrets and list that cluster in `isolated_cluster_ids`.
+#   config:
+#     isolated_cluster_ids:
+#       default: []
+#       description: Cluster ids whose agents are reserved for untrusted code; a pipeline in one of them may build forks when fork branch names are prefixed.
+package buildkite.fork_builds_enabled
+
+import data.lib.findings
+
+knobs := findings.knobs(rego.metadata.chain())
+
+pipeline := input.buildkite_pipeline.pipeline
+
+settings := object.get(pipeline, ["provider", "settings"], {})
+
+not_applicable if not input.buildkite_pipeline
+
+not_applicable if {
+	input.buildkite_pipeline
+	not "build_pull_request_forks" in object.keys(settings)
+}
+
+deny contains findings.finding(
+	rego.metadata.chain(),
+	sprintf("pipeline `%s` builds pull requests from forks %s", [pipeline.slug, concat(" and ", reasons)]),
+	["buildkite_pipeline", "pipeline", "provider", "settings", "build_pull_request_forks"],
+	"build_pull_request_forks: true",
+) if {
+	settings.build_pull_request_forks == true
+	object.get(settings, "build_pull_requests", null) != false
+	reasons := [reason | some reason in ordered_reasons; applies(reason)]
+	count(reasons) > 0
+}
+
+# ordered_reasons fixes the order the reasons are named in.
+ordered_reasons := ["without prefixing fork branch names", "outside a cluster listed as isolated"]
+
+# applies holds for each reason the fork builds are not contained.
+applies("without prefixing fork branch names") if object.get(settings, "prefix_pull_request_fork_branch_names", null) != true
+
+applies("outside a cluster listed as isolated") if not object.get(pipeline, "cluster_id", null) in knobs.isolated_cluster_ids
