@@ -53,8 +53,16 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const unknown = outcomesOf(report, 'unknown');
   if (unknown.length > 0) {
     out.push(paint('bold', 'Could not check (unknown):'));
+    // Rules of one target that are unknown for the same reason (a pipeline whose YAML could not be read) share a line.
+    const byReason = new Map<string, typeof unknown>();
     for (const o of unknown) {
-      out.push(`  ? ${o.ruleId} (${safe(o.target)}): ${safe(o.reason ?? 'no reason given')}`);
+      const key = `${o.target}\u0000${o.reason ?? ''}`;
+      byReason.set(key, [...(byReason.get(key) ?? []), o]);
+    }
+    for (const group of byReason.values()) {
+      const o = group[0]!;
+      const rules = group.length > 3 ? plural(group.length, 'rule') : group.map((g) => g.ruleId).join(', ');
+      out.push(`  ? ${rules} (${safe(o.target)}): ${safe(o.reason ?? 'no reason given')}`);
     }
     out.push('');
   }
@@ -78,7 +86,7 @@ function groupByFile(findings: Finding[]): Finding[][] {
 }
 
 function findingLines(group: Finding[], report: Report, paint: Painter): string[] {
-  const where = (f: Finding): string => safe(`${f.location.file}:${f.location.line}:${f.location.column}`);
+  const where = (f: Finding): string => safe(f.location.line > 0 ? `${f.location.file}:${f.location.line}:${f.location.column}` : f.location.file);
   const locWidth = Math.max(...group.map((f) => where(f).length));
   const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
   const indent = ' '.repeat(locWidth + 2 + 8 + 2 + ruleWidth + 2);

@@ -1,23 +1,17 @@
 // `kiteguard merge`: joins the parts of a sharded sweep — snapshots or results — into one.
 import { UsageError } from '../errors.js';
-import type { Report, RuleOutcome, TargetKind, Waiver } from '../report/model.js';
+import type { Report, RuleOutcome, Waiver } from '../report/model.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { compareTargets } from './order.js';
+import { compareTargets, kindOfTarget } from './order.js';
 
 /** One report from the results of every shard: what the unsharded run would have written. */
 export function mergeReports(parts: Report[]): Report {
   const first = parts[0];
   if (!first) throw new UsageError('merge needs at least one file');
-  const kindOf = new Map<string, TargetKind>();
   const outcomes = new Map<string, RuleOutcome>();
-  for (const part of parts) {
-    for (const o of part.outcomes) {
-      kindOf.set(o.target, o.kind ?? 'pipeline');
-      outcomes.set(`${o.target}\u0000${o.ruleId}`, o);
-    }
-    for (const t of part.targets) if (!kindOf.has(t)) kindOf.set(t, 'pipeline');
-  }
-  const targets = [...kindOf.entries()].map(([name, kind]) => ({ name, kind })).sort(compareTargets).map((t) => t.name);
+  for (const part of parts) for (const o of part.outcomes) outcomes.set(`${o.target}\u0000${o.ruleId}`, o);
+  const names = new Set(parts.flatMap((p) => p.targets));
+  const targets = [...names].map((name) => ({ name, kind: kindOfTarget(name) })).sort(compareTargets).map((t) => t.name);
   const rules = new Map(parts.flatMap((p) => p.rules).map((r) => [r.id, r]));
   const expired = new Map<string, Waiver>();
   for (const w of parts.flatMap((p) => p.expiredWaivers)) expired.set(`${w.source.file}:${w.source.line}:${w.source.column}`, w);

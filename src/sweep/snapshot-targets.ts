@@ -1,15 +1,15 @@
 // Splits a snapshot into the targets a sweep evaluates (docs/targets.md): the organization,
 // each repository, each Buildkite pipeline with its YAML, and repository pipeline files
 // that no Buildkite pipeline loads. Joins Buildkite pipelines to their repositories.
-import type { BuildkiteSnapshot, RestPipeline } from '../collect/buildkite/types.js';
+import type { RestPipeline } from '../collect/buildkite/types.js';
 import type { GithubSnapshot } from '../collect/github/types.js';
 import { InputError } from '../errors.js';
 import { loadPipeline } from '../pipeline/load.js';
 import { inShard, ownsOrganization, pipelineShardKey, repositoryShardKey, type Shard } from '../shard/shard.js';
-import { ok, unavailable, type Section } from '../snapshot/section.js';
 import type { Snapshot } from '../snapshot/types.js';
+import { buildkitePipelineContext, buildkitePipelineInput } from '../targets/buildkite.js';
 import { pipelineSource } from '../targets/pipeline-source.js';
-import { repositoryFullName } from '../targets/repository-url.js';
+import { githubWebHost, parseRepositoryUrl } from '../targets/repository-url.js';
 import { compareTargets } from './order.js';
 import type { Target } from './targets.js';
 
@@ -32,25 +32,31 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   const repos = github?.repositories.status === 'ok' ? github.repositories.data : [];
   const repoByName = new Map(repos.map((r) => [r.full_name.toLowerCase(), r]));
   const pipelines = buildkite?.pipelines.status === 'ok' ? buildkite.pipelines.data : [];
+  const githubHost = githubWebHost(github?.api_url);
+  // owner/name of a pipeline's repository when it is on the GitHub the snapshot read.
+  const onGithub = (url: string): string | undefined => {
+    const ref = parseRepositoryUrl(url);
+    return ref && (ref.host === githubHost || ref.host === 'github.com') ? ref.fullName : undefined;
+  };
   const builtBy = new Map<string, BuiltBy[]>();
   for (const p of pipelines) {
-    const name = repositoryFullName(p.repository);
+    const name = onGithub(p.repository);
     if (name) builtBy.set(name, [...(builtBy.get(name) ?? []), { org: buildkite!.org, slug: p.slug, pipeline: p }]);
   }
   const loadedFiles = new Set<string>();
   for (const p of pipelines) {
-    const repoName = repositoryFullName(p.repository);
+    const repoName = onGithub(p.repository);
     const entry = repoName ? repoByName.get(repoName) : undefined;
-    const source = pipelineSource(p.slug, p.configuration, entry?.full_name ?? repoName, entry?.pipeline_files);
+    const name = `buildkite:${buildkite!.org}/${p.slug}`;
+    const source = pipelineSource(name, p.configuration, entry?.full_name ?? repoName, entry?.pipeline_files, p.repository);
     if (source.found) loadedFiles.add(source.name);
     if (!inShard(shard, pipelineShardKey(repoName, p.slug))) continue;
-    const context = { pipeline: p, ...(buildkite!.pipeline_settings.status === 'ok' ? { pipeline_settings: buildkite!.pipeline_settings.data } : {}) };
     const target: Target = {
       kind: 'pipeline',
-      name: `buildkite:${buildkite!.org}/${p.slug}`,
+      name,
       pipeline: p.slug,
       ...(entry ? { repository: entry.full_name } : {}),
-      input: { context, buildkite_pipeline: pipelineSettingsPart(buildkite!, p) },
+      input: { context: buildkitePipelineContext(buildkite!, p), buildkite_pipeline: buildkitePipelineInput(buildkite!, p) },
     };
     targets.push(withYaml(target, source.found ? source : { found: false, reason: source.reason }));
   }
@@ -93,28 +99,4 @@ function withYaml(target: Target, source: { found: true; name: string; text: str
 export function organizationPart(github: GithubSnapshot): Omit<GithubSnapshot, 'repositories'> {
   const { repositories: _repositories, ...rest } = github;
   return rest;
-}
-
-/** `input.buildkite_pipeline` of one pipeline: its settings and the organization sections they are judged against. */
-export function pipelineSettingsPart(buildkite: BuildkiteSnapshot, pipeline: RestPipeline): Record<string, unknown> {
-  return {
-    org: buildkite.org,
-    pipeline,
-    teams: teamsWithAccess(buildkite, pipeline.slug),
-    pipeline_settings: buildkite.pipeline_settings,
-    pipeline_templates: buildkite.pipeline_templates,
-    repository_connections: buildkite.repository_connections,
-  };
-}
-
-/** The teams with access to a pipeline; unavailable when any team's pipeline list could not be read. */
-export function teamsWithAccess(buildkite: BuildkiteSnapshot, slug: string): Section<unknown[]> {
-  if (buildkite.teams.status !== 'ok') return buildkite.teams;
-  const out: unknown[] = [];
-  for (const entry of buildkite.teams.data) {
-    if (entry.pipelines.status !== 'ok') return unavailable(`the pipelines of team ${entry.team.slug} are not visible: ${entry.pipelines.reason}`, entry.pipelines.needs ? { needs: entry.pipelines.needs } : {});
-    const access = entry.pipelines.data.find((tp) => tp.pipeline?.slug === slug);
-    if (access) out.push({ team: entry.team, accessLevel: access.accessLevel, members: entry.members });
-  }
-  return ok(out);
 }

@@ -46,16 +46,20 @@ function onlyUploads(configuration: string): boolean {
   return UPLOAD.test(configuration) && commands.every((l) => UPLOAD.test(l) || /^-?\s*commands:\s*$/.test(l));
 }
 
-/** Resolves the definition of one pipeline from its saved configuration and its repository's files. */
+/** Resolves the definition of one pipeline from its saved configuration (named after the pipeline) or its repository's files. */
 export function pipelineSource(
-  slug: string,
+  pipelineName: string,
   configuration: string | null | undefined,
   repoName: string | undefined,
   files: { status: 'ok'; data: RepoFile[] } | { status: 'unavailable'; reason: string } | undefined,
+  repositoryUrl?: string,
 ): PipelineSource {
   const paths = uploadedPaths(configuration);
-  if (paths === undefined) return { found: true, name: `buildkite:${slug} (steps saved in Buildkite)`, text: configuration as string };
-  if (repoName === undefined) return { found: false, reason: `the pipeline's repository is not a GitHub repository kiteguard can read` };
+  if (paths === undefined) return { found: true, name: pipelineName, text: configuration as string };
+  if (repoName === undefined) {
+    const where = repositoryUrl ? ` (${repositoryUrl})` : '';
+    return { found: false, reason: `the pipeline's repository${where} is not on the GitHub this snapshot read, so its YAML was not collected` };
+  }
   if (files === undefined) return { found: false, reason: `repository ${repoName} is not in the snapshot (collect its GitHub organization too)` };
   if (files.status !== 'ok') return { found: false, reason: `the pipeline files of ${repoName} are not visible: ${files.reason}` };
   for (const path of paths) {
