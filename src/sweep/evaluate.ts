@@ -1,10 +1,11 @@
 // Evaluates sweep targets with the compiled policies into one Report: one engine, data set
 // once, each target through its kind's entrypoint, then waivers.
+import { createHash } from 'node:crypto';
 import { engineData, type Config } from '../config/load.js';
 import { applyWaivers, settleWaivers } from '../config/waivers.js';
 import { rulesFor } from '../engine/catalog.js';
 import { toOutcomes } from '../engine/outcomes.js';
-import { PolicyEngine } from '../engine/policy.js';
+import { PolicyEngine, type EngineResult } from '../engine/policy.js';
 import type { Report, RuleInfo, RuleOutcome, Severity, TargetKind } from '../report/model.js';
 import { locateFinding, type Target } from './targets.js';
 
@@ -36,10 +37,15 @@ export function evaluateTargets(targets: Target[], opts: EvaluateOptions): Repor
   const today = now.slice(0, 10);
   const encoder = new TextEncoder();
   const outcomes: RuleOutcome[] = [];
+  // Pipelines that share a definition and settings (one template uploaded by many
+  // repositories, say) have the same input: evaluate it once.
+  const seen = new Map<string, EngineResult>();
   for (const target of targets) {
     const rules = rulesByKind.get(target.kind) ?? [];
     const bytes = encoder.encode(JSON.stringify({ ...target.input, now }));
-    const result = engine.evaluate(target.kind, bytes.buffer as ArrayBuffer);
+    const key = `${target.kind}:${createHash('sha256').update(bytes).digest('base64')}`;
+    const result = seen.get(key) ?? engine.evaluate(target.kind, bytes.buffer as ArrayBuffer);
+    seen.set(key, result);
     const fields = {
       kind: target.kind,
       ...(target.repository ? { repository: target.repository } : {}),
