@@ -16,6 +16,6 @@ unavailable(section) if section.status == "unavailable"
 # why says why a section is missing, naming it and the permission it needs, for `unknown` reasons.
 why(what, section) := concat("", [what, " not visible: ", section.reason, needs_text(section)]) if unavailable(section)
 
-needs_text(section) := concat("", [" (needs ", section.needs, ")"]) if is_string(section.needs)
+needs_text(section) := concat("", [" (needs ", section.needs, ")"]) if is_string(object.get(section, "needs", null))
 
-needs_text(section) := "" if not is_string(section.needs)
+needs_text(section) := "" if not is_string(object.get(section, "needs", null))
