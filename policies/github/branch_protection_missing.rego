@@ -1,10 +1,10 @@
 # METADATA
 # title: Default branch not protected
 # description: |
-#   The default branch is what Buildkite builds and deploys from. With neither a classic
-#   branch protection rule nor an active ruleset on it, anyone with write access can push
-#   straight to it, rewrite it or delete it, and every later check (reviews, signatures,
-#   required builds) is moot. The rule judges repositories that a Buildkite pipeline
+#   Fails when neither a classic branch protection rule nor an active ruleset covers the
+#   default branch. That branch is what Buildkite builds and deploys from; unprotected,
+#   anyone with write access can push straight to it, rewrite it or delete it, and every
+#   other check (reviews, signatures, required builds) is moot. The rule judges repositories that a Buildkite pipeline
 #   builds or, when the snapshot has no Buildkite part, repositories with Buildkite
 #   pipeline files; archived repositories are skipped. It reads what GitHub shows anyone
 #   who can read the repository (`refUpdateRule` and the rules on the default branch), so
