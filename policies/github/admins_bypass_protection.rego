@@ -71,7 +71,7 @@ deny contains findings.finding(
 ) if {
 	github.protection_applies
 	github.classic.full
-	github.classic.rule.isAdminEnforced != true
+	object.get(github.classic.rule, "isAdminEnforced", null) != true
 }
 
 deny contains findings.finding(

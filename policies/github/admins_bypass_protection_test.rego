@@ -93,3 +93,8 @@ test_scope_unknown if {
 	inp := object.remove(t.repo_input({"pipeline_files": t.hidden}), ["buildkite_pipelines"])
 	count(admins_bypass_protection.unknown) == 1 with input as inp
 }
+
+test_missing_admin_switch_fails if {
+	entry := {"default_branch_rules": t.ok(t.dbr(t.update_rule({}), [])), "branch_protection_rules": t.ok([object.remove(t.protection({}), ["isAdminEnforced"])])}
+	count(admins_bypass_protection.deny) == 1 with input as t.repo_input(entry)
+}

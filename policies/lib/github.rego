@@ -245,3 +245,23 @@ else := rules_path
 number_or_zero(value) := value if is_number(value)
 
 else := 0
+
+# feature_enabled holds when a `security_and_analysis` feature has status `enabled`.
+feature_enabled(settings, key) if settings[key].status == "enabled"
+
+# feature_status is a feature's status for evidence, `missing` when GitHub did not list it.
+feature_status(settings, key) := status if {
+	status := settings[key].status
+	is_string(status)
+} else := "missing"
+
+# grant_name is how a message names a fine-grained token grant: its token's name and owner.
+grant_name(grant) := concat("", ["`", object.get(grant, "token_name", "(unnamed)"), "` of `", object.get(grant, ["owner", "login"], "(unknown user)"), "`"])
+
+# grant_exempt holds when a grant's token name or token id is listed.
+grant_exempt(grant, listed) if object.get(grant, "token_name", null) in listed
+
+grant_exempt(grant, listed) if object.get(grant, "token_id", null) in listed
+
+# grant_live holds for a grant whose token has not expired, so it can still be used.
+grant_live(grant) if object.get(grant, "token_expired", false) != true

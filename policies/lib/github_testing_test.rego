@@ -83,25 +83,25 @@ else := null
 # pipeline builds one Buildkite pipeline entry that builds the repository.
 pipeline(slug, settings) := {"org": "acme-bk", "slug": slug, "pipeline": {"slug": slug, "provider": {"id": "github", "settings": settings}}}
 
-# entry builds a repository entry: protected by nothing, every security feature on, one pipeline file.
-entry(parts) := object.union(
-	{
-		"full_name": "acme/web",
-		"repository": ok(basics({})),
-		"branch_protection_rules": ok([]),
-		"rulesets": ok([]),
-		"default_branch_rules": ok(dbr(null, [])),
-		"security_and_analysis": ok({
-			"secret_scanning": {"status": "enabled"},
-			"secret_scanning_push_protection": {"status": "enabled"},
-			"dependabot_security_updates": {"status": "enabled"},
-		}),
-		"teams": ok([]),
-		"collaborators": ok([]),
-		"pipeline_files": ok([{"path": ".buildkite/pipeline.yml", "text": "steps: []\n", "truncated": false, "byte_size": 10}]),
-	},
-	parts,
-)
+# entry builds a repository entry: protected by nothing, every security feature on, one pipeline file; parts replace whole sections.
+entry(parts) := object.union(object.remove(default_entry, object.keys(parts)), parts)
+
+# default_entry is the repository entry the builders start from.
+default_entry := {
+	"full_name": "acme/web",
+	"repository": ok(basics({})),
+	"branch_protection_rules": ok([]),
+	"rulesets": ok([]),
+	"default_branch_rules": ok(dbr(null, [])),
+	"security_and_analysis": ok({
+		"secret_scanning": {"status": "enabled"},
+		"secret_scanning_push_protection": {"status": "enabled"},
+		"dependabot_security_updates": {"status": "enabled"},
+	}),
+	"teams": ok([]),
+	"collaborators": ok([]),
+	"pipeline_files": ok([{"path": ".buildkite/pipeline.yml", "text": "steps: []\n", "truncated": false, "byte_size": 10}]),
+}
 
 # repo_input builds a repository target for `acme/web`, built by the Buildkite pipeline `web`.
 repo_input(parts) := {
