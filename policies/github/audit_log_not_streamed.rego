@@ -21,13 +21,14 @@
 package github.audit_log_not_streamed
 
 import data.lib.findings
+import data.lib.github
 
-org := input.github.org
+org := input.github.org if github.organization_input
 
-not_applicable if not input.github
+not_applicable if not github.organization_input
 
 unknown contains "the evaluation time (`now`) is missing, so attestation expiry cannot be checked" if {
-	input.github
+	github.organization_input
 	not today
 }
 
@@ -57,6 +58,7 @@ deny contains findings.finding(
 
 # today is the evaluation date, `YYYY-MM-DD`.
 today := substring(input.now, 0, 10) if {
+	github.organization_input
 	is_string(input.now)
 	count(input.now) >= 10
 }

@@ -47,3 +47,10 @@ test_missing_now_is_unknown if {
 test_not_applicable_without_github if {
 	audit_log_not_streamed.not_applicable with input as {"now": "2026-01-01T00:00:00Z"}
 }
+
+test_ignored_in_repository_targets if {
+	inp := object.union(t.repo_input({}), {"github": {"org": "acme", "two_factor_requirement": t.hidden, "personal_access_tokens": t.hidden, "token": t.hidden, "installations": t.hidden}})
+	audit_log_not_streamed.not_applicable with input as inp
+	count(audit_log_not_streamed.deny) == 0 with input as inp
+	count(audit_log_not_streamed.unknown) == 0 with input as inp
+}

@@ -59,3 +59,10 @@ test_plain_token_is_unknown_and_says_an_app_is_needed if {
 test_not_applicable_without_github if {
 	pat_overprivileged.not_applicable with input as {}
 }
+
+test_ignored_in_repository_targets if {
+	inp := object.union(t.repo_input({}), {"github": {"org": "acme", "two_factor_requirement": t.hidden, "personal_access_tokens": t.hidden, "token": t.hidden, "installations": t.hidden}})
+	pat_overprivileged.not_applicable with input as inp
+	count(pat_overprivileged.deny) == 0 with input as inp
+	count(pat_overprivileged.unknown) == 0 with input as inp
+}

@@ -32,18 +32,19 @@
 package github.scanner_token_overscoped
 
 import data.lib.findings
+import data.lib.github
 import data.lib.snapshot
 
 knobs := findings.knobs(rego.metadata.chain())
 
-token := input.github.token
+token := input.github.token if github.organization_input
 
-installations := input.github.installations
+installations := input.github.installations if github.organization_input
 
 # kind is the kind of credential kiteguard used (`classic`, `fine-grained`, `app-installation`, …).
 kind := object.get(token.data, "kind", "unknown")
 
-not_applicable if not input.github
+not_applicable if not github.organization_input
 
 unknown contains snapshot.why("kiteguard's own GitHub token", token)
 

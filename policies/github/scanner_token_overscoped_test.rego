@@ -83,3 +83,10 @@ test_token_without_kind_or_scopes_is_unknown if {
 test_scopes_without_kind_still_checked if {
 	[f.message | some f in scanner_token_overscoped.deny] == ["kiteguard's GitHub token (unknown) has scopes it does not need: admin:org"] with input as token({"scopes": ["admin:org"]})
 }
+
+test_ignored_in_repository_targets if {
+	inp := object.union(t.repo_input({}), {"github": {"org": "acme", "two_factor_requirement": t.hidden, "personal_access_tokens": t.hidden, "token": t.hidden, "installations": t.hidden}})
+	scanner_token_overscoped.not_applicable with input as inp
+	count(scanner_token_overscoped.deny) == 0 with input as inp
+	count(scanner_token_overscoped.unknown) == 0 with input as inp
+}

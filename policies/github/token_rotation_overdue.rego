@@ -35,14 +35,14 @@ import data.lib.snapshot
 
 knobs := findings.knobs(rego.metadata.chain())
 
-grants := input.github.personal_access_tokens
+grants := input.github.personal_access_tokens if github.organization_input
 
-not_applicable if not input.github
+not_applicable if not github.organization_input
 
 unknown contains snapshot.why(concat("", ["the fine-grained personal access tokens of GitHub organization `", input.github.org, "`"]), grants)
 
 unknown contains "the evaluation time (`now`) is missing or not a date, so token ages cannot be counted" if {
-	input.github
+	github.organization_input
 	not dates.day_number(object.get(input, "now", null))
 }
 

@@ -60,3 +60,10 @@ test_not_applicable_without_github if {
 	token_rotation_overdue.not_applicable with input as {"now": "2026-01-01T00:00:00Z"}
 	count(token_rotation_overdue.unknown) == 0 with input as {"now": "2026-01-01T00:00:00Z"}
 }
+
+test_ignored_in_repository_targets if {
+	inp := object.union(t.repo_input({}), {"github": {"org": "acme", "two_factor_requirement": t.hidden, "personal_access_tokens": t.hidden, "token": t.hidden, "installations": t.hidden}})
+	token_rotation_overdue.not_applicable with input as inp
+	count(token_rotation_overdue.deny) == 0 with input as inp
+	count(token_rotation_overdue.unknown) == 0 with input as inp
+}

@@ -17,11 +17,12 @@
 package github.two_factor_not_required
 
 import data.lib.findings
+import data.lib.github
 import data.lib.snapshot
 
-section := input.github.two_factor_requirement
+section := input.github.two_factor_requirement if github.organization_input
 
-not_applicable if not input.github
+not_applicable if not github.organization_input
 
 unknown contains snapshot.why(concat("", ["the two-factor requirement of GitHub organization `", input.github.org, "`"]), section)
 

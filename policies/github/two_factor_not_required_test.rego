@@ -28,3 +28,10 @@ test_not_visible_is_unknown if {
 test_not_applicable_without_github if {
 	two_factor_not_required.not_applicable with input as {"buildkite": {"org": "acme"}}
 }
+
+test_ignored_in_repository_targets if {
+	inp := object.union(t.repo_input({}), {"github": {"org": "acme", "two_factor_requirement": t.hidden, "personal_access_tokens": t.hidden, "token": t.hidden, "installations": t.hidden}})
+	two_factor_not_required.not_applicable with input as inp
+	count(two_factor_not_required.deny) == 0 with input as inp
+	count(two_factor_not_required.unknown) == 0 with input as inp
+}

@@ -265,3 +265,10 @@ grant_exempt(grant, listed) if object.get(grant, "token_id", null) in listed
 
 # grant_live holds for a grant whose token has not expired, so it can still be used.
 grant_live(grant) if object.get(grant, "token_expired", false) != true
+
+# organization_input holds for the organization target. Repository targets carry the organization's
+# sections in `input.github` too, so organization rules check this rather than `input.github` alone.
+organization_input if {
+	input.github
+	not input.repository
+}
