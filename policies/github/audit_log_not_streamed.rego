@@ -1,13 +1,14 @@
 # METADATA
 # title: Audit log not streamed to a SIEM
 # description: |
-#   GitHub's audit log records who changed protection rules, rulesets, secrets, app
-#   installations and tokens, but GitHub keeps Git events for only a short time and no
-#   one watches the log unless it is streamed somewhere that alerts. Streaming is a
-#   GitHub Enterprise setting that no API kiteguard reads can show, so this rule passes
-#   only with a current attestation in `.kiteguard.yml` (evidence, who vouches for it,
-#   expiry) whose scope is absent or names this organization (`github:<org>`). It fails
-#   without one, and says who attested and when it lapsed when the latest has expired.
+#   Fails unless a current attestation says the organization's audit log is streamed to
+#   a SIEM. The audit log records who changed protection rules, rulesets, secrets, app
+#   installations and tokens, but GitHub keeps it for a limited time and nobody watches
+#   it unless it is streamed somewhere that alerts. Streaming is a GitHub Enterprise
+#   setting that no API kiteguard reads can show, so the rule needs an attestation in
+#   `.kiteguard.yml` (evidence, who vouches for it, expiry) whose scope is absent or
+#   names this organization (`github:<org>`). When the latest one has expired, the
+#   failure says who attested and when it lapsed.
 # related_resources:
 #   - ref: https://docs.github.com/en/enterprise-cloud@latest/admin/monitoring-activity-in-your-enterprise/reviewing-audit-logs-for-your-enterprise/streaming-the-audit-log-for-your-enterprise
 #   - ref: https://docs.github.com/en/organizations/keeping-your-organization-secure/managing-security-settings-for-your-organization/reviewing-the-audit-log-for-your-organization

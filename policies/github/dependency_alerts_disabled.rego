@@ -1,9 +1,9 @@
 # METADATA
-# title: Dependabot security updates disabled
+# title: Dependabot alerts or security updates disabled
 # description: |
 #   Fails when Dependabot security updates are not enabled for the repository
 #   (`security_and_analysis.dependabot_security_updates`). Security updates only run on
-#   top of Dependabot alerts, so "enabled" means both are on, and "disabled" means a
+#   top of Dependabot alerts, so "enabled" means both are on; otherwise a
 #   known-vulnerable dependency can sit in the code Buildkite builds with nobody told and
 #   no fix proposed. GitHub shows these settings to repository admins only: for other
 #   tokens the rule is unknown. Archived repositories are not judged.

@@ -1,9 +1,9 @@
 # METADATA
 # title: kiteguard's GitHub token over-privileged
 # description: |
-#   kiteguard only reads, so the GitHub credential it collects with should only read and
-#   should expire; otherwise the compliance scanner becomes a standing credential worth
-#   stealing. For a classic or OAuth token the rule compares its scopes
+#   Fails when the GitHub credential kiteguard collects with can do more than read, or
+#   never expires; kiteguard only reads, and an over-privileged scanner credential is a
+#   standing key worth stealing. For a classic or OAuth token the rule compares its scopes
 #   (`X-OAuth-Scopes`) with an allow-list: `repo` is allowed by default because a
 #   classic token cannot read private repositories without it, although it also grants
 #   write, and every `read:` scope is allowed; `admin:*`, `write:*`, `delete_repo`,

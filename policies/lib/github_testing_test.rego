@@ -70,10 +70,12 @@ actor(kind, name, mode) := {
 	"actor": actor_object(kind, name),
 }
 
+# role_name is a role actor's repository role, null for other kinds.
 role_name(kind, name) := name if kind == "role"
 
 else := null
 
+# actor_object is the team or app behind an actor, null for other kinds.
 actor_object(kind, name) := {"__typename": "Team", "slug": name, "databaseId": 7} if kind == "team"
 
 else := {"__typename": "App", "slug": name, "databaseId": 8} if kind == "app"
