@@ -1,0 +1,34 @@
+package github.secret_scanning_disabled_test
+
+import data.github.secret_scanning_disabled
+import data.lib.github_testing as t
+
+test_enabled_passes if {
+	count(secret_scanning_disabled.deny) == 0 with input as t.repo_input({})
+	count(secret_scanning_disabled.unknown) == 0 with input as t.repo_input({})
+}
+
+test_each_disabled_feature_fails if {
+	inp := t.repo_input({"security_and_analysis": t.ok({"secret_scanning": {"status": "disabled"}})})
+	findings := secret_scanning_disabled.deny with input as inp
+	{f.message | some f in findings} == {
+		"secret scanning is not enabled for `acme/web`",
+		"secret scanning push protection is not enabled for `acme/web`",
+	}
+	{f.evidence | some f in findings} == {"secret_scanning: disabled", "secret_scanning_push_protection: missing"}
+}
+
+test_push_protection_alone_off_fails if {
+	inp := t.repo_input({"security_and_analysis": t.ok({"secret_scanning": {"status": "enabled"}, "secret_scanning_push_protection": {"status": "disabled"}})})
+	[f.path | some f in secret_scanning_disabled.deny] == [["repository", "security_and_analysis", "data", "secret_scanning_push_protection", "status"]] with input as inp
+}
+
+test_not_visible_is_unknown if {
+	inp := t.repo_input({"security_and_analysis": t.hidden})
+	count(secret_scanning_disabled.deny) == 0 with input as inp
+	secret_scanning_disabled.unknown == {"the security settings of `acme/web` not visible: 502 Bad Gateway"} with input as inp
+}
+
+test_archived_not_applicable if {
+	secret_scanning_disabled.not_applicable with input as t.repo_input({"repository": t.ok(t.basics({"isArchived": true}))})
+}
