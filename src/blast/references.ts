@@ -28,7 +28,7 @@ export function secretReferences(file: LoadedFile, key: string): Reference[] {
       if (mention !== undefined) add([...s.path, 'plugins', i], 'plugin', `${stepName(s)}: plugin ${plugin.name} ${mention}`);
     });
   }
-  return refs;
+  return byLine(refs);
 }
 
 /** Every place one loaded file sets or reads the environment variable `name`. */
@@ -53,7 +53,7 @@ export function envReferences(file: LoadedFile, name: string): Reference[] {
       if (use !== undefined) add([...s.path, 'plugins', i], 'plugin', `${stepName(s)}: plugin ${plugin.name} ${use}`);
     });
   }
-  return refs;
+  return byLine(refs);
 }
 
 /** Secret keys named by `buildkite-agent secret get` in one command line. */
@@ -94,6 +94,11 @@ function mentions(value: Json, pattern: RegExp, at = ''): string | undefined {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+// References in the order they are written.
+function byLine(refs: Reference[]): Reference[] {
+  return refs.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 function wordPattern(word: string): RegExp {
