@@ -140,6 +140,16 @@ describe('pipeline definitions', () => {
     ]);
   });
 
+  it('says an upload from a repository that is not on GitHub cannot be followed', () => {
+    const s = snapshotWith((x) => {
+      const docs = pipelinesOf(x).find((p) => p.slug === 'docs-site') as RestPipeline;
+      docs.configuration = 'steps:\n  - command: make lint\n  - command: buildkite-agent pipeline upload\n';
+    });
+    const docs = loadDefinitions(s, pipelinesOf(s)).find((d) => d.pipeline.slug === 'docs-site');
+    expect(docs?.files.map((f) => f.name)).toEqual(['buildkite:docs-site (steps saved in Buildkite)']);
+    expect(docs?.notInspected.map((n) => n.reason)).toEqual(['buildkite:docs-site (steps saved in Buildkite) uploads the default pipeline file, which is in a repository kiteguard does not read (only GitHub repositories are collected)']);
+  });
+
   it('says why when the repository files are not visible', () => {
     const s = snapshotWith((x) => {
       if (x.github) x.github.repositories = unavailable('Resource not accessible by integration', { http_status: 403 });

@@ -56,7 +56,7 @@ export function loadDefinitions(snapshot: Snapshot, pipelines: RestPipeline[]): 
       if (!loaded) continue;
       definition.files.push({ name: next.name, loaded });
       for (const upload of uploadedFiles(loaded)) {
-        const found = resolveUpload(upload, files);
+        const found = resolveUpload(upload, repository === undefined ? null : files);
         if (typeof found === 'string') {
           definition.notInspected.push({ pipeline: pipeline.slug, reason: `${next.name} uploads ${upload ?? 'the default pipeline file'}, which ${found}` });
           continue;
@@ -122,9 +122,10 @@ function uploadedFiles(loaded: LoadedPipeline): Array<string | null> {
   return [...uploads];
 }
 
-// The readable files an upload reads, or why there are none.
-function resolveUpload(upload: string | null, files: Section<PipelineFile[]> | undefined): PipelineFile[] | string {
+// The readable files an upload reads, or why there are none (`files` null: not a GitHub repository).
+function resolveUpload(upload: string | null, files: Section<PipelineFile[]> | undefined | null): PipelineFile[] | string {
   if (upload !== null && upload.includes('$')) return 'is computed at build time';
+  if (files === null) return 'is in a repository kiteguard does not read (only GitHub repositories are collected)';
   if (files === undefined) return 'is in a repository that is not in the snapshot';
   if (files.status !== 'ok') return `is not visible: ${files.reason}`;
   const matches = upload === null ? firstDefault(files.data) : files.data.filter((f) => globMatch(upload, f.path));

@@ -7,8 +7,7 @@ import type { SecretReport } from './secret.js';
 export function secretText(r: SecretReport): string[] {
   const key = r.query.name;
   if (!r.matched) {
-    const lines = ['', `Nothing found: no visible cluster has a secret ${key}, and no inspected pipeline YAML references it.`];
-    return r.pipelines.length === 0 ? lines : [...lines, ...pipelines(r)];
+    return ['', `Nothing found: no visible cluster has a secret ${key}, and no inspected pipeline YAML references it.`];
   }
   const secrets = section('Cluster secrets', r.secrets.map((s) => [
     `  ${s.key} in cluster ${s.cluster.name} (${s.cluster.id})${s.description ? `: ${s.description}` : ''}; created ${s.created_at}, last read ${s.last_read_at ?? 'never (or not reported)'}`,
