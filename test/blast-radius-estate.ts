@@ -74,10 +74,9 @@ export function blastEstate(): SimEstate {
   const apiRelease = { ...base, uuid: IDS.apiRelease, slug: 'api-release', name: 'API release', repository: 'git@github.com:acme/api.git', templateUuid: null, configuration: RELEASE_STEPS };
   const web = { ...base, uuid: IDS.web, slug: 'web', name: 'Web', repository: 'https://github.com/acme/web.git', clusterUuid: IDS.oss, templateUuid: null, configuration: UPLOAD_ONLY, visibility: 'public' as const };
   estate.pipelines = [webApp, ...estate.pipelines.slice(1), apiRelease, web];
-  const [everyone, platform, docs] = estate.teams as [SimEstate['teams'][number], SimEstate['teams'][number], SimEstate['teams'][number]];
+  const [everyone, , docs] = estate.teams as [SimEstate['teams'][number], SimEstate['teams'][number], SimEstate['teams'][number]];
   everyone.pipelines.push({ pipelineUuid: IDS.apiRelease, accessLevel: 'build_and_read', createdAt: T0 }, { pipelineUuid: IDS.web, accessLevel: 'build_and_read', createdAt: T0 });
   docs.pipelines.push({ pipelineUuid: IDS.webApp, accessLevel: 'read_only', createdAt: T0 });
-  void platform;
   estate.clusters[1]!.secrets.push({ uuid: 's1000000-0000-4000-8000-000000000003', key: 'NPM_TOKEN', description: 'npm for oss', policy: null, createdAt: T0 });
   return estate;
 }

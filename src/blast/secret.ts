@@ -111,6 +111,5 @@ function access(estate: Estate, p: RestPipeline, secrets: ClusterSecret[], hidde
   if (own === undefined) return { access: 'cannot read', grant: null, why: `cluster ${clusterName(estate, p.cluster_id)} has no secret ${key}` };
   const reader = own.readers.find((r) => r.pipeline === p.slug);
   if (reader === undefined) return { access: 'cannot read', grant: null, why: `the policy of ${key} in cluster ${own.cluster.name} does not admit it` };
-  const { pipeline: _slug, ...grant } = reader;
-  return { access: 'reads', grant, why: null };
+  return { access: 'reads', grant: { basis: reader.basis, branches: reader.branches, conditions: reader.conditions }, why: null };
 }
