@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { KiteguardError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerBlastRadius } from './blast-radius.js';
 import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
 import { registerDiff } from './diff.js';
@@ -32,6 +33,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   registerMerge(program, io);
   registerRules(program, io);
   registerNormalize(program, io);
+  registerBlastRadius(program, io, setExit);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {
