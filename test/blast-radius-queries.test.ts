@@ -125,7 +125,7 @@ describe('pipeline definitions', () => {
     const definitions = loadDefinitions(s, pipelinesOf(s));
     const release = definitions.find((d) => d.pipeline.slug === 'api-release');
     expect(release?.files).toEqual([]);
-    expect(release?.notInspected).toEqual([{ pipeline: 'api-release', reason: expect.stringMatching(/^buildkite:api-release \(steps saved in Buildkite\):\d+:\d+: /) }]);
+    expect(release?.notInspected).toEqual([{ pipeline: 'api-release', reason: expect.stringMatching(/^buildkite:acme-inc\/api-release:\d+:\d+: /) }]);
   });
 
   it('follows uploads to repository files, and says when an uploaded file was not collected', () => {
@@ -136,7 +136,7 @@ describe('pipeline definitions', () => {
       release.configuration = 'steps:\n  - command: make\n  - command: buildkite-agent pipeline upload ci/generated.yml\n';
     });
     expect(loadDefinitions(s, pipelinesOf(s)).find((d) => d.pipeline.slug === 'api-release')?.notInspected).toEqual([
-      { pipeline: 'api-release', reason: 'buildkite:api-release (steps saved in Buildkite) uploads ci/generated.yml, which is not among the collected pipeline files (only .buildkite/ and buildkite.yml files are collected)' },
+      { pipeline: 'api-release', reason: 'buildkite:acme-inc/api-release uploads ci/generated.yml, which is not among the collected pipeline files (only .buildkite/ and buildkite.yml files are collected)' },
     ]);
   });
 
@@ -146,8 +146,8 @@ describe('pipeline definitions', () => {
       docs.configuration = 'steps:\n  - command: make lint\n  - command: buildkite-agent pipeline upload\n';
     });
     const docs = loadDefinitions(s, pipelinesOf(s)).find((d) => d.pipeline.slug === 'docs-site');
-    expect(docs?.files.map((f) => f.name)).toEqual(['buildkite:docs-site (steps saved in Buildkite)']);
-    expect(docs?.notInspected.map((n) => n.reason)).toEqual(['buildkite:docs-site (steps saved in Buildkite) uploads the default pipeline file, which is in a repository kiteguard does not read (only GitHub repositories are collected)']);
+    expect(docs?.files.map((f) => f.name)).toEqual(['buildkite:acme-inc/docs-site']);
+    expect(docs?.notInspected.map((n) => n.reason)).toEqual(['buildkite:acme-inc/docs-site uploads the default pipeline file, which is in a repository kiteguard does not read (only GitHub repositories are collected)']);
   });
 
   it('says why when the repository files are not visible', () => {

@@ -49,14 +49,14 @@ describe('--secret', () => {
     expect(webApp.references).toEqual([{ file: 'acme/api:.buildkite/deploy.yml', line: 6, kind: 'secrets', detail: 'step "deploy": secrets DEPLOY_KEY' }]);
     expect(release).toMatchObject({ access: 'cannot read', why: 'the policy of DEPLOY_KEY in cluster prod does not admit it' });
     expect(release.pipeline.branch_configuration).toBe('main release/*');
-    expect(release.references).toEqual([expect.objectContaining({ file: 'buildkite:api-release (steps saved in Buildkite)', line: 6, kind: 'secret get' })]);
+    expect(release.references).toEqual([expect.objectContaining({ file: 'buildkite:acme-inc/api-release', line: 6, kind: 'secret get' })]);
     expect(report.audience.teams).toEqual([
       { team: 'docs', members: 1, pipelines: [{ pipeline: 'web-app', access_level: 'READ_ONLY', can: 'see' }] },
       { team: 'everyone', members: 2, pipelines: [{ pipeline: 'api-release', access_level: 'BUILD_AND_READ', can: 'run' }] },
       { team: 'platform', members: 1, pipelines: [{ pipeline: 'web-app', access_level: 'MANAGE_BUILD_AND_READ', can: 'run' }] },
     ]);
     expect(report.audience.admins).toBe(1);
-    expect(report.not_inspected).toEqual([{ pipeline: 'docs-site', reason: "the pipeline's repository is not a GitHub repository kiteguard can read" }]);
+    expect(report.not_inspected).toEqual([{ pipeline: 'docs-site', reason: "the pipeline's repository (git@gitlab.com:acme-inc/docs-site.git) is not on the GitHub this snapshot read, so its YAML was not collected" }]);
     expect(report.not_visible).toEqual([]);
   });
 

@@ -21,7 +21,8 @@ const work = mkdtempSync(join(tmpdir(), 'kiteguard-collect-cli-'));
 beforeAll(async () => {
   const org = fixtureOrg();
   github = await startGithubSim({ org, tokens: fixtureTokens({ [GITHUB_TOKEN]: { kind: 'classic', login: 'owner', orgRole: 'owner', scopes: ['read:org', 'repo'] } }) });
-  buildkite = await startBuildkiteSim({ estate });
+  // Several collections run against one simulator here: lift the per-user REST limit (50 a minute) so none waits for a window.
+  buildkite = await startBuildkiteSim({ estate, restLimit: 10_000 });
 });
 afterAll(async () => {
   await github.close();
@@ -123,5 +124,30 @@ describe('reading a snapshot', () => {
     }
     const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"maybe"')) + 1;
     expect(message).toMatch(new RegExp(`^.*deep\\.json:${line - 1}:\\d+: not a kiteguard snapshot at /buildkite/api_settings|^.*deep\\.json:${line}:\\d+: not a kiteguard snapshot at /buildkite/api_settings`));
+  });
+});
+
+describe('kiteguard sweep', () => {
+  it('collects, evaluates and writes snapshot, results, HTML report and summary into --out', { timeout: 120_000 }, async () => {
+    const out = join(work, 'sweep');
+    const args = collectArgs('unused').slice(1, -2);
+    const r = await runCli(['sweep', ...args, '--out', out, '--now', '2026-12-01T00:00:00Z'], { env: ENV });
+    expect(r.stderr).toMatch(/evaluated \d+ targets: \d+ failing findings/);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { format: { name: string }; targets: string[] };
+    expect(results.format.name).toBe('kiteguard-report');
+    expect(results.targets).toContain('organization');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('kiteguard');
+    expect(readSnapshot(join(out, 'snapshot.json')).buildkite?.org).toBe(estate.org.slug);
+    for (const name of ['snapshot.json', 'results.json', 'report.html', 'summary.md']) {
+      const text = readFileSync(join(out, name), 'utf8');
+      expect(text, name).not.toContain(GITHUB_TOKEN);
+      expect(text, name).not.toContain(BUILDKITE_TOKEN);
+    }
+    const again = await runCli(['sweep', ...args, '--out', join(work, 'sweep2'), '--baseline', join(out, 'results.json'), '--now', '2026-12-01T00:00:00Z', '--quiet'], { env: ENV });
+    expect(again.stderr).toBe('github: warning: unavailable: github.personal_access_tokens\n');
+    const drift = (JSON.parse(readFileSync(join(work, 'sweep2', 'results.json'), 'utf8')) as { drift?: { newFailures: unknown[] } }).drift;
+    expect(drift?.newFailures).toEqual([]);
   });
 });

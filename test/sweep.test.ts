@@ -121,3 +121,28 @@ describe('drift between two sweeps', () => {
     expect((JSON.parse(withBaseline.stdout) as { drift: { newFailures: unknown[] } }).drift.newFailures).toHaveLength(1);
   });
 });
+
+describe('a snapshot where nothing was readable', () => {
+  it('makes every rule unknown with a reason (or fail, for controls that need an attestation); nothing passes', async () => {
+    const snapshot = JSON.parse(readFileSync(ESTATE, 'utf8'));
+    const denied = (needs: string) => ({ status: 'unavailable', reason: '403 Forbidden', http_status: 403, needs });
+    for (const [provider, needs] of [['github', 'read:org'], ['buildkite', 'read_organizations']] as const) {
+      for (const [key, value] of Object.entries(snapshot[provider])) {
+        if (value && typeof value === 'object' && 'status' in value) snapshot[provider][key] = denied(needs);
+      }
+    }
+    const file = join(work, 'denied.json');
+    writeFileSync(file, JSON.stringify(snapshot));
+    const r = await runCli(['evaluate', file, '--now', NOW, '-f', 'json']);
+    const doc = JSON.parse(r.stdout) as { targets: string[]; rules: Array<{ id: string }>; outcomes: Array<{ ruleId: string; kind: string; outcome: string; reason: string | null }> };
+    expect(doc.targets).toEqual(['organization', 'acme/*', 'buildkite:acme-inc/*']);
+    expect(doc.outcomes.length).toBe(doc.rules.length);
+    for (const o of doc.outcomes) {
+      if (o.outcome === 'fail') expect(o.ruleId, o.ruleId).toMatch(/audit_log_not_streamed$/);
+      else expect([o.ruleId, o.outcome, Boolean(o.reason)]).toEqual([o.ruleId, 'unknown', true]);
+    }
+    expect(doc.outcomes.filter((o) => o.kind === 'repository').every((o) => o.reason === 'the repositories of acme are not visible: 403 Forbidden')).toBe(true);
+    expect((await runCli(['evaluate', file, '--now', NOW, '--fail-on', 'critical'])).code).toBe(0);
+    expect((await runCli(['evaluate', file, '--now', NOW, '--fail-on', 'critical', '--fail-on-unknown'])).code).toBe(1);
+  });
+});

@@ -41,7 +41,7 @@ export function loadDefinitions(snapshot: Snapshot, pipelines: RestPipeline[]): 
     const repository = onGithub(pipeline) ? repositoryFullName(pipeline.repository) : undefined;
     const files = repository === undefined ? undefined : repos(repository);
     const definition: PipelineDefinition = { pipeline, repository, files: [], notInspected: [] };
-    const source = pipelineSource(pipeline.slug, pipeline.configuration, repository, files);
+    const source = pipelineSource(`buildkite:${snapshot.buildkite?.org ?? ''}/${pipeline.slug}`, pipeline.configuration, repository, files, pipeline.repository);
     if (!source.found) {
       definition.notInspected.push({ pipeline: pipeline.slug, reason: source.reason });
       return definition;

@@ -42,6 +42,10 @@ export function evaluateTargets(targets: Target[], opts: EvaluateOptions): Repor
   const seen = new Map<string, EngineResult>();
   for (const target of targets) {
     const rules = rulesByKind.get(target.kind) ?? [];
+    if (target.unknownReason !== undefined) {
+      for (const r of rules) outcomes.push({ ruleId: r.id, target: target.name, outcome: 'unknown', findings: [], reason: target.unknownReason, kind: target.kind });
+      continue;
+    }
     const bytes = encoder.encode(JSON.stringify({ ...target.input, now }));
     const key = `${target.kind}:${createHash('sha256').update(bytes).digest('base64')}`;
     const result = seen.get(key) ?? engine.evaluate(target.kind, bytes.buffer as ArrayBuffer);

@@ -29,6 +29,13 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   if (ownsOrganization(shard) && (github || buildkite)) {
     targets.push({ kind: 'organization', name: 'organization', input: { ...(githubOrg ? { github: githubOrg } : {}), ...(buildkite ? { buildkite } : {}) } });
   }
+  // A list that could not be read stands in as one target whose every rule is unknown.
+  if (github && github.repositories.status !== 'ok' && ownsOrganization(shard)) {
+    targets.push({ kind: 'repository', name: `${github.org}/*`, input: {}, unknownReason: `the repositories of ${github.org} are not visible: ${github.repositories.reason}` });
+  }
+  if (buildkite && buildkite.pipelines.status !== 'ok' && ownsOrganization(shard)) {
+    targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${buildkite.pipelines.reason}` });
+  }
   const repos = github?.repositories.status === 'ok' ? github.repositories.data : [];
   const repoByName = new Map(repos.map((r) => [r.full_name.toLowerCase(), r]));
   const pipelines = buildkite?.pipelines.status === 'ok' ? buildkite.pipelines.data : [];

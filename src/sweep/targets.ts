@@ -15,6 +15,8 @@ export interface Target {
   locate?: (path: ReadonlyArray<string | number>, evidence: string | null) => { line: number; column: number } | undefined;
   /** The file `locate` positions are in. */
   file?: string;
+  /** Set for a stand-in of targets that could not be listed (the repository list was not readable, say): every rule of the kind is unknown with this reason, without evaluation. */
+  unknownReason?: string;
 }
 
 /** Where a finding of a target is: in its YAML file when the path leads there, else the target itself (line 0). */
