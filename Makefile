@@ -7,7 +7,7 @@ OPA         := $(TOOLS)/opa
 POLICY_SRC  := $(shell find policies -name '*.rego' 2>/dev/null)
 TS_SRC      := $(shell find src -name '*.ts' -o -name '*.json' 2>/dev/null)
 
-.PHONY: demo all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme
+.PHONY: demo all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme bench-collect
 
 all: build
 
@@ -46,6 +46,10 @@ typecheck: | node_modules
 
 test: build policy-check typecheck
 	node scripts/test-all.mjs $(OPA)
+
+# API budget of `kiteguard collect` against the loopback simulators (10,000 repositories, 2,000 pipelines, 100 teams).
+bench-collect: | node_modules
+	node bench/collect.mjs
 
 readme: build
 	node scripts/readme-rules.mjs --write

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { BuildkiteClient, parseNextLink } from '../src/collect/buildkite/client.js';
 import { BuildkiteApiError } from '../src/collect/buildkite/errors.js';
+import { TEAM_ACCESS_PAGE } from '../src/collect/buildkite/queries.js';
 import { callerToken } from './sim/buildkite/estate.js';
 import { generateEstate } from './sim/buildkite/generate.js';
 import { fakeClock } from './sim/buildkite/harness.js';
@@ -96,6 +97,22 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('over HTTP', () => {
       expect(data.organization.slug).toBe('scale-org');
       expect(client.stats.graphql).toBe(1);
       expect(client.stats.graphqlPoints).toBe(2);
+    });
+  });
+
+  test('GraphQL pacing reserves points per operation: a large batch does not make a small query wait for the reset', async () => {
+    const slug = 'query Slug($slug: ID!) { organization(slug: $slug) { slug } }';
+    await withClient({ graphqlLimit: 600, graphqlWindowMs: 300_000 }, async (client, { clock, warnings }) => {
+      await client.graphql('TeamAccessPage', TEAM_ACCESS_PAGE, { slug: 'scale-org' });
+      const big = client.stats.graphqlPoints;
+      // The batch fits the window once, and leaves less than itself but more than a small query's first estimate.
+      expect(big).toBeGreaterThan(300);
+      expect(big).toBeLessThan(540);
+      for (let i = 0; i < 3; i++) await client.graphql('Slug', slug, { slug: 'scale-org' });
+      expect(clock.sleeps).toEqual([]);
+      expect(warnings).toEqual([]);
+      await client.graphql('TeamAccessPage', TEAM_ACCESS_PAGE, { slug: 'scale-org' });
+      expect(clock.sleeps).toHaveLength(1);
     });
   });
 

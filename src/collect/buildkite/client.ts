@@ -61,7 +61,8 @@ export class BuildkiteClient {
   private readonly ctx: ExchangeContext;
   private readonly restPacer: RateLimitPacer;
   private readonly graphqlPacer: RateLimitPacer;
-  private graphqlEstimate = GRAPHQL_MIN_ESTIMATE;
+  /** Points to reserve per operation name: the most it has cost so far (a large batch must not make small queries wait). */
+  private readonly graphqlEstimates = new Map<string, number>();
 
   constructor(private readonly options: BuildkiteClientOptions) {
     this.stats = options.stats ?? emptyStats();
@@ -128,13 +129,13 @@ export class BuildkiteClient {
       headers: { 'Content-Type': 'application/json', 'Buildkite-Include-Query-Stats': 'true' },
       body: JSON.stringify({ query, variables, operationName }),
       pacer: this.graphqlPacer,
-      cost: this.graphqlEstimate,
+      cost: this.graphqlEstimates.get(operationName) ?? GRAPHQL_MIN_ESTIMATE,
     });
     const body = (res.body ?? {}) as { data?: T | null; errors?: Array<{ message?: unknown; path?: unknown }>; stats?: { actualComplexity?: unknown } };
     const points = Number(body.stats?.actualComplexity);
     if (Number.isFinite(points)) {
       this.stats.graphqlPoints += points;
-      this.graphqlEstimate = Math.max(this.graphqlEstimate, points);
+      this.graphqlEstimates.set(operationName, Math.max(this.graphqlEstimates.get(operationName) ?? GRAPHQL_MIN_ESTIMATE, points));
     }
     const errors = (body.errors ?? []).map((e) => ({
       message: redact(typeof e.message === 'string' ? e.message : 'unknown error', this.options.token),
