@@ -57,8 +57,16 @@ readme: build
 clean:
 	rm -rf dist build
 
-# Set up and run the main job on bundled data: check the example pipelines.
+# Set up and run the main job on bundled data: a sweep of the example estate (evaluated
+# offline) into demo/, then the example pipelines through `check`.
 demo: build
+	@mkdir -p demo
+	@echo "--- kiteguard evaluate fixtures/estate/snapshot.json (the example estate: GitHub acme + Buildkite acme-inc)"
+	@node bin/kiteguard.js evaluate fixtures/estate/snapshot.json --format json --output demo/results.json; \
+	  node bin/kiteguard.js evaluate fixtures/estate/snapshot.json --format html --output demo/report.html; \
+	  node bin/kiteguard.js evaluate fixtures/estate/snapshot.json --format markdown --output demo/summary.md; \
+	  node bin/kiteguard.js evaluate fixtures/estate/snapshot.json | tail -n 1; \
+	  echo "wrote demo/report.html, demo/results.json and demo/summary.md"
 	@echo "--- kiteguard check fixtures/pipelines/exemplary.yml"
 	@node bin/kiteguard.js check fixtures/pipelines/exemplary.yml; echo "exit code $$?"
 	@echo "--- kiteguard check fixtures/pipelines/insecure.yml"

@@ -1,8 +1,9 @@
 // Reads and writes snapshot files: JSON, validated against the schema both ways.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { InputError, KiteguardError } from '../errors.js';
 import { LineIndex } from '../yaml/lines.js';
 import { locateJsonPointer } from './json-locate.js';
+import { writeJsonFile } from './json-writer.js';
 import type { Snapshot } from './types.js';
 import { snapshotProblems } from './validate.js';
 
@@ -47,6 +48,6 @@ export function writeSnapshot(file: string, snapshot: Snapshot): void {
     throw new KiteguardError(`the collected snapshot does not match its schema (a kiteguard bug; please report it): ${detail}`);
   }
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(snapshot, null, 2)}\n`);
+  writeJsonFile(temp, snapshot);
   renameSync(temp, file);
 }

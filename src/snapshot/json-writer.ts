@@ -1,0 +1,55 @@
+// Writes a large JSON value to a file in pieces, byte for byte what JSON.stringify(value,
+// null, 2) would write, without building the whole text in memory first.
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+const FLUSH_AT = 1 << 20;
+
+/** Writes `value` as two-space-indented JSON plus a newline to `file`. */
+export function writeJsonFile(file: string, value: unknown): void {
+  const fd = openSync(file, 'w');
+  let pending: string[] = [];
+  let size = 0;
+  const put = (text: string) => {
+    pending.push(text);
+    size += text.length;
+    if (size >= FLUSH_AT) flush();
+  };
+  const flush = () => {
+    if (pending.length) writeSync(fd, pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  const emit = (v: unknown, indent: string): void => {
+    if (Array.isArray(v)) {
+      if (v.length === 0) return put('[]');
+      const inner = `${indent}  `;
+      put('[\n');
+      v.forEach((item, i) => {
+        put(inner);
+        emit(item === undefined || typeof item === 'function' ? null : item, inner);
+        put(i < v.length - 1 ? ',\n' : '\n');
+      });
+      return put(`${indent}]`);
+    }
+    if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function');
+      if (entries.length === 0) return put('{}');
+      const inner = `${indent}  `;
+      put('{\n');
+      entries.forEach(([k, x], i) => {
+        put(`${inner}${JSON.stringify(k)}: `);
+        emit(x, inner);
+        put(i < entries.length - 1 ? ',\n' : '\n');
+      });
+      return put(`${indent}}`);
+    }
+    put(JSON.stringify(v) ?? 'null');
+  };
+  try {
+    emit(value, '');
+    put('\n');
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+}
