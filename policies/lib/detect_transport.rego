@@ -6,6 +6,7 @@
 #   environment value, each with the JSON path of the value it came from.
 package lib.detect_transport
 
+import data.lib.hints
 import data.lib.pipeline
 
 # command_texts: every command line of every command step, {path, text}.
@@ -35,6 +36,9 @@ plugin_env contains {"path": array.concat(base, array.concat(p, [name])), "name"
 
 # runnable_texts: the texts a shell may run: command lines and plugin config strings.
 runnable_texts := command_texts | plugin_texts
+
+# folded_runnable_texts: runnable_texts with the text folded for literal prefilters (lib.hints).
+folded_runnable_texts := [{"path": t.path, "text": t.text, "folded": hints.folded(t.text)} | some t in runnable_texts]
 
 # env_values: every environment variable set in the file, pipeline-level and per step
 # (command and trigger steps, group members included), as {path, name, value}.

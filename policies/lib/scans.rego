@@ -6,13 +6,15 @@
 #   matched against, and whether the pipeline does anything but load another one.
 package lib.scans
 
+import data.lib.hints
 import data.lib.pipeline
 
-# plugins: every plugin of every command step, with its JSON path.
-plugins contains {"path": array.concat(entry.path, ["plugins", k]), "plugin": plugin} if {
+# plugins: every plugin of every command step, with its JSON path. Arrays, not sets, here and
+# in texts: entries hold whole plugins, and iterating a set of them hashes each (slow in Wasm).
+plugins := [{"path": array.concat(entry.path, ["plugins", k]), "plugin": plugin} |
 	some entry in pipeline.command_steps
 	some k, plugin in entry.step.plugins
-}
+]
 
 # texts: every text a detection pattern is matched against, with the JSON path of
 # the value it came from and the evidence to report:
@@ -20,51 +22,61 @@ plugins contains {"path": array.concat(entry.path, ["plugins", k]), "plugin": pl
 #   - the `command` given to a plugin (docker, docker-compose), list items joined by spaces;
 #   - each plugin as `<source>`, as `<source> <key>` for each top-level config key,
 #     and as `<source> <key>=<value>` for string and boolean values (and string list items).
-texts contains {"path": c.path, "text": line, "evidence": trim_space(line)} if {
+# A text may occur twice (a line repeated in one command); users only collect sets of them.
+texts := array.concat(
+	array.concat(command_lines, plugin_commands),
+	array.concat(plugin_sources, array.concat(plugin_keys, array.concat(plugin_values, plugin_items))),
+)
+
+# command_lines: each non-blank line of each command.
+command_lines := [{"path": c.path, "text": line, "evidence": trim_space(line)} |
 	some c in pipeline.commands
 	some line in split(c.text, "\n")
 	trim_space(line) != ""
-}
+]
 
-texts contains {"path": array.concat(p.path, ["config", "command"]), "text": text, "evidence": text} if {
+# plugin_commands: the `command` given to a plugin, as one line.
+plugin_commands := [{"path": array.concat(p.path, ["config", "command"]), "text": text, "evidence": text} |
 	some p in plugins
 	text := plugin_command(config_of(p.plugin))
-}
+]
 
-texts contains {"path": p.path, "text": p.plugin.source, "evidence": p.plugin.name} if {
-	some p in plugins
-}
+# plugin_sources: each plugin as `<source>`.
+plugin_sources := [{"path": p.path, "text": p.plugin.source, "evidence": p.plugin.name} | some p in plugins]
 
-texts contains {
+# plugin_keys: each plugin as `<source> <key>` for each top-level config key.
+plugin_keys := [{
 	"path": array.concat(p.path, ["config", key]),
 	"text": concat(" ", [p.plugin.source, key]),
 	"evidence": key,
-} if {
+} |
 	some p in plugins
 	some key, _ in config_of(p.plugin)
-}
+]
 
-texts contains {
+# plugin_values: each plugin as `<source> <key>=<value>` for string and boolean values.
+plugin_values := [{
 	"path": array.concat(p.path, ["config", key]),
 	"text": concat("", [p.plugin.source, " ", key, "=", text]),
 	"evidence": text,
-} if {
+} |
 	some p in plugins
 	some key, value in config_of(p.plugin)
 	text := scalar_text(value)
-}
+]
 
-texts contains {
+# plugin_items: each plugin as `<source> <key>=<item>` for string list items.
+plugin_items := [{
 	"path": array.concat(p.path, ["config", key, i]),
 	"text": concat("", [p.plugin.source, " ", key, "=", item]),
 	"evidence": item,
-} if {
+} |
 	some p in plugins
 	some key, value in config_of(p.plugin)
 	is_array(value)
 	some i, item in value
 	is_string(item)
-}
+]
 
 # config_of is a plugin's configuration as an object ({} when it has none).
 config_of(plugin) := plugin.config if is_object(plugin.config)
@@ -88,10 +100,18 @@ plugin_command(config) := concat(" ", config.command) if {
 	}
 }
 
+# folded_texts: texts with the text folded for literal prefilters (lib.hints), built once.
+folded_texts := [object.union(t, {"folded": hints.folded(t.text)}) | some t in texts]
+
 # matches: the texts matching one of the regular expressions, as {path, evidence}.
-matches(patterns) := {{"path": t.path, "evidence": t.evidence} |
+matches(patterns) := hinted_matches(patterns, null)
+
+# hinted_matches is matches with a prefilter: needles (lib.hints.needles of the patterns)
+# skip the texts that cannot match, so the regular expression is reached only when one may.
+hinted_matches(patterns, needles) := {{"path": t.path, "evidence": t.evidence} |
 	pattern := pipeline.any_of(patterns)
-	some t in texts
+	some t in folded_texts
+	hints.possible(t.folded, needles)
 	regex.match(pattern, t.text)
 }
 

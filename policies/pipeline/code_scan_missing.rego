@@ -43,6 +43,7 @@
 package pipeline.code_scan_missing
 
 import data.lib.findings
+import data.lib.hints
 import data.lib.scans
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -56,5 +57,26 @@ deny contains findings.finding(
 	"steps",
 ) if {
 	scans.does_work
-	count(scans.matches(knobs.sast_patterns)) == 0
+	count(scans.hinted_matches(knobs.sast_patterns, hints.needles(knobs.sast_patterns, sast_hints))) == 0
+}
+
+# sast_hints: for each default SAST pattern, lower-case literals one of which every match contains.
+sast_hints := {
+	`\bsemgrep\b`: ["semgrep"],
+	`(?i)\bcodeql\b`: ["codeql"],
+	`(?i)\bsonar`: ["sonar"],
+	`\bgosec\b`: ["gosec"],
+	`\bbandit\b`: ["bandit"],
+	`\bbrakeman\b`: ["brakeman"],
+	`\bnjsscan\b`: ["njsscan"],
+	`eslint-plugin-security`: ["eslint-plugin-security"],
+	`\bsnyk\s+code\b`: ["snyk"],
+	`snyk-buildkite-plugin scan=code$`: ["snyk"],
+	`(?i)\b(spotbugs|findsecbugs)\b`: ["spotbugs", "findsecbugs"],
+	`\b(checkov|tfsec|kics)\b`: ["checkov", "tfsec", "kics"],
+	`\bhorusec\b`: ["horusec"],
+	`\bbearer\s+scan\b`: ["bearer"],
+	`(?i)\b(checkmarx|veracode|fortify|sourceanalyzer|coverity|cov-analyze)\b`: ["checkmarx", "veracode", "fortify", "sourceanalyzer", "coverity", "cov-analyze"],
+	`\bflawfinder\b`: ["flawfinder"],
+	`(?i)(^|[^a-z])sast([^a-z]|$)`: ["sast"],
 }

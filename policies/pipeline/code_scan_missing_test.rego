@@ -1,5 +1,6 @@
 package pipeline.code_scan_missing_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.code_scan_missing
 
@@ -113,4 +114,8 @@ test_corpus_docker_compose_plugin_pipeline if {
 		]}),
 	]
 	count(code_scan_missing.deny) == 1 with input as testing.pipeline(steps)
+}
+
+test_every_default_pattern_has_hints if {
+	hints.needles(code_scan_missing.knobs.sast_patterns, code_scan_missing.sast_hints) != null
 }

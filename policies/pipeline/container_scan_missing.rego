@@ -60,11 +60,12 @@
 package pipeline.container_scan_missing
 
 import data.lib.findings
+import data.lib.hints
 import data.lib.scans
 
 knobs := findings.knobs(rego.metadata.chain())
 
-builds := scans.matches(knobs.image_build_patterns)
+builds := scans.hinted_matches(knobs.image_build_patterns, hints.needles(knobs.image_build_patterns, build_hints))
 
 not_applicable if count(builds) == 0
 
@@ -75,6 +76,42 @@ deny contains findings.finding(
 	first.evidence,
 ) if {
 	count(builds) > 0
-	count(scans.matches(knobs.container_scan_patterns)) == 0
+	count(scans.hinted_matches(knobs.container_scan_patterns, hints.needles(knobs.container_scan_patterns, scan_hints))) == 0
 	first := scans.first(builds)
+}
+
+# build_hints: for each default image build pattern, lower-case literals one of which every match contains.
+build_hints := {
+	`\bdocker\s+(image\s+)?(build|push)\b`: ["docker"],
+	`\bdocker\s+buildx\s+(build|bake)\b`: ["docker"],
+	`\bdocker[- ]compose\b.*\spush\b`: ["docker"],
+	`\bbuildah\s+(bud|build|push)\b`: ["buildah"],
+	`\bpodman\s+(build|push)\b`: ["podman"],
+	`\bnerdctl\s+(build|push)\b`: ["nerdctl"],
+	`(?i)\bkaniko\b`: ["kaniko"],
+	`\bko\s+(build|publish)\b`: ["ko"],
+	`\bjib(:build|DockerBuild)\b`: ["jib"],
+	`\bgradlew?\b.*\sjib\b`: ["jib"],
+	`\bpack\s+build\b`: ["pack"],
+	`\bdepot\s+(build|bake)\b`: ["depot"],
+	`(?i)\b(build|push|publish)[-_](docker[-_])?images?\b`: ["image"],
+	`(?i)\bdocker[-_](build|push|publish)\b`: ["docker"],
+	`docker-compose-buildkite-plugin (build|push)$`: ["docker"],
+	`(?i)(docker-ecr-publish|ecr-push|image-push|build-and-push|kaniko|buildah|buildx)[^/ ]*$`: ["docker-ecr-publish", "ecr-push", "image-push", "build-and-push", "kaniko", "buildah", "buildx"],
+}
+
+# scan_hints: for each default container scan pattern, lower-case literals one of which every match contains.
+scan_hints := {
+	`\btrivy\b.*\simage\b`: ["trivy"],
+	`\btrivy\s+i\s`: ["trivy"],
+	`\bgrype\b`: ["grype"],
+	`\bsnyk\s+container\b`: ["snyk"],
+	`snyk-buildkite-plugin scan=container$`: ["snyk"],
+	`\bdocker\s+(scout|scan)\b`: ["scout", "scan"],
+	`\bclair(ctl|-scanner)?\b`: ["clair"],
+	`\btwistcli\s+images\s+scan\b`: ["twistcli"],
+	`\bjf\s+docker\s+scan\b`: ["scan"],
+	`\bwizcli\s+docker\s+scan\b`: ["wizcli"],
+	`\becr\s+(start-image-scan|describe-image-scan-findings|wait\s+image-scan-complete)\b`: ["image-scan"],
+	`(?i)(trivy|grype|anchore|ecr-scan|image-scan|container-scan|gokakashi)[^/ ]*$`: ["trivy", "grype", "anchore", "ecr-scan", "image-scan", "container-scan", "gokakashi"],
 }

@@ -1,5 +1,6 @@
 package pipeline.container_scan_missing_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.container_scan_missing
 
@@ -165,4 +166,9 @@ test_corpus_docs_deploy_passes if {
 	]
 	not container_scan_missing.not_applicable with input as testing.pipeline(steps)
 	count(container_scan_missing.deny) == 0 with input as testing.pipeline(steps)
+}
+
+test_every_default_pattern_has_hints if {
+	hints.needles(container_scan_missing.knobs.image_build_patterns, container_scan_missing.build_hints) != null
+	hints.needles(container_scan_missing.knobs.container_scan_patterns, container_scan_missing.scan_hints) != null
 }

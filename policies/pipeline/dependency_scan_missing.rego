@@ -59,6 +59,7 @@
 package pipeline.dependency_scan_missing
 
 import data.lib.findings
+import data.lib.hints
 import data.lib.pipeline
 import data.lib.scans
 
@@ -73,7 +74,7 @@ deny contains findings.finding(
 	"steps",
 ) if {
 	scans.does_work
-	count(scans.matches([any_of(knobs.scanner_patterns)])) == 0
+	count(scans.hinted_matches([any_of(knobs.scanner_patterns)], hints.needles(knobs.scanner_patterns, scanner_hints))) == 0
 	not labelled_scanner
 }
 
@@ -82,7 +83,9 @@ labelled_scanner if {
 	some entry in pipeline.steps
 	entry.step.type in {"command", "trigger"}
 	some text in [entry.step.label, entry.step.key, entry.step.trigger]
-	pipeline.matches_any(pipeline.text_or_empty(text), [any_of(knobs.scanner_labels)])
+	label := pipeline.text_or_empty(text)
+	hints.possible(hints.folded(label), label_needles)
+	pipeline.matches_any(label, [any_of(knobs.scanner_labels)])
 }
 
 # any_of joins the patterns into one alternation: one compiled pattern per list, as OPA's
@@ -91,3 +94,38 @@ any_of(patterns) := concat("|", [concat("", ["(?:", p, ")"]) | some p in pattern
 
 # An empty list matches nothing (`\b\B` never holds).
 any_of([]) := `\b\B`
+
+# label_needles: the literal prefilter of the label patterns (lib.hints).
+label_needles := hints.needles(knobs.scanner_labels, label_hints)
+
+# scanner_hints: for each default scanner pattern, lower-case literals one of which every match contains.
+scanner_hints := {
+	`\btrivy\b(?:\s+--?\S+(?:\s+[^-\s]\S*)?)*\s+(?:fs|filesystem|repo|repository|image|sbom|rootfs)\b`: ["trivy"],
+	`\bgrype\b`: ["grype"],
+	`\bosv-scanner\b`: ["osv-scanner"],
+	`\bsnyk\s+(?:container\s+)?test\b`: ["snyk"],
+	`snyk-buildkite-plugin scan=(?:oss|container)$`: ["snyk-buildkite-plugin scan="],
+	`(?i)\bnexus-iq-cli\b`: ["nexus-iq-cli"],
+	`\bnpm\s+audit\b`: ["audit"],
+	`\byarn\s+(?:npm\s+)?audit\b`: ["audit"],
+	`\bpnpm\s+audit\b`: ["audit"],
+	`\bbun\s+audit\b`: ["audit"],
+	`\bpip-audit\b`: ["pip-audit"],
+	`\bsafety\s+(?:check|scan)\b`: ["safety"],
+	`\bcargo[\s-]+(?:audit|deny)\b`: ["cargo"],
+	`\bgovulncheck\b`: ["govulncheck"],
+	`\bbundle(?:\s+exec\s+bundle)?[\s-]+audit\b`: ["audit"],
+	`\bbundler-audit\b`: ["bundler-audit"],
+	`\bcomposer\s+audit\b`: ["audit"],
+	`\bmix\s+(?:deps|hex)\.audit\b`: [".audit"],
+	`\bdotnet\s+list\b.*\s--vulnerable\b`: ["--vulnerable"],
+	`(?i)\bdependency-?check`: ["dependency"],
+	`\bossindex:audit\b`: ["ossindex:audit"],
+	`\bnancy\s+sleuth\b`: ["sleuth"],
+	`\b(?:jf|jfrog)\s+(?:audit|scan)\b`: ["jf"],
+	`(?i)\bimage=\S*(?:aquasec/trivy|anchore/grype|google/osv-scanner|snyk/snyk|owasp/dependency-check|sonatype/nexus-iq-cli)`: ["image="],
+	`(?i)^\S*/(?:[^/\s]*-)?(?:trivy|grype|anchore|osv-scanner|sonatype|nexus-iq|dependency-check|ecr-scan-results|blackduck|mend|whitesource|xray)(?:-[^/\s]*)?$`: ["trivy", "grype", "anchore", "osv-scanner", "sonatype", "nexus-iq", "dependency-check", "ecr-scan-results", "blackduck", "mend", "whitesource", "xray"],
+}
+
+# label_hints: for each default label pattern, lower-case literals one of which every match contains.
+label_hints := {`(?i)\b(?:govulncheck|trivy|grype|osv-scanner|snyk|pip-audit|cargo[- ](?:audit|deny)|(?:npm|yarn|pnpm) audit|bundler?[- ]audit|dependency[- ]?(?:check|scan|audit)|vulnerabilit(?:y|ies) scan)`: ["govulncheck", "trivy", "grype", "osv-scanner", "snyk", "audit", "cargo", "dependency", "vulnerabilit"]}

@@ -1,5 +1,6 @@
 package pipeline.dependency_scan_missing_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.dependency_scan_missing as rule
 
@@ -121,4 +122,9 @@ test_empty_scanner_lists_report if {
 	step := testing.command_step({"label": ":lock: govulncheck", "commands": ["govulncheck ./..."]})
 	config := {"pipeline/dependency_scan_missing": {"scanner_patterns": [], "scanner_labels": []}}
 	count(rule.deny) == 1 with input as testing.pipeline([step]) with data.config.rules as config
+}
+
+test_every_default_pattern_has_hints if {
+	hints.needles(rule.knobs.scanner_patterns, rule.scanner_hints) != null
+	hints.needles(rule.knobs.scanner_labels, rule.label_hints) != null
 }

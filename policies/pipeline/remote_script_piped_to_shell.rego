@@ -35,6 +35,7 @@ package pipeline.remote_script_piped_to_shell
 
 import data.lib.detect_transport as transport
 import data.lib.findings
+import data.lib.hints
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -44,8 +45,24 @@ deny contains findings.finding(
 	t.path,
 	fragment,
 ) if {
-	some t in transport.runnable_texts
+	some t in transport.folded_runnable_texts
 	some kind, patterns in knobs.patterns
+	hints.possible(t.folded, pattern_needles[kind])
 	some fragment in transport.fragments(t.text, patterns)
 	not transport.matches(fragment, knobs.allowed_sources)
+}
+
+# pattern_needles: per kind, the literal prefilter of its patterns (lib.hints).
+pattern_needles := {kind: hints.needles(patterns, pattern_hints) | some kind, patterns in knobs.patterns}
+
+# pattern_hints: for each default pattern, lower-case literals one of which every match contains.
+pattern_hints := {
+	`\b(?:curl|wget)\b(?:[^|;&\n]|&[^&\s]|\\\n)*(?:\|(?:[^|;&\n]|&[^&\s]|\\\n)+)*\|\s*(?:sudo\s+(?:-\S+\s+(?:\w+\s+)?)*)?(?:env\s+(?:\S+=\S*\s+)*)?(?:(?:/usr)?/bin/)?(?:ba|z|k|da|a|fi|tc)?sh\b`: ["curl", "wget"],
+	`(\b(?:curl|wget)\b(?:[^|;&\n]|&[^&\s]|\\\n)*(?:\|(?:[^|;&\n]|&[^&\s]|\\\n)+)*\|\s*(?:sudo\s+(?:-\S+\s+(?:\w+\s+)?)*)?(?:env\s+(?:\S+=\S*\s+)*)?(?:(?:/usr)?/bin/)?(?:python[0-9.]*|perl|ruby|node|pwsh|powershell)(?:\s+-)?)\s*(?:$|[;&|)\n])`: ["curl", "wget"],
+	`\b(?:(?:ba|z|k|da|a)?sh|python[0-9.]*|perl|ruby|node)\s+(?:-\S+\s+)*-c\s+["']?(?:\$\(|\x60)\s*(?:curl|wget)\b[^)\x60]*[)\x60]`: ["curl", "wget"],
+	`\beval\s+["']?(?:\$\(|\x60)\s*(?:curl|wget)\b[^)\x60]*[)\x60]`: ["curl", "wget"],
+	`\b(?:(?:ba|z|k|da|a)?sh|source|python[0-9.]*|perl|ruby|node)\s+(?:-\S+\s+)*<\(\s*(?:curl|wget)\b[^)]*\)`: ["curl", "wget"],
+	`(?:^|[\s;&|(])(\.\s+<\(\s*(?:curl|wget)\b[^)]*\))`: ["curl", "wget"],
+	`(?i)\b(?:iex|Invoke-Expression)\b[\s(]*(?:\$\()?[\s(]*(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|curl|wget|New-Object\s+(?:System\.)?Net\.WebClient)\b[^\n;|]*`: ["iex", "invoke-expression"],
+	`(?i)\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString)\b[^\n|;]*\|\s*(?:iex|Invoke-Expression)\b`: ["iex", "invoke-expression"],
 }

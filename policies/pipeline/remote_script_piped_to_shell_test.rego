@@ -1,5 +1,6 @@
 package pipeline.remote_script_piped_to_shell_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.remote_script_piped_to_shell as rule
 
@@ -144,5 +145,11 @@ test_evidence_is_first_non_empty_group if {
 	evidence_of(["curl -s https://x.example.com/get.py | python3 -", ". <(curl -s https://y.example.com/env)"]) == {
 		"curl -s https://x.example.com/get.py | python3 -",
 		". <(curl -s https://y.example.com/env)",
+	}
+}
+
+test_every_default_pattern_has_hints if {
+	every _, patterns in rule.knobs.patterns {
+		hints.needles(patterns, rule.pattern_hints) != null
 	}
 }

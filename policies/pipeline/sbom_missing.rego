@@ -33,6 +33,7 @@
 package pipeline.sbom_missing
 
 import data.lib.findings
+import data.lib.hints
 import data.lib.scans
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -46,5 +47,15 @@ deny contains findings.finding(
 	"steps",
 ) if {
 	scans.does_work
-	count(scans.matches(knobs.sbom_patterns)) == 0
+	count(scans.hinted_matches(knobs.sbom_patterns, hints.needles(knobs.sbom_patterns, sbom_hints))) == 0
+}
+
+# sbom_hints: for each default SBOM pattern, lower-case literals one of which every match contains.
+sbom_hints := {
+	`(?i)sbom`: ["sbom"],
+	`\bsyft\b`: ["syft"],
+	`\bcdxgen\b`: ["cdxgen"],
+	`(?i)cyclonedx`: ["cyclonedx"],
+	`(?i)(--format|--output|-f|-o)[ =]+['"]?spdx`: ["spdx"],
+	`\bbom\s+generate\b`: ["generate"],
 }

@@ -1,5 +1,6 @@
 package pipeline.sbom_missing_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.sbom_missing
 
@@ -134,4 +135,8 @@ test_corpus_mcp_server_fails if {
 		cmd("docker build -t buildkite-mcp-server:latest -f Dockerfile.local ."),
 	]
 	count(sbom_missing.deny) == 1 with input as testing.pipeline(steps)
+}
+
+test_every_default_pattern_has_hints if {
+	hints.needles(sbom_missing.knobs.sbom_patterns, sbom_missing.sbom_hints) != null
 }

@@ -52,6 +52,7 @@
 package pipeline.security_step_soft_fail
 
 import data.lib.findings
+import data.lib.hints
 import data.lib.pipeline
 import data.lib.scans
 
@@ -94,30 +95,52 @@ deny contains findings.finding(
 	t.path,
 	t.evidence,
 ) if {
-	some t in scans.texts
+	some t in scans.folded_texts
 	t.path[count(t.path) - 2] == "commands"
-	pipeline.matches_any(t.text, [any_of(knobs.scan_patterns)])
+	contains(t.text, "||")
+	hints.possible(t.folded, scan_needles)
+	regex.match(scan_pattern, t.text)
 	some m in regex.find_all_string_submatch_n(`(\|\|\s*(?:true|:|exit\s+0))\s*(?:$|[;&)#])`, t.text, -1)
 }
 
 # security_steps: command and trigger steps that run a security scan, as {path, step}.
-security_steps contains entry if {
+# An array: entries hold whole steps, which a set would hash (slow in Wasm).
+security_steps := [entry |
 	some entry in pipeline.steps
 	entry.step.type in {"command", "trigger"}
 	security_step(entry)
-}
+]
 
 security_step(entry) if {
 	some text in [entry.step.label, entry.step.key, entry.step.trigger]
-	pipeline.matches_any(pipeline.text_or_empty(text), [any_of(knobs.scan_label_patterns)])
+	label := pipeline.text_or_empty(text)
+	hints.possible(hints.folded(label), label_needles)
+	regex.match(label_pattern, label)
 }
 
 security_step(entry) if {
-	some t in scans.texts
-	array.slice(t.path, 0, count(entry.path)) == entry.path
-	t.path[count(entry.path)] in {"commands", "plugins"}
-	pipeline.matches_any(t.text, [any_of(knobs.scan_patterns)])
+	some path in scan_paths
+	array.slice(path, 0, count(entry.path)) == entry.path
+	path[count(entry.path)] in {"commands", "plugins"}
 }
+
+# scan_pattern: the scan patterns as the one regular expression matched (built once).
+scan_pattern := pipeline.any_of([any_of(knobs.scan_patterns)])
+
+# label_pattern: the label patterns as the one regular expression matched (built once).
+label_pattern := pipeline.any_of([any_of(knobs.scan_label_patterns)])
+
+# scan_paths: the paths of the texts that match a scan pattern, each text matched once.
+scan_paths := [t.path |
+	some t in scans.folded_texts
+	hints.possible(t.folded, scan_needles)
+	regex.match(scan_pattern, t.text)
+]
+
+# scan_needles and label_needles: literal prefilters for the pattern knobs (lib.hints).
+scan_needles := hints.needles(knobs.scan_patterns, scan_hints)
+
+label_needles := hints.needles(knobs.scan_label_patterns, label_hints)
 
 # any_of joins the patterns into one alternation: one compiled pattern per list, as OPA's
 # Wasm runtime caches only 100 compiled patterns per evaluation.
@@ -155,3 +178,29 @@ name(entry) := entry.step.label if {
 segment(s) := s if is_string(s)
 
 segment(s) := format_int(s, 10) if is_number(s)
+
+# scan_hints: for each default scan pattern, lower-case literals one of which every match contains.
+scan_hints := {
+	`\btrivy\b(?:\s+--?\S+(?:\s+[^-\s]\S*)?)*\s+(?:fs|filesystem|repo|repository|image|sbom|rootfs|config|k8s)\b`: ["trivy"],
+	`\b(?:grype|osv-scanner|govulncheck|pip-audit|bundler-audit|nexus-iq-cli)\b`: ["grype", "osv-scanner", "govulncheck", "pip-audit", "bundler-audit", "nexus-iq-cli"],
+	`\bsnyk\s+(?:(?:container|code|iac)\s+)?test\b`: ["snyk"],
+	`\b(?:npm|pnpm|bun|composer)\s+audit\b`: ["audit"],
+	`\byarn\s+(?:npm\s+)?audit\b`: ["audit"],
+	`\bsafety\s+(?:check|scan)\b`: ["safety"],
+	`\bcargo[\s-]+(?:audit|deny)\b`: ["cargo"],
+	`\bbundle(?:\s+exec\s+bundle)?[\s-]+audit\b`: ["audit"],
+	`(?i)\bdependency-?check`: ["dependency"],
+	`\b(?:semgrep|gosec|bandit|brakeman|njsscan|checkov|tfsec|kics|terrascan|horusec|flawfinder)\b`: ["semgrep", "gosec", "bandit", "brakeman", "njsscan", "checkov", "tfsec", "kics", "terrascan", "horusec", "flawfinder"],
+	`(?i)\b(?:codeql|sonar-scanner|spotbugs|findsecbugs|checkmarx|veracode|fortify|coverity)\b`: ["codeql", "sonar-scanner", "spotbugs", "findsecbugs", "checkmarx", "veracode", "fortify", "coverity"],
+	`\bdocker\s+scout\s+(?:cves|quickview|recommendations)\b`: ["scout"],
+	`\b(?:gitleaks|trufflehog|detect-secrets|ggshield|talisman)\b`: ["gitleaks", "trufflehog", "detect-secrets", "ggshield", "talisman"],
+	`\bgit[\s-]secrets\s+--scan\b`: ["secrets"],
+	`(?i)\bimage=\S*(?:aquasec/trivy|anchore/grype|google/osv-scanner|snyk/snyk|owasp/dependency-check|returntocorp/semgrep|semgrep/semgrep|zricethezav/gitleaks|gitleaks/gitleaks|trufflesecurity/trufflehog)`: ["image="],
+	`(?i)^\S*/(?:[^/\s]*-)?(?:snyk|trivy|grype|anchore|osv-scanner|sonatype|nexus-iq|dependency-check|ecr-scan-results|semgrep|sonarqube|sonarcloud|codeql|gitleaks|trufflehog|detect-secrets|checkov|wiz|ossf-scorecard|security)(?:-[^/\s]*)?$`: ["snyk", "trivy", "grype", "anchore", "osv-scanner", "sonatype", "nexus-iq", "dependency-check", "ecr-scan-results", "semgrep", "sonarqube", "sonarcloud", "codeql", "gitleaks", "trufflehog", "detect-secrets", "checkov", "wiz", "ossf-scorecard", "security"],
+}
+
+# label_hints: for each default label pattern, lower-case literals one of which every match contains.
+label_hints := {
+	`(?i)\b(?:security|vulnerabilit(?:y|ies)|cves?|sast|dast|sca|secrets?[- ]scan(?:ning)?|dependency[- ](?:scan|check|audit)|license[- ]scan)\b`: ["security", "vulnerabilit", "cve", "sast", "dast", "sca", "secret", "dependency", "license"],
+	`(?i)\b(?:trivy|grype|osv-scanner|snyk|govulncheck|semgrep|codeql|sonar(?:qube|cloud)?|gosec|bandit|brakeman|checkov|tfsec|gitleaks|trufflehog)\b`: ["trivy", "grype", "osv-scanner", "snyk", "govulncheck", "semgrep", "codeql", "sonar", "gosec", "bandit", "brakeman", "checkov", "tfsec", "gitleaks", "trufflehog"],
+}

@@ -133,3 +133,15 @@ test_empty_pattern_lists_find_nothing if {
 	config := {"pipeline/security_step_soft_fail": {"scan_patterns": [], "scan_label_patterns": []}}
 	count(rule.deny) == 0 with input as testing.pipeline([step]) with data.config.rules as config
 }
+
+test_every_default_pattern_has_hints if {
+	rule.scan_needles != null with data.config as {}
+	rule.label_needles != null with data.config as {}
+}
+
+test_overridden_patterns_turn_the_prefilter_off if {
+	cfg := {"rules": {"pipeline/security_step_soft_fail": {"scan_patterns": ["\\bmake\\b"]}}}
+	rule.scan_needles == null with data.config as cfg
+	count(rule.scan_paths) == 1 with data.config as cfg
+		with input as {"pipeline": {"steps": [{"type": "command", "commands": ["make"], "plugins": []}]}}
+}

@@ -57,6 +57,7 @@ package pipeline.tls_verification_disabled
 
 import data.lib.detect_transport as transport
 import data.lib.findings
+import data.lib.hints
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -66,8 +67,9 @@ deny contains findings.finding(
 	t.path,
 	fragment,
 ) if {
-	some t in transport.runnable_texts
+	some t in transport.folded_runnable_texts
 	some tool, patterns in knobs.command_patterns
+	hints.possible(t.folded, command_needles[tool])
 	some fragment in transport.fragments(t.text, patterns)
 }
 
@@ -92,3 +94,37 @@ disabling_env(name, value) if {
 bad_value("*", _)
 
 bad_value(bad, value) if lower(trim_space(value)) == lower(bad)
+
+# command_needles: per tool, the literal prefilter of its command patterns (lib.hints).
+command_needles := {tool: hints.needles(patterns, command_hints) | some tool, patterns in knobs.command_patterns}
+
+# command_hints: for each default command pattern, lower-case literals one of which every match contains.
+command_hints := {
+	`\baws\b(?:[^|;&\n]|\\\n)*?\s--no-verify-ssl\b`: ["--no-verify-ssl"],
+	`(?i)\bvalidate_certs\s*[=:]\s*["']?(?:false|no)\b`: ["validate_certs"],
+	`\bcomposer\s+config\s+(?:-g\s+|--global\s+)?disable-tls\s+true\b`: ["disable-tls"],
+	`\bGOINSECURE=\S+`: ["goinsecure="],
+	`\bgo\s+get\b[^|;&\n]*\s-insecure\b`: ["-insecure"],
+	`-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b`: ["-dmaven.wagon.http.ssl."],
+	`\bNODE_TLS_REJECT_UNAUTHORIZED\s*=\s*["']?0\b`: ["node_tls_reject_unauthorized"],
+	`(?i)-SkipCertificateCheck\b`: ["-skipcertificatecheck"],
+	`(?i)ServerCertificateValidationCallback\s*=\s*\{\s*\$true\s*\}`: ["servercertificatevalidationcallback"],
+	`\bPYTHONHTTPSVERIFY=["']?0\b`: ["pythonhttpsverify="],
+	`\bcurl\b(?:[^|;&\n]|\\\n)*?\s(?:--insecure|-[a-zA-Z]*k[a-zA-Z]*)\b`: ["curl"],
+	`(?i)\bauth/disable_ssl_validation\s+true\b`: ["auth/disable_ssl_validation"],
+	`\bGIT_SSL_NO_VERIFY=\S*`: ["git_ssl_no_verify="],
+	`(?i)\bhttp\.(?:\S*\.)?sslverify(?:\s*=\s*|\s+)["']?(?:false|no|off|0)\b`: ["sslverify"],
+	`(--(?:kube-)?insecure-skip-tls-verify(?:=true)?|insecure-skip-tls-verify:\s*true)(?:[^=\w-]|$)`: ["insecure-skip-tls-verify"],
+	`\bHELM_KUBEINSECURE_SKIP_TLS_VERIFY=["']?(?:true|1)\b`: ["helm_kubeinsecure_skip_tls_verify="],
+	`(?i)(?:\b(?:npm|yarn|pnpm)\s+config\s+set\s+)?\bstrict[-_]ssl(?:\s*=\s*|\s+)["']?false\b`: ["strict-ssl", "strict_ssl"],
+	`(?i)\benableStrictSsl(?:\s*[=:]\s*|\s+)["']?false\b`: ["enablestrictssl"],
+	`(?i)\bYARN_ENABLE_STRICT_SSL\s*=\s*["']?(?:false|0)\b`: ["yarn_enable_strict_ssl"],
+	`--trusted-host(?:=|\s+)\S+`: ["--trusted-host"],
+	`(?i)\bglobal\.trusted-host\s+\S+`: ["global.trusted-host"],
+	`\bPIP_TRUSTED_HOST=\S+`: ["pip_trusted_host="],
+	`--allow-insecure-host(?:=|\s+)\S+`: ["--allow-insecure-host"],
+	`\bUV_INSECURE_HOST=\S+`: ["uv_insecure_host="],
+	`--(?:src-|dest-)?tls-verify=false\b`: ["tls-verify=false"],
+	`\bwget\b(?:[^|;&\n]|\\\n)*?\s--no-check-certificate\b`: ["--no-check-certificate"],
+	`\bcheck_certificate\s*=\s*off\b`: ["check_certificate"],
+}

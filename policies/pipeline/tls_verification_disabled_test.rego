@@ -1,5 +1,6 @@
 package pipeline.tls_verification_disabled_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.tls_verification_disabled as rule
 
@@ -177,5 +178,11 @@ test_plugin_env_numeric_and_boolean_values if {
 	{[f.path, f.evidence] | some f in findings} == {
 		[["steps", 0, "plugins", 0, "config", "environment", "NODE_TLS_REJECT_UNAUTHORIZED"], "0"],
 		[["steps", 0, "plugins", 0, "config", "environment", "YARN_ENABLE_STRICT_SSL"], "false"],
+	}
+}
+
+test_every_default_pattern_has_hints if {
+	every _, patterns in rule.knobs.command_patterns {
+		hints.needles(patterns, rule.command_hints) != null
 	}
 }

@@ -1,0 +1,34 @@
+# METADATA
+# title: Literal prefilters for regular expressions
+# description: |
+#   OPA's Wasm runtime compiles every regular expression an evaluation reaches, once per
+#   evaluation. A rule lists, per pattern, lower-case literal strings ("hints") one of which
+#   every match of that pattern contains; a text none of whose hints occur cannot match, so
+#   its regular expression is not reached. A pattern without hints (a knob override) turns
+#   the prefilter off for its list, so overrides never lose matches.
+package lib.hints
+
+# folded is text as hints are tested against: lower case, with the two non-ASCII letters that
+# `(?i)` matches as ASCII ones (long s U+017F, Kelvin sign U+212A) turned into `s` and `k`.
+folded(text) := replace(replace(lower(text), "ſ", "s"), "K", "k")
+
+# needles: every hint of every pattern in the list, when each pattern has hints in table;
+# null (no prefilter) when one has none or the list is not an array.
+needles(patterns, table) := [needle |
+	some pattern in patterns
+	some needle in table[pattern]
+] if {
+	is_array(patterns)
+	every pattern in patterns {
+		is_array(table[pattern])
+		count(table[pattern]) > 0
+	}
+} else := null
+
+# possible holds when a folded text may match: no prefilter (null), or one of the needles occurs.
+possible(_, null)
+
+possible(text, needles) if {
+	some needle in needles
+	contains(text, needle)
+}

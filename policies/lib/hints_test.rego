@@ -1,0 +1,25 @@
+package lib.hints_test
+
+import data.lib.hints
+
+test_folded_maps_case_folding_letters if {
+	hints.folded("Trivy ſecurity \u212Aics") == "trivy security kics"
+}
+
+test_needles_of_hinted_patterns if {
+	hints.needles(["a+", "b"], {"a+": ["a"], "b": ["b", "c"]}) == ["a", "b", "c"]
+	hints.needles([], {}) == []
+}
+
+test_no_prefilter_when_a_pattern_has_no_hints if {
+	hints.needles(["a+", "custom"], {"a+": ["a"]}) == null
+	hints.needles(["a+"], {"a+": []}) == null
+	hints.needles("a+", {"a+": ["a"]}) == null
+}
+
+test_possible if {
+	hints.possible("anything", null)
+	hints.possible("run trivy", ["grype", "trivy"])
+	not hints.possible("run make", ["grype", "trivy"])
+	not hints.possible("run make", [])
+}
