@@ -53,9 +53,15 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
       ...(shard ? { shard } : {}),
       ...(flags.baseline ? { baseline: resolve(io.cwd, flags.baseline) } : {}),
     });
-    const text = await render(report, flags.format ?? 'text', renderOptions(io, Boolean(flags.output)));
-    if (flags.output) writeFileSync(resolve(io.cwd, flags.output), text);
-    else io.stdout(text);
+    if (flags.output && flags.format === 'json') {
+      // A sweep's results can be tens of MiB: write them in pieces rather than as one string.
+      const [{ jsonDocument }, { writeJsonFile }] = await Promise.all([import('../report/json.js'), import('../snapshot/json-writer.js')]);
+      writeJsonFile(resolve(io.cwd, flags.output), jsonDocument(report));
+    } else {
+      const text = await render(report, flags.format ?? 'text', renderOptions(io, Boolean(flags.output)));
+      if (flags.output) writeFileSync(resolve(io.cwd, flags.output), text);
+      else io.stdout(text);
+    }
     setExit(exitCodeOf(report, Boolean(flags.failOnUnknown)));
   });
 }

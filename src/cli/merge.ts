@@ -1,5 +1,5 @@
 // `kiteguard merge FILE…`: joins the parts of a sharded sweep (snapshots, or results) into one.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
@@ -21,14 +21,15 @@ export function registerMerge(program: Command, io: CliIo): void {
         const [{ readSnapshot, writeSnapshot }, { mergeSnapshots }] = await Promise.all([import('../snapshot/io.js'), import('../sweep/merge.js')]);
         writeSnapshot(out, mergeSnapshots(paths.map(readSnapshot)));
       } else {
-        const [{ readResults }, { mergeReports }, { formatJson }, { loadCatalog }] = await Promise.all([
+        const [{ readResults }, { mergeReports }, { jsonDocument }, { loadCatalog }, { writeJsonFile }] = await Promise.all([
           import('../report/read-json.js'),
           import('../sweep/merge.js'),
           import('../report/json.js'),
           import('../sweep/evaluate-command.js'),
+          import('../snapshot/json-writer.js'),
         ]);
         const catalog = loadCatalog();
-        writeFileSync(out, formatJson(mergeReports(paths.map((p) => readResults(p, catalog)))));
+        writeJsonFile(out, jsonDocument(mergeReports(paths.map((p) => readResults(p, catalog)))));
       }
       io.stderr(`kiteguard: merged ${paths.length} ${kinds[0] === 'snapshot' ? 'snapshots' : 'results files'} into ${flags.output}\n`);
     });

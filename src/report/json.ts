@@ -15,6 +15,11 @@ export const JSON_FORMAT_VERSION = 1;
 
 /** Renders a report as pretty-printed JSON (two-space indent, trailing newline). */
 export function formatJson(report: Report): string {
+  return `${JSON.stringify(jsonDocument(report), null, 2)}\n`;
+}
+
+/** The JSON format's document for a report (what `formatJson` prints; large ones can be written in pieces). */
+export function jsonDocument(report: Report): Record<string, unknown> {
   const counts = countReport(report);
   const targetOf = findingTargets(report);
   const doc = {
@@ -62,7 +67,7 @@ export function formatJson(report: Report): string {
     expiredWaivers: sortedExpiredWaivers(report).map(waiverJson),
     ...(report.drift ? { drift: { ...report.drift, expiredWaivers: report.drift.expiredWaivers.map(waiverJson) } } : {}),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return doc;
 }
 
 /** A waiver as the JSON format writes it. */

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { CollectRequest } from '../cli/collect.js';
 import type { CliIo } from '../cli/io.js';
 import { collectSnapshot, collectSummary, maskedStderr } from '../collect/command.js';
-import { formatJson } from '../report/json.js';
+import { jsonDocument } from '../report/json.js';
 import { formatMarkdownSummary } from '../report/markdown-summary.js';
 import type { Report, Severity } from '../report/model.js';
 import { countReport } from '../report/summary.js';
 import { writeSnapshot } from '../snapshot/io.js';
+import { writeJsonFile } from '../snapshot/json-writer.js';
 import { evaluateSnapshot } from './evaluate-command.js';
 
 /** What a sweep needs. */
@@ -41,7 +42,7 @@ export async function runSweep(req: SweepRequest, io: CliIo): Promise<Report> {
     ...(req.baseline ? { baseline: req.baseline } : {}),
   });
   const { renderHtml } = await import('../report/html/index.js');
-  writeFileSync(join(req.out, 'results.json'), formatJson(report));
+  writeJsonFile(join(req.out, 'results.json'), jsonDocument(report));
   writeFileSync(join(req.out, 'report.html'), renderHtml(report));
   writeFileSync(join(req.out, 'summary.md'), formatMarkdownSummary(report));
   if (!req.collect.quiet) {
