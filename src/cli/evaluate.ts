@@ -44,7 +44,7 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
     const { evaluateSnapshot } = await import('../sweep/evaluate-command.js');
     const { readSnapshot } = await import('../snapshot/io.js');
     const shard = resolveShard(flags.shard, io.env);
-    const report = evaluateSnapshot({
+    const report = await evaluateSnapshot({
       snapshot: readSnapshot(resolve(io.cwd, file)),
       cwd: io.cwd,
       now: evaluationTime(flags.now),

@@ -20,6 +20,10 @@ export function writeJsonFile(file: string, value: unknown): void {
     size = 0;
   };
   const emit = (v: unknown, indent: string): void => {
+    // Below the top two levels the pieces are small: stringify each whole, indented to its place.
+    if (indent.length >= 4 && v !== null && typeof v === 'object') {
+      return put((JSON.stringify(v, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`));
+    }
     if (Array.isArray(v)) {
       if (v.length === 0) return put('[]');
       const inner = `${indent}  `;

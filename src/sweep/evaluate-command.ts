@@ -33,10 +33,10 @@ export function loadCatalog(): RuleInfo[] {
 }
 
 /** Evaluates a snapshot; with a baseline, the report carries the drift since then. */
-export function evaluateSnapshot(req: EvaluateRequest): Report {
+export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
   const catalog = loadCatalog();
   const config = readConfigFile(req.cwd, req.configPath, catalog);
-  const report = evaluateTargets(snapshotTargets(req.snapshot, req.shard), {
+  const report = await evaluateTargets(snapshotTargets(req.snapshot, req.shard), {
     catalog,
     config,
     policy: readAsset('policy.wasm'),

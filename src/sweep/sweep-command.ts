@@ -32,7 +32,7 @@ export async function runSweep(req: SweepRequest, io: CliIo): Promise<Report> {
   const snapshotFile = join(req.out, 'snapshot.json');
   writeSnapshot(snapshotFile, collected.snapshot);
   if (!req.collect.quiet) say(collectSummary(collected, snapshotFile));
-  const report = evaluateSnapshot({
+  const report = await evaluateSnapshot({
     snapshot: collected.snapshot,
     cwd: req.cwd,
     now: req.now,
