@@ -1,7 +1,7 @@
 // A deterministic generator of large estates (thousands of pipelines, hundreds of teams) for the API-budget tests and benchmark.
 import { READ_SCOPES, type SimCluster, type SimEstate, type SimTeam } from './estate.js';
 import { githubSettings, UPLOAD_ONLY } from './fixture.js';
-import { seeded } from './random.js';
+import { seeded } from '../random.js';
 
 /** The size and seed of a generated estate. */
 export interface GenerateOptions {

@@ -1,6 +1,7 @@
 // A deterministic generator of large organizations, for pagination, budget and scale tests.
 import { openProtection, securityAll, type SimOrg, type SimPermission, type SimRepo, type SimTeam } from './model.js';
 import { fixtureOrg } from './fixture.js';
+import { seeded } from '../random.js';
 
 /** Size and seed of a generated organization. */
 export interface GenerateOptions {
@@ -10,17 +11,6 @@ export interface GenerateOptions {
   login?: string;
 }
 
-/** A small seeded PRNG (mulberry32), so the same seed always gives the same organization. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateRepo(i: number, rnd: () => number): SimRepo {
   const name = `svc-${String(i).padStart(5, '0')}`;
@@ -75,7 +65,7 @@ function generateRepo(i: number, rnd: () => number): SimRepo {
 
 /** Generates an organization with `repos` repositories and `teams` teams; the same seed gives the same organization. */
 export function generateOrg(options: GenerateOptions): SimOrg {
-  const rnd = random(options.seed ?? 1);
+  const rnd = seeded(options.seed ?? 1).next;
   const base = fixtureOrg();
   const repos = Array.from({ length: options.repos }, (_, i) => generateRepo(i, rnd));
   const teams: SimTeam[] = Array.from({ length: options.teams }, (_, t) => ({
