@@ -8,6 +8,8 @@
 #   access-token format `2025-07-16 06:07:42 UTC`.
 package lib.buildkite
 
+import data.lib.dates
+
 # scope_allowed holds when the scope matches a pattern, ignoring case; a trailing `*` matches any rest.
 scope_allowed(scope, patterns) if {
 	some pattern in patterns
@@ -60,7 +62,7 @@ epoch_seconds(value) := seconds if {
 	day := number(substring(text, 8, 2))
 	clock := ((number(substring(text, 11, 2)) * 3600) + (number(substring(text, 14, 2)) * 60)) + number(substring(text, 17, 2))
 	offset := zone_offset(substring(text, 19, -1))
-	seconds := ((days_from_civil(year, month, day) * day_seconds) + clock) - offset
+	seconds := ((dates.days_from_civil(year, month, day) * day_seconds) + clock) - offset
 }
 
 # age_days is how many whole days lie between the time `then` and the time `now`.
@@ -101,18 +103,3 @@ number(digits) := 0 if {
 	digits != ""
 	trim(digits, "0123456789") == ""
 }
-
-# days_from_civil counts days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
-days_from_civil(year, month, day) := days if {
-	shifted := year - january_or_february(month)
-	era := floor(shifted / 400)
-	year_of_era := shifted - (era * 400)
-	day_of_year := (floor(((153 * ((month + 9) % 12)) + 2) / 5) + day) - 1
-	day_of_era := (((year_of_era * 365) + floor(year_of_era / 4)) - floor(year_of_era / 100)) + day_of_year
-	days := ((era * 146097) + day_of_era) - 719468
-}
-
-# january_or_february is 1 for the months counted with the year before, else 0.
-january_or_february(month) := 1 if month <= 2
-
-january_or_february(month) := 0 if month > 2
