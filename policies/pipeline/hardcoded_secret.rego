@@ -120,7 +120,7 @@ candidates contains {"path": s.path, "name": m[1], "value": unquote(m[2]), "text
 
 candidates contains {"path": s.path, "name": m[1], "value": unquote(m[2]), "text": m[0]} if {
 	some s in scanned
-	contains(s.value, "-")
+	option_like(s.value)
 	some m in regex.find_all_string_submatch_n(
 		`(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[= ]("[^"]*"|'[^']*'|[^\s;&|()"'<>-][^\s;&|()"'<>]*)`,
 		s.value, -1,
@@ -134,6 +134,14 @@ candidates contains {"path": s.path, "name": "Authorization", "value": m[1], "te
 		`(?i)\bauthorization:\s*(?:bearer|token|basic)\s+([A-Za-z0-9._~+/=-]+)`,
 		s.value, -1,
 	)
+}
+
+# option_like: a `-` at the start or after white space (`\s`), as in every option the pattern above matches.
+option_like(text) if startswith(text, "-")
+
+option_like(text) if {
+	some space in [" ", "\t", "\n", "\r", "\f"]
+	contains(text, concat("", [space, "-"]))
 }
 
 unquote(value) := trim(value, "\"'")
