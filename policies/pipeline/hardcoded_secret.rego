@@ -64,10 +64,18 @@ deny contains findings.finding(
 	secrets.redact(c.value, 4),
 ) if {
 	some c in candidates
-	secrets.secret_like_name(c.name, knobs.name_patterns, knobs.name_exceptions)
+	c.name in secret_names
 	not secrets.matches_detector(c.text)
 	kind := classify(c.name, c.value)
 }
+
+# secret_names: the distinct candidate names that are secret-like, each tested once.
+secret_names contains c.name if {
+	some c in candidates
+	secrets.secret_like(c.name, name_filter)
+}
+
+name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)
 
 # scanned: every string in the pipeline, except secret mappings (`secrets:` maps env names
 # to secret names), step signatures and the `source` copy of each plugin's name.
