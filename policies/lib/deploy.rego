@@ -6,18 +6,19 @@
 #   Pattern lists are passed in by the calling rule, which reads them from its knobs.
 package lib.deploy
 
+import data.lib.hints
 import data.lib.pipeline
 
 # is_deploy holds when a step's label or key matches a label pattern, or something it
 # runs (a command line, or a plugin's image + command) matches a command pattern.
 # It works on any step type; deploy_steps below keeps command steps only.
-is_deploy(step, label_patterns, _) if pipeline.matches_any(pipeline.text_or_empty(step.label), label_patterns)
+is_deploy(step, label_patterns, _) if hints.hinted_match(pipeline.text_or_empty(step.label), label_patterns, label_hints)
 
-is_deploy(step, label_patterns, _) if pipeline.matches_any(pipeline.text_or_empty(step.key), label_patterns)
+is_deploy(step, label_patterns, _) if hints.hinted_match(pipeline.text_or_empty(step.key), label_patterns, label_hints)
 
 is_deploy(step, _, command_patterns) if {
 	some text in run_texts(step)
-	pipeline.matches_any(text, command_patterns)
+	hints.hinted_match(text, command_patterns, command_hints)
 }
 
 # deploy_steps: the command-step entries ({path, step}, as lib.pipeline.steps gives them) that deploy.
@@ -95,7 +96,7 @@ trusted_only(step, _) if {
 
 trusted_only(step, if_patterns) if {
 	is_string(step["if"])
-	pipeline.matches_any(step["if"], if_patterns)
+	hints.hinted_match(step["if"], if_patterns, if_hints)
 }
 
 # queue_of is the queue a step targets: its own `agents.queue`, else the pipeline-level
@@ -119,5 +120,39 @@ matched_lines(text, patterns) := [m |
 	m := found[0]
 ]
 
+# hinted_matched_lines is matched_lines with a literal prefilter per pattern (lib.hints): a
+# pattern with hints in table is matched only when the folded text holds one of them, so its
+# regular expression is not compiled for texts it cannot match. Patterns without hints (knob
+# overrides) are always matched. The result is the same as matched_lines'.
+hinted_matched_lines(text, patterns, table) := [m |
+	folded := hints.folded(text)
+	some pattern in patterns
+	hints.possible(folded, hints.needles([pattern], table))
+	some found in regex.find_all_string_submatch_n(concat("", ["(?:", pattern, ")[^\\n]*"]), text, -1)
+	m := found[0]
+]
+
 # first_line is text up to its first newline.
 first_line(text) := split(text, "\n")[0]
+
+# Literal prefilters (lib.hints) for the default patterns of the rules that detect deploys
+# (deploy_without_team_gate, deploy_without_verification, queue_not_isolated): for each
+# pattern, lower-case literals one of which every match contains.
+
+# label_hints: deploy label patterns (on labels, keys, trigger slugs, group labels).
+label_hints := {`(?i)(deploy|rollout|promote|release-to|to-prod|production)`: ["deploy", "rollout", "promote", "release-to", "to-prod", "production"]}
+
+# command_hints: deploy command patterns.
+command_hints := {`(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)`: [
+	"kubectl", "helm", "terraform", "cdk", "serverless", "sls", "update-service", "cloudformation",
+	"update-function-code", "gcloud", "fly", "vercel", "netlify", "ansible-playbook",
+]}
+
+# if_hints: trusted `if:` patterns (case-sensitive).
+if_hints := {
+	`build\.(branch|tag)\s*(==|=~)`: ["build.branch", "build.tag"],
+	`build\.tag\s*!=\s*null`: ["build.tag"],
+	`build\.pull_request\.id\s*==\s*null`: ["build.pull_request.id"],
+	`build\.creator\.teams\s+includes`: ["build.creator.teams"],
+	`build\.source\s*==`: ["build.source"],
+}

@@ -83,6 +83,7 @@ matches(text, patterns) if regex.match(pipeline.any_of(patterns), text)
 # urls: the URLs in text whose scheme is one of schemes (lower case), as written.
 # For compound schemes (`git+http`) the transport is the part after the last `+`.
 urls(text, schemes) := {url |
+	contains(text, "://")
 	some m in regex.find_all_string_submatch_n(`(?i)\b([a-z][a-z0-9+.-]*)://[^\s"'<>\x60|;,)\]]+`, text, -1)
 	parts := split(lower(m[1]), "+")
 	parts[count(parts) - 1] in schemes

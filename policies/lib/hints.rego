@@ -8,6 +8,8 @@
 #   the prefilter off for its list, so overrides never lose matches.
 package lib.hints
 
+import data.lib.pipeline
+
 # folded is text as hints are tested against: lower case, with the two non-ASCII letters that
 # `(?i)` matches as ASCII ones (long s U+017F, Kelvin sign U+212A) turned into `s` and `k`.
 folded(text) := replace(replace(lower(text), "ſ", "s"), "K", "k")
@@ -31,4 +33,11 @@ possible(_, null)
 possible(text, needles) if {
 	some needle in needles
 	contains(text, needle)
+}
+
+# hinted_match is lib.pipeline.matches_any behind the prefilter of table: text is matched
+# against the patterns only when it may match.
+hinted_match(text, patterns, table) if {
+	possible(folded(text), needles(patterns, table))
+	pipeline.matches_any(text, patterns)
 }

@@ -121,7 +121,10 @@ first(found) := {"path": pair[0], "evidence": pair[1]} if {
 }
 
 # loader_line: a line a pipeline loader may run besides the upload itself.
-loader_line(line) if regex.match(`buildkite-agent\s+pipeline\s+upload\b`, line)
+loader_line(line) if {
+	contains(line, "buildkite-agent")
+	regex.match(`buildkite-agent\s+pipeline\s+upload\b`, line)
+}
 
 loader_line(line) if regex.match(
 	`^\s*(#.*|echo(\s.*)?|printf\s.*|set\s.*|export\s.*|cd\s.*|if\s.*|elif\s.*|then|else|fi|true|:|[{}])?\s*;?\s*$`,
@@ -131,6 +134,7 @@ loader_line(line) if regex.match(
 # loader_step holds for a command step that only uploads pipeline definitions.
 loader_step(step) if {
 	some command in step.commands
+	contains(command, "buildkite-agent")
 	regex.match(`buildkite-agent\s+pipeline\s+upload\b`, command)
 	every text in step.commands {
 		every line in split(text, "\n") {

@@ -6,17 +6,37 @@
 #   in text meant for a report.
 package lib.secrets
 
+import data.lib.hints
 import data.lib.pipeline
 
 # normalized_name: a variable or key name in upper case, `-` and `.` turned into `_`.
 normalized_name(name) := replace(replace(upper(name), "-", "_"), ".", "_")
 
 # secret_like_name holds when a name matches one of the patterns and none of the exceptions.
-secret_like_name(name, patterns, exceptions) if {
+secret_like_name(name, patterns, exceptions) if secret_like(name, name_filter(patterns, exceptions))
+
+# name_filter: name patterns and exceptions with their literal prefilters (lib.hints), for
+# secret_like. A rule builds it once from its knobs instead of once per name.
+name_filter(patterns, exceptions) := {
+	"patterns": patterns,
+	"exceptions": exceptions,
+	"pattern_needles": hints.needles(patterns, name_hints),
+	"exception_needles": hints.needles(exceptions, exception_hints),
+}
+
+# secret_like is secret_like_name with a name_filter.
+secret_like(name, filter) if {
 	is_string(name)
 	normalized := normalized_name(name)
-	pipeline.matches_any(normalized, patterns)
-	not pipeline.matches_any(normalized, exceptions)
+	folded := hints.folded(normalized)
+	hints.possible(folded, filter.pattern_needles)
+	pipeline.matches_any(normalized, filter.patterns)
+	not excepted(normalized, folded, filter)
+}
+
+excepted(normalized, folded, filter) if {
+	hints.possible(folded, filter.exception_needles)
+	pipeline.matches_any(normalized, filter.exceptions)
 }
 
 # is_reference: the value is (or contains) a run-time reference, not a literal:
@@ -69,6 +89,12 @@ lines(text) := split(text, "\n")
 segments(line) := [trim_space(m[0]) |
 	some m in regex.find_all_string_submatch_n(`[^;&|]+`, line, -1)
 	trim_space(m[0]) != ""
+] if {
+	some separator in [";", "&", "|"]
+	contains(line, separator)
+} else := [segment |
+	segment := trim_space(line)
+	segment != ""
 ]
 
 # plugin_basename: a plugin's short name, `org/aws-ssm-buildkite-plugin` -> `aws-ssm`.
@@ -275,4 +301,37 @@ env_names(entry) := {name | some name, _ in pipeline.env_of(entry.step)} | {name
 	some item in list
 	is_string(item)
 	name := split(item, "=")[0]
+}
+
+# name_hints / exception_hints: for each default secret-name pattern and exception of the
+# secrets rules, lower-case literals one of which every match contains (lib.hints).
+name_hints := {
+	"TOKEN": ["token"],
+	"SECRET": ["secret"],
+	"PASSWORD|PASSWD|PASSPHRASE": ["pass"],
+	"(^|_)PASS$": ["pass"],
+	".+_PWD$": ["_pwd"],
+	"API_?KEY": ["key"],
+	"PRIVATE_?KEY": ["key"],
+	"ACCESS_?KEY": ["key"],
+	"(SIGNING|ENCRYPTION|MASTER|LICENSE|DEPLOY|SSH|GPG|PGP)_?KEY": ["key"],
+	"CREDENTIAL": ["credential"],
+	"(^|_)O?AUTH(_|$)": ["auth"],
+	"AUTHORIZATION": ["authorization"],
+	"CONNECTION_?STRING": ["connection"],
+}
+
+exception_hints := {
+	"_(ID|IDS)$": ["_id"],
+	"_(FILE|FILES|PATH|DIR|DIRECTORY|URL|URI|ENDPOINT|HOST|PORT)$": ["_file", "_path", "_dir", "_url", "_uri", "_endpoint", "_host", "_port"],
+	"_(NAME|NAMES|ARN|REGION|USER|USERNAME|EMAIL)$": ["_name", "_arn", "_region", "_user", "_email"],
+	"_(TYPE|KIND|METHOD|MODE|PROVIDER|BACKEND|STORE|SCOPE|SCOPES|AUDIENCE|ISSUER|ROLE)$": [
+		"_type", "_kind", "_method", "_mode", "_provider", "_backend", "_store", "_scope", "_audience", "_issuer", "_role",
+	],
+	"_(TTL|LIFETIME|EXPIRY|EXPIRES|EXPIRATION|INTERVAL|TIMEOUT|DURATION|LENGTH|COUNT|LIMIT)$": [
+		"_ttl", "_lifetime", "_expir", "_interval", "_timeout", "_duration", "_length", "_count", "_limit",
+	],
+	"_(ENABLED|DISABLED|REQUIRED|ENV|PREFIX|SUFFIX|VERSION|PARAM|PARAMETER|FORMAT|STDIN)$": [
+		"_enabled", "_disabled", "_required", "_env", "_prefix", "_suffix", "_version", "_param", "_format", "_stdin",
+	],
 }

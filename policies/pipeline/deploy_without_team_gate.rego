@@ -39,6 +39,7 @@ package pipeline.deploy_without_team_gate
 
 import data.lib.deploy
 import data.lib.findings
+import data.lib.hints
 import data.lib.pipeline
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -62,14 +63,14 @@ deploy_like(entry) if deploy.is_deploy(entry.step, knobs.deploy_label_patterns, 
 
 deploy_like(entry) if {
 	entry.step.type == "trigger"
-	pipeline.matches_any(pipeline.text_or_empty(entry.step.trigger), knobs.deploy_label_patterns)
+	hints.hinted_match(pipeline.text_or_empty(entry.step.trigger), knobs.deploy_label_patterns, deploy.label_hints)
 }
 
 # Members of a group labelled as a deploy (`group: ":rocket: Deploy"`) deploy too.
 deploy_like(entry) if {
 	group := group_of(entry)
 	some text in [pipeline.text_or_empty(group.label), pipeline.text_or_empty(group.key)]
-	pipeline.matches_any(text, knobs.deploy_label_patterns)
+	hints.hinted_match(text, knobs.deploy_label_patterns, deploy.label_hints)
 }
 
 group_of(entry) := input.pipeline.steps[entry.path[1]] if count(entry.path) == 4

@@ -1,5 +1,7 @@
 package pipeline.deploy_without_team_gate_test
 
+import data.lib.deploy
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.deploy_without_team_gate as rule
 
@@ -190,4 +192,9 @@ test_depends_on_list_of_keys if {
 	block := testing.step("block", {"key": "approve", "allowed_teams": ["deploy"]})
 	count(rule.deny) == 0 with input as testing.pipeline([deploy_step({"depends_on": ["build", "approve"]}), block])
 	paths_of([deploy_step({"depends_on": ["build"]}), block]) == {["steps", 0]}
+}
+
+test_every_default_pattern_has_hints if {
+	hints.needles(rule.knobs.deploy_label_patterns, deploy.label_hints) != null
+	hints.needles(rule.knobs.deploy_command_patterns, deploy.command_hints) != null
 }

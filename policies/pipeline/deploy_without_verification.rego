@@ -36,6 +36,7 @@ package pipeline.deploy_without_verification
 
 import data.lib.deploy
 import data.lib.findings
+import data.lib.hints
 import data.lib.pipeline
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -66,13 +67,26 @@ verified(entry) if {
 
 verifies(step) if {
 	some text in deploy.run_texts(step)
-	pipeline.matches_any(text, knobs.verification_patterns)
+	hints.hinted_match(text, knobs.verification_patterns, verification_hints)
 }
 
 # deploy_site: the first command (else plugin) that deploys, else the step itself.
 deploy_site(entry) := {"path": array.concat(entry.path, ["commands", k]), "evidence": deploy.first_line(line)} if {
-	k := min({k | some k, text in entry.step.commands; pipeline.matches_any(text, knobs.deploy_command_patterns)})
-	line := deploy.matched_lines(entry.step.commands[k], knobs.deploy_command_patterns)[0]
+	k := min({k | some k, text in entry.step.commands; hints.hinted_match(text, knobs.deploy_command_patterns, deploy.command_hints)})
+	line := deploy.hinted_matched_lines(entry.step.commands[k], knobs.deploy_command_patterns, deploy.command_hints)[0]
 } else := {"path": array.concat(entry.path, ["plugins", p]), "evidence": entry.step.plugins[p].name} if {
-	p := min({p | some p, plugin in entry.step.plugins; pipeline.matches_any(deploy.plugin_text(plugin), knobs.deploy_command_patterns)})
+	p := min({p | some p, plugin in entry.step.plugins; hints.hinted_match(deploy.plugin_text(plugin), knobs.deploy_command_patterns, deploy.command_hints)})
 } else := {"path": entry.path, "evidence": deploy.step_name(entry)}
+
+# verification_hints: for each default verification pattern, lower-case literals one of which every match contains (lib.hints).
+verification_hints := {
+	`(?i)\bcosign\s+verify(-attestation|-blob|-blob-attestation)?\b`: ["cosign"],
+	`(?i)\bslsa-verifier\b`: ["slsa-verifier"],
+	`(?i)\bgh\s+attestation\s+verify\b`: ["attestation"],
+	`(?i)\bsha(1|224|256|384|512)sum\b[^\n]*\s(-c|--check)\b`: ["sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum"],
+	`(?i)\bshasum\b[^\n]*\s(-c|--check)\b`: ["shasum"],
+	`(?i)\bnotation\s+verify\b`: ["notation"],
+	`(?i)\bsigstore\s+verify\b`: ["sigstore"],
+	`(?i)\bbuildkite-agent\s+artifact\s+shasum\b`: ["shasum"],
+	`(?i)\bgpg\b[^\n]*\s--verify\b`: ["gpg"],
+}

@@ -1,5 +1,7 @@
 package pipeline.deploy_without_verification_test
 
+import data.lib.deploy
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.deploy_without_verification
 
@@ -146,4 +148,10 @@ test_corpus_release_not_deploy if {
 test_custom_verification_patterns if {
 	count(deploy_without_verification.deny) == 0 with input as testing.pipeline([cmd("Deploy", ["./verify-image.sh", "./deploy.sh"])])
 		with data.config.rules as {"pipeline/deploy_without_verification": {"verification_patterns": ["verify-image"]}}
+}
+
+test_every_default_pattern_has_hints if {
+	hints.needles(deploy_without_verification.knobs.deploy_label_patterns, deploy.label_hints) != null
+	hints.needles(deploy_without_verification.knobs.deploy_command_patterns, deploy.command_hints) != null
+	hints.needles(deploy_without_verification.knobs.verification_patterns, deploy_without_verification.verification_hints) != null
 }

@@ -64,10 +64,18 @@ deny contains findings.finding(
 	secrets.redact(c.value, 4),
 ) if {
 	some c in candidates
-	secrets.secret_like_name(c.name, knobs.name_patterns, knobs.name_exceptions)
+	c.name in secret_names
 	not secrets.matches_detector(c.text)
 	kind := classify(c.name, c.value)
 }
+
+# secret_names: the distinct candidate names that are secret-like, each tested once.
+secret_names contains c.name if {
+	some c in candidates
+	secrets.secret_like(c.name, name_filter)
+}
+
+name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)
 
 # scanned: every string in the pipeline, except secret mappings (`secrets:` maps env names
 # to secret names), step signatures and the `source` copy of each plugin's name.
@@ -120,7 +128,7 @@ candidates contains {"path": s.path, "name": m[1], "value": unquote(m[2]), "text
 
 candidates contains {"path": s.path, "name": m[1], "value": unquote(m[2]), "text": m[0]} if {
 	some s in scanned
-	contains(s.value, "-")
+	option_like(s.value)
 	some m in regex.find_all_string_submatch_n(
 		`(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[= ]("[^"]*"|'[^']*'|[^\s;&|()"'<>-][^\s;&|()"'<>]*)`,
 		s.value, -1,
@@ -134,6 +142,14 @@ candidates contains {"path": s.path, "name": "Authorization", "value": m[1], "te
 		`(?i)\bauthorization:\s*(?:bearer|token|basic)\s+([A-Za-z0-9._~+/=-]+)`,
 		s.value, -1,
 	)
+}
+
+# option_like: a `-` at the start or after white space (`\s`), as in every option the pattern above matches.
+option_like(text) if startswith(text, "-")
+
+option_like(text) if {
+	some space in [" ", "\t", "\n", "\r", "\f"]
+	contains(text, concat("", [space, "-"]))
 }
 
 unquote(value) := trim(value, "\"'")

@@ -1,5 +1,7 @@
 package pipeline.hardcoded_secret_test
 
+import data.lib.hints
+import data.lib.secrets
 import data.lib.testing
 import data.pipeline.hardcoded_secret
 
@@ -247,4 +249,16 @@ test_locations_in_other_keys if {
 test_pipeline_secrets_map_is_not_scanned if {
 	doc := json.patch(testing.pipeline([]), [{"op": "add", "path": "/pipeline/secrets", "value": {"API_TOKEN": "a1b2c3d4e5f6a7b8c9d0e1f2"}}])
 	count(hardcoded_secret.deny) == 0 with input as doc
+}
+
+test_every_default_name_pattern_has_hints if {
+	hints.needles(hardcoded_secret.knobs.name_patterns, secrets.name_hints) != null
+	hints.needles(hardcoded_secret.knobs.name_exceptions, secrets.exception_hints) != null
+}
+
+test_option_like if {
+	hardcoded_secret.option_like("--token abc")
+	hardcoded_secret.option_like("run\t-p x")
+	hardcoded_secret.option_like("a\n--b c")
+	not hardcoded_secret.option_like("repo-1 x-y")
 }

@@ -1,5 +1,7 @@
 package pipeline.queue_not_isolated_test
 
+import data.lib.deploy
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.queue_not_isolated
 
@@ -242,4 +244,10 @@ test_corpus_agent_stack_k8s_deploy_fails if {
 	]
 	findings := queue_not_isolated.deny with input as with_agents(steps, q("kubernetes"))
 	{[f.path, f.evidence] | some f in findings} == {[["steps", 2], "kubernetes"]}
+}
+
+test_every_default_pattern_has_hints if {
+	hints.needles(queue_not_isolated.knobs.deploy_label_patterns, deploy.label_hints) != null
+	hints.needles(queue_not_isolated.knobs.deploy_command_patterns, deploy.command_hints) != null
+	hints.needles(queue_not_isolated.knobs.trusted_if_patterns, deploy.if_hints) != null
 }

@@ -61,6 +61,7 @@ package pipeline.release_without_provenance
 
 import data.lib.deploy
 import data.lib.findings
+import data.lib.hints
 import data.lib.pipeline
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -82,8 +83,8 @@ publish_sites contains {"entry": entry, "path": run.path, "what": what, "evidenc
 	some entry in pipeline.command_steps
 	some run in deploy.runs(entry)
 	lines := [line |
-		some line in deploy.matched_lines(run.text, knobs.publish_patterns)
-		not pipeline.matches_any(line, knobs.dry_run_patterns)
+		some line in deploy.hinted_matched_lines(run.text, knobs.publish_patterns, publish_hints)
+		not dry_run(line)
 	]
 	count(lines) > 0
 	what := deploy.first_line(lines[0])
@@ -100,10 +101,19 @@ run_evidence(run, line) := line if run.plugin == null
 
 run_evidence(run, _) := run.plugin if run.plugin != null
 
-publishing_plugin(plugin) if pipeline.matches_any(plugin.source, knobs.publish_plugin_patterns)
+# dry_run: a publish line with a rehearsal flag.
+dry_run(line) if {
+	hints.possible(hints.folded(line), dry_run_needles)
+	pipeline.matches_any(line, knobs.dry_run_patterns)
+}
 
 publishing_plugin(plugin) if {
-	regex.match(`docker-compose-buildkite-plugin$`, plugin.source)
+	hints.possible(hints.folded(plugin.source), publish_plugin_needles)
+	pipeline.matches_any(plugin.source, knobs.publish_plugin_patterns)
+}
+
+publishing_plugin(plugin) if {
+	endswith(plugin.source, "docker-compose-buildkite-plugin")
 	is_object(plugin.config)
 	not object.get(plugin.config, "push", null) in {null, false, "", []}
 }
@@ -112,12 +122,14 @@ publishing_plugin(plugin) if {
 has_provenance if {
 	some entry in pipeline.command_steps
 	some text in deploy.run_texts(entry.step)
+	hints.possible(hints.folded(text), provenance_needles)
 	pipeline.matches_any(text, knobs.provenance_patterns)
 }
 
 has_provenance if {
 	some entry in pipeline.command_steps
 	some plugin in entry.step.plugins
+	hints.possible(hints.folded(plugin.source), provenance_plugin_needles)
 	pipeline.matches_any(plugin.source, knobs.provenance_plugin_patterns)
 }
 
@@ -126,4 +138,66 @@ has_provenance if {
 	some plugin in entry.step.plugins
 	is_object(plugin.config)
 	not object.get(plugin.config, "attestations", null) in {null, "", []}
+}
+
+# Literal prefilters (lib.hints) of the pattern knobs: a text is matched against a list only
+# when it holds one of the list's hints. Publish patterns are filtered one by one, since
+# deploy.hinted_matched_lines keeps their order.
+dry_run_needles := hints.needles(knobs.dry_run_patterns, dry_run_hints)
+
+provenance_needles := hints.needles(knobs.provenance_patterns, provenance_hints)
+
+publish_plugin_needles := hints.needles(knobs.publish_plugin_patterns, plugin_hints)
+
+provenance_plugin_needles := hints.needles(knobs.provenance_plugin_patterns, plugin_hints)
+
+# publish_hints: for each default publish pattern, lower-case literals one of which every match contains.
+publish_hints := {
+	`(?i)\b(docker|podman|buildah)\s+(image\s+)?push\b`: ["docker", "podman", "buildah"],
+	`(?i)\bdocker\s+buildx\s+(build|bake)\b([^\n]|\\\n)*\s(--push\b|--output[= ]type=registry\b)`: ["buildx"],
+	`(?i)\bdocker(-|\s+)compose\b[^\n;&|]*\spush\b`: ["compose"],
+	`(?i)\bnpm\s+publish\b`: ["publish"],
+	`(?i)\byarn\s+(npm\s+)?publish\b`: ["publish"],
+	`(?i)\bpnpm\s+((-r|--recursive)\s+)?publish\b`: ["publish"],
+	`(?i)\bgh\s+release\s+(create|upload)\b`: ["release"],
+	`(?i)\bgoreleaser\b[^\n;&|]*\srelease\b`: ["goreleaser"],
+	`(?i)\btwine\s+upload\b`: ["twine"],
+	`(?i)\b(poetry|uv|flit|hatch)\s+publish\b`: ["publish"],
+	`(?i)\bcargo\s+publish\b`: ["publish"],
+	`(?i)\bgem\s+push\b`: ["gem"],
+	`(?i)\bmvnw?\b[^\n;&|]*\sdeploy\b`: ["mvn"],
+	`(?i)\bgradlew?\b[^\n;&|]*\spublish(All\w*To\w*Repository|ToSonatype|ToMavenCentral|Plugins)?\b`: ["gradle"],
+	`(?i)\bhelm\s+(push|cm-push)\b`: ["helm"],
+	`(?i)\b(dotnet\s+)?nuget\s+push\b`: ["nuget"],
+	`(?i)\bbk\s+package\s+push\b`: ["package"],
+}
+
+# dry_run_hints: the same for the default dry-run patterns.
+dry_run_hints := {
+	`(?i)\s--dry-run\b`: ["--dry-run"],
+	`(?i)\s--snapshot\b`: ["--snapshot"],
+	`(?i)\s--skip[= ]publish\b`: ["--skip"],
+}
+
+# provenance_hints: the same for the default provenance patterns.
+provenance_hints := {
+	`(?i)\bcosign\s+(sign|attest)(-blob)?\b`: ["cosign"],
+	`(?i)\bnotation\s+sign\b`: ["notation"],
+	`(?i)\bsigstore\s+sign\b`: ["sigstore"],
+	`(?i)\bslsa-github-generator\b`: ["slsa-github-generator"],
+	`(?i)\bgh\s+attestation\b`: ["attestation"],
+	`(?i)\bin-toto-run\b`: ["in-toto-run"],
+	`(?i)\s--provenance(=(true|1|mode=\w+)\b|\s|$)`: ["--provenance"],
+	`(?i)\s--attest[= ]type=provenance\b`: ["--attest"],
+	`(?i)\bdocker\s+trust\s+sign\b`: ["trust"],
+	`(?i)\bgpg\b[^\n]*\s--(detach-sign|detach-sig|clearsign|sign)\b`: ["gpg"],
+}
+
+# plugin_hints: the same for the default publish and provenance plugin patterns (case-sensitive).
+plugin_hints := {
+	`publish-to-packages-buildkite-plugin$`: ["publish-to-packages-buildkite-plugin"],
+	`generate-provenance-attestation`: ["generate-provenance-attestation"],
+	`generate-build-provenance`: ["generate-build-provenance"],
+	`provenance-generator`: ["provenance-generator"],
+	`/cosign-buildkite-plugin$`: ["/cosign-buildkite-plugin"],
 }

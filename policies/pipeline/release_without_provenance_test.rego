@@ -1,5 +1,6 @@
 package pipeline.release_without_provenance_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.release_without_provenance
 
@@ -179,4 +180,24 @@ test_custom_publish_patterns if {
 test_custom_provenance_patterns if {
 	count(release_without_provenance.deny) == 0 with input as testing.pipeline([cmd("push", ["docker push x", "./attest.sh"])])
 		with data.config.rules as {"pipeline/release_without_provenance": {"provenance_patterns": ["attest\\.sh"]}}
+}
+
+test_every_default_pattern_has_hints if {
+	every pattern in release_without_provenance.knobs.publish_patterns {
+		hints.needles([pattern], release_without_provenance.publish_hints) != null
+	}
+	hints.needles(release_without_provenance.knobs.dry_run_patterns, release_without_provenance.dry_run_hints) != null
+	hints.needles(release_without_provenance.knobs.provenance_patterns, release_without_provenance.provenance_hints) != null
+	hints.needles(release_without_provenance.knobs.publish_plugin_patterns, release_without_provenance.plugin_hints) != null
+	hints.needles(release_without_provenance.knobs.provenance_plugin_patterns, release_without_provenance.plugin_hints) != null
+}
+
+test_custom_publish_pattern_beside_defaults if {
+	findings := release_without_provenance.deny with input as testing.pipeline([cmd("ship", ["./scripts/ship-artifacts.sh", "docker push a"])])
+		with data.config.rules as {"pipeline/release_without_provenance": {"publish_patterns": ["ship-artifacts", `(?i)\b(docker|podman|buildah)\s+(image\s+)?push\b`]}}
+	{f.path | some f in findings} == {["steps", 0, "commands", 0], ["steps", 0, "commands", 1]}
+}
+
+test_case_folded_publish_command if {
+	paths([cmd("release", ["DOCKER PUSH acme/app", "doc\u212Aer push acme/app"])]) == {["steps", 0, "commands", 0], ["steps", 0, "commands", 1]}
 }

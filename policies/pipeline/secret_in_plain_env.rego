@@ -45,7 +45,7 @@ deny contains findings.finding(
 ) if {
 	some e in secrets.env_entries
 	in_scope(e)
-	secrets.secret_like_name(e.name, knobs.name_patterns, knobs.name_exceptions)
+	secrets.secret_like(e.name, name_filter)
 	secrets.literal(e.value, knobs.placeholders)
 }
 
@@ -55,3 +55,5 @@ in_scope(e) if {
 	"plugins" in e.path
 	knobs.check_plugin_environment
 }
+
+name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)

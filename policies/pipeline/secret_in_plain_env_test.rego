@@ -1,5 +1,7 @@
 package pipeline.secret_in_plain_env_test
 
+import data.lib.hints
+import data.lib.secrets
 import data.lib.testing
 import data.pipeline.secret_in_plain_env
 
@@ -142,4 +144,9 @@ test_custom_name_patterns if {
 	count(findings) == 1
 	some f in findings
 	f.evidence == "SENTRY_DSN"
+}
+
+test_every_default_name_pattern_has_hints if {
+	hints.needles(secret_in_plain_env.knobs.name_patterns, secrets.name_hints) != null
+	hints.needles(secret_in_plain_env.knobs.name_exceptions, secrets.exception_hints) != null
 }

@@ -76,7 +76,9 @@ receives_secrets(entry) if {
 	secrets.plugin_in(plugin, knobs.secrets_plugins)
 }
 
-secret_name(name) if secrets.secret_like_name(name, knobs.name_patterns, knobs.name_exceptions)
+secret_name(name) if secrets.secret_like(name, name_filter)
+
+name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)
 
 # command_lines: every line of every command, with its step and path.
 command_lines contains {"path": c.path, "step": c.step, "text": text, "segments": secrets.segments(text)} if {

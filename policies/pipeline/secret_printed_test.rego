@@ -1,5 +1,7 @@
 package pipeline.secret_printed_test
 
+import data.lib.hints
+import data.lib.secrets
 import data.lib.testing
 import data.pipeline.secret_printed
 
@@ -159,4 +161,9 @@ test_corpus_git_push_passes if {
 		"plugins": [testing.plugin("aws-ssm", "v1.1.0", {"parameters": {"GH_TOKEN": "/pipelines/buildkite/docs-private/gh-token"}})],
 	})])
 	count(secret_printed.deny) == 0 with input as doc
+}
+
+test_every_default_name_pattern_has_hints if {
+	hints.needles(secret_printed.knobs.name_patterns, secrets.name_hints) != null
+	hints.needles(secret_printed.knobs.name_exceptions, secrets.exception_hints) != null
 }

@@ -43,6 +43,7 @@
 package pipeline.static_cloud_credentials
 
 import data.lib.findings
+import data.lib.hints
 import data.lib.pipeline
 import data.lib.secrets
 
@@ -97,7 +98,22 @@ deny contains findings.finding(
 	some hit in command_hits
 }
 
-key_name(name) if pipeline.matches_any(upper(name), knobs.key_names)
+key_name(name) if {
+	key := upper(name)
+	hints.possible(hints.folded(key), key_name_needles)
+	pipeline.matches_any(key, knobs.key_names)
+}
+
+# key_name_needles: the literal prefilter (lib.hints) of key_names.
+key_name_needles := hints.needles(knobs.key_names, key_name_hints)
+
+# key_name_hints: for each default key name pattern, lower-case literals one of which every match contains.
+key_name_hints := {
+	`(^|_)AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)$`: ["aws_"],
+	`^(AZURE|ARM)_CLIENT_SECRET$`: ["_client_secret"],
+	`^(AZURE_STORAGE_KEY|AZURE_STORAGE_ACCOUNT_KEY|AZURE_STORAGE_CONNECTION_STRING|ARM_ACCESS_KEY)$`: ["azure_storage_", "arm_access_key"],
+	`^(GOOGLE_CREDENTIALS|GOOGLE_CLOUD_KEYFILE_JSON|GCLOUD_SERVICE_KEY|GCP_SERVICE_ACCOUNT_KEY|GOOGLE_APPLICATION_CREDENTIALS_JSON)$`: ["google_", "gcloud_service_key", "gcp_service_account_key"],
+}
 
 # stored_secret_names: [path, env name] of every variable filled from a stored secret.
 stored_secret_names contains [["secrets", name], name] if {

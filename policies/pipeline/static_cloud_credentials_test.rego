@@ -1,5 +1,6 @@
 package pipeline.static_cloud_credentials_test
 
+import data.lib.hints
 import data.lib.testing
 import data.pipeline.static_cloud_credentials
 
@@ -152,4 +153,8 @@ test_key_file_env_knob if {
 	f.path == ["steps", 0, "env", "GOOGLE_APPLICATION_CREDENTIALS"]
 	count(static_cloud_credentials.deny) == 0 with input as step({"env": {"GOOGLE_APPLICATION_CREDENTIALS": "/var/run/gcp/key.json"}})
 		with data.config.rules as {"pipeline/static_cloud_credentials": {"report_key_file_env": true}}
+}
+
+test_every_default_key_name_has_hints if {
+	hints.needles(static_cloud_credentials.knobs.key_names, static_cloud_credentials.key_name_hints) != null
 }
