@@ -42,7 +42,9 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
   const slot = targets.map((target) => {
     if (target.unknownReason !== undefined) return -1;
     const bytes = encoder.encode(JSON.stringify({ ...target.input, now }));
-    const key = `${target.kind}:${createHash('sha256').update(bytes).digest('base64')}`;
+    // Repository and organization inputs name their target, so only pipeline inputs can repeat.
+    if (target.kind !== 'pipeline') return items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer }) - 1;
+    const key = createHash('sha256').update(bytes).digest('base64');
     let index = itemOf.get(key);
     if (index === undefined) {
       index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer }) - 1;
