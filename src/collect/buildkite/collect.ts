@@ -3,33 +3,18 @@ import { UsageError } from '../../errors.js';
 import { ok, type Section } from '../../snapshot/section.js';
 import { SILENT_EVENTS, type CollectEvents } from '../events.js';
 import type { CallStats } from '../stats.js';
-import { BuildkiteClient } from './client.js';
+import { BuildkiteClient, type BuildkiteClientOptions } from './client.js';
 import { readGraphqlOrgSections } from './collect-graphql.js';
 import { readClusters, readOrgSections, readPipelines, readTeamList } from './collect-rest.js';
 import { readTeamAccess } from './collect-teams.js';
 import { SectionReader } from './sections.js';
 import type { BuildkiteSnapshot, BuildkiteTeamEntry } from './types.js';
 
-/** What to collect and how. */
-export interface CollectBuildkiteOptions {
+/** What to collect and how: the organization, the client's connection settings, and an optional pipeline filter. */
+export interface CollectBuildkiteOptions
+  extends Pick<BuildkiteClientOptions, 'token' | 'apiUrl' | 'graphqlUrl' | 'concurrency' | 'timeoutMs' | 'maxAttempts' | 'sleep' | 'now'> {
   /** Organization slug. */
   org: string;
-  /** API access token (read scopes plus GraphQL access); never written anywhere. */
-  token: string;
-  /** REST base (default `https://api.buildkite.com/v2`). */
-  apiUrl?: string;
-  /** GraphQL endpoint (default `https://graphql.buildkite.com/v1`). */
-  graphqlUrl?: string;
-  /** Requests in flight at once (default 4). */
-  concurrency?: number;
-  /** Per-attempt timeout in milliseconds (default 30,000). */
-  timeoutMs?: number;
-  /** Attempts per request (default 5). */
-  maxAttempts?: number;
-  /** Waits for retries and rate-limit resets (tests inject a fast one). */
-  sleep?: (ms: number) => Promise<void>;
-  /** The clock pacing runs on (default `Date.now`). */
-  now?: () => number;
   /** Keeps only the pipelines (and team access entries) whose slug it accepts, for sharded sweeps. */
   pipelineFilter?: (slug: string) => boolean;
 }
