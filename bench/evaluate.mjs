@@ -3,8 +3,9 @@
 // the corpus in one process, (b) the first evaluation in a fresh process (cold), median of
 // child processes. Prints wall and CPU time, since the machine may be shared and noisy.
 // Usage: node bench/evaluate.mjs [--rounds N] [--cold N] [pipeline.yml] [corpus-dir]   (after `make`)
+import { corpusInputs } from './corpus.mjs';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -38,27 +39,9 @@ if (process.env.KITEGUARD_BENCH_CHILD) {
 
 // (a) Warm throughput: every corpus file normalized once, then evaluated ROUNDS times.
 const api = await import(join(root, 'dist/kiteguard.js'));
-const files = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full);
-    else if (/\.ya?ml$/.test(name)) files.push(full);
-  }
-};
-walk(corpus);
+const inputs = corpusInputs(api, corpus);
 const engine = api.PolicyEngine.load(api.readAsset('policy.wasm'));
 engine.setData({ config: { rules: {} } });
-const now = new Date().toISOString();
-const inputs = [];
-for (const f of files) {
-  try {
-    const { pipeline } = api.loadPipeline(readFileSync(f, 'utf8'), f);
-    inputs.push(new TextEncoder().encode(JSON.stringify({ pipeline, context: {}, now })).buffer);
-  } catch {
-    /* unparseable corpus files are counted by the corpus test, not here */
-  }
-}
 for (const input of inputs) engine.evaluate('pipeline', input);
 const perRound = [];
 const cpuStart = process.cpuUsage();

@@ -3,8 +3,9 @@
 // pipeline, and `opa eval` of the same policies on the same normalized input, all
 // measured in this run on this machine; then evaluations per second over a corpus.
 // Usage: node bench/precommit.mjs [pipeline.yml] [corpus-dir]   (after `make`)
+import { corpusInputs } from './corpus.mjs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -46,32 +47,15 @@ console.log(`  kiteguard / node -e 0 = ${ratio.toFixed(2)} (goal <= 1.6); kitegu
 
 // Throughput: every corpus file normalized once, then evaluated in one process.
 const api = await import('../dist/kiteguard.js');
-const files = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full);
-    else if (/\.ya?ml$/.test(name)) files.push(full);
-  }
-};
+let inputs;
 try {
-  walk(corpus);
+  inputs = corpusInputs(api, corpus);
 } catch {
   console.log(`corpus ${corpus} not found; skipping throughput`);
   process.exit(0);
 }
 const engine = api.PolicyEngine.load(api.readAsset('policy.wasm'));
 engine.setData({ config: { rules: {} } });
-const now = new Date().toISOString();
-const inputs = [];
-for (const f of files) {
-  try {
-    const { pipeline } = api.loadPipeline(readFileSync(f, 'utf8'), f);
-    inputs.push(new TextEncoder().encode(JSON.stringify({ pipeline, context: {}, now })).buffer);
-  } catch {
-    /* unparseable corpus files are counted by the corpus test, not here */
-  }
-}
 const ROUNDS = 20;
 const start = performance.now();
 for (let r = 0; r < ROUNDS; r++) for (const input of inputs) engine.evaluate('pipeline', input);

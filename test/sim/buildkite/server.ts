@@ -7,6 +7,7 @@ import { takeFault, type Fault } from './faults.js';
 import { executeGraphql, loadSchema } from './graphql.js';
 import { GRAPHQL_SCHEMA_PATH } from './paths.js';
 import { restRoute } from './routes.js';
+import { readBody } from '../read-body.js';
 
 /** How the simulator behaves. */
 export interface SimOptions {
@@ -176,15 +177,6 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** Writes a JSON response, broken as a truncate/invalid-json fault asks. */

@@ -8,6 +8,7 @@ import { runGraphql, type GraphqlBody, type PointsBudget } from './graphql-handl
 import type { SimOrg } from './model.js';
 import { validateResponse } from './openapi.js';
 import { routeRest, type RestAnswer } from './rest-routes.js';
+import { readBody } from '../read-body.js';
 
 /** How to start a simulator. */
 export interface SimOptions {
@@ -50,15 +51,6 @@ export interface GithubSim {
 }
 
 const emptySimStats = (): SimStats => ({ rest: 0, restCounted: 0, notModified: 0, graphql: 0, graphqlPoints: 0, faults: 0, paths: {} });
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function tokenHeaders(caller: Caller): Record<string, string> {
   if (caller.type !== 'token') return {};
