@@ -1,24 +1,13 @@
 // Every real pipeline in the shared corpus and every Buildkite schema example parses, and its
 // source map points plugins (through anchors and merges too) and commands at real lines. Skipped when the folders are absent.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadPipeline } from '../src/pipeline/load.js';
 import type { NormalizedStep } from '../src/pipeline/types.js';
+import { CORPUS, ROOT, yamlFiles } from './helpers.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const DIRS = [resolve(ROOT, '../shared/corpus/open'), resolve(ROOT, '../shared/data/buildkite-valid-pipelines')];
-
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) return yamlFiles(full);
-      return /\.ya?ml$/.test(name) ? [full] : [];
-    });
-}
+const DIRS = [CORPUS, resolve(ROOT, '../shared/data/buildkite-valid-pipelines')];
 
 function walk(steps: NormalizedStep[], path: Array<string | number>, visit: (s: NormalizedStep, p: Array<string | number>) => void): void {
   steps.forEach((s, i) => {

@@ -132,6 +132,34 @@ describe('multi-document streams', () => {
   });
 });
 
+describe('read as Buildkite reads it (go-yaml)', () => {
+  const value = (text: string): unknown => loadYaml(text, 'g.yml').documents[0]?.value;
+
+  it('accepts a quoted scalar whose closing quote sits at column 0', () => {
+    const text = "steps:\n- commands:\n  - 'make rtl;\n     grep x;\n'\n- wait: ~\n";
+    expect(value(text)).toEqual({ steps: [{ commands: ['make rtl; grep x; '] }, { wait: null }] });
+  });
+
+  it('accepts under-indented continuation lines of double-quoted scalars and flow collections', () => {
+    expect(value('steps:\n  - command: "echo\n  hi"\n')).toEqual({ steps: [{ command: 'echo hi' }] });
+    expect(value('a:\n  b: [1,\n2]\n')).toEqual({ a: { b: [1, 2] } });
+  });
+
+  it('keeps the written columns on lines it had to indent', () => {
+    const text = "steps:\n- commands:\n  - 'a;\nb'\n  label: x\n";
+    expect(at(text, ['steps', 0, 'label'])).toBe('5:3');
+    const loaded = loadYaml(text, 't.yml');
+    expect(loaded.lines.at(loaded.text.indexOf("b'"))).toEqual({ line: 4, column: 1 });
+  });
+
+  it('lets a repeated key replace the earlier one when asked to, as Buildkite does', () => {
+    const text = 'steps:\n  - command: a\n    command: b\n';
+    const loaded = loadYaml(text, 't.yml', {}, { repeatedKeysReplace: true });
+    expect(loaded.documents[0]?.value).toEqual({ steps: [{ command: 'b' }] });
+    expect(locate(loaded, loaded.documents[0]!.node, ['steps', 0, 'command'])).toEqual({ line: 3, column: 5 });
+  });
+});
+
 describe('errors', () => {
   test.each([
     [
@@ -147,8 +175,8 @@ describe('errors', () => {
     ['tab', 'steps:\n\t- command: a\n', 'e.yml:2:1: tab characters must not be used in indentation; expected indentation with spaces (YAML does not allow tabs)'],
     ['unclosed quote in a list', 'steps:\n  - label: "abc\n  - command: x\n', 'e.yml:2:12: unclosed double-quoted string; expected a closing `"`'],
     ['unclosed single quote', "steps:\n  - label: 'it''s\n    command: x\n", "e.yml:2:12: unclosed single-quoted string; expected a closing `'`"],
-    ['unclosed quote at the end', 'label: "abc', 'e.yml:1:12: unexpected end of the stream within a double quoted scalar; expected a closing `"`'],
     ['duplicate key', 'steps:\n  - command: a\n    command: b\n', 'e.yml:3:5: duplicated mapping key; expected each key to appear once in a mapping'],
+    ['unclosed quote at the end', 'label: "abc', 'e.yml:1:12: unexpected end of the stream within a double quoted scalar; expected a closing `"`'],
     ['unknown alias', 'a: *nope\n', 'e.yml:1:5: unidentified alias "nope"; expected an anchor (`&name`) defined before the alias'],
     [
       'recursive alias',
