@@ -1,5 +1,6 @@
 // `kiteguard check`: pipeline files in, one Report out. No network, no token.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { engineData, type Config } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
 import { applyWaivers, settleWaivers } from '../config/waivers.js';
@@ -10,6 +11,7 @@ import { PolicyEngine } from '../engine/policy.js';
 import { InputError } from '../errors.js';
 import { loadPipeline } from '../pipeline/load.js';
 import type { Report, RuleInfo, RuleOutcome, Severity } from '../report/model.js';
+import { originUrlOf } from '../targets/git-remote.js';
 import { discoverPipelineFiles } from './discover.js';
 
 /** What `check` needs to run. */
@@ -48,10 +50,11 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const targets: string[] = [];
   let outcomes: RuleOutcome[] = [];
   const now = req.now.toISOString();
+  const remotes = new Map<string, string | undefined>();
   for (const source of await readSources(req, errors)) {
     try {
       const loaded = loadPipeline(source.text, source.name);
-      const input = new TextEncoder().encode(JSON.stringify({ pipeline: loaded.pipeline, context: {}, now }));
+      const input = new TextEncoder().encode(JSON.stringify({ pipeline: loaded.pipeline, context: contextOf(source.path, remotes), now }));
       const result = engine.evaluate('pipeline', input.buffer as ArrayBuffer);
       targets.push(source.name);
       outcomes = outcomes.concat(
@@ -83,14 +86,22 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
 }
 
 
-async function readSources(req: CheckRequest, errors: InputError[]): Promise<Array<{ name: string; text: string }>> {
-  const sources: Array<{ name: string; text: string }> = [];
+/** `input.context` of a pipeline file: the repository it belongs to, when it is in a git checkout with an origin. */
+function contextOf(path: string, remotes: Map<string, string | undefined>): { repository?: { url: string } } {
+  const dir = dirname(path);
+  if (!remotes.has(dir)) remotes.set(dir, originUrlOf(dir));
+  const url = remotes.get(dir);
+  return url === undefined ? {} : { repository: { url } };
+}
+
+async function readSources(req: CheckRequest, errors: InputError[]): Promise<Array<{ name: string; path: string; text: string }>> {
+  const sources: Array<{ name: string; path: string; text: string }> = [];
   const named = req.paths.filter((p) => p !== '-');
-  if (req.paths.includes('-')) sources.push({ name: '<stdin>', text: await req.readStdin() });
+  if (req.paths.includes('-')) sources.push({ name: '<stdin>', path: join(req.cwd, '<stdin>'), text: await req.readStdin() });
   if (named.length === 0 && req.paths.length > 0) return sources;
   for (const file of discoverPipelineFiles(named, req.cwd)) {
     try {
-      sources.push({ name: file.name, text: readFileSync(file.path, 'utf8') });
+      sources.push({ name: file.name, path: file.path, text: readFileSync(file.path, 'utf8') });
     } catch {
       errors.push(new InputError('cannot read the file', { file: file.name }));
     }
