@@ -66,7 +66,7 @@ describe('steps', () => {
     ],
     ['timeout number', 'steps:\n  - command: x\n    timeout_in_minutes: 30\n', { timeout_in_minutes: 30 }],
     ['timeout numeric string', 'steps:\n  - command: x\n    timeout_in_minutes: "30"\n', { timeout_in_minutes: 30, extra: {} }],
-    ['timeout from a variable', 'steps:\n  - command: x\n    timeout_in_minutes: "${T}"\n', { timeout_in_minutes: null, extra: { timeout_in_minutes: '${T}' } }],
+    ['timeout from a variable', 'steps:\n  - command: x\n    timeout_in_minutes: "${T}"\n', { timeout_in_minutes: null, extra: {}, interpolated: { timeout_in_minutes: '${T}' } }],
     ['soft_fail true', 'steps:\n  - command: x\n    soft_fail: true\n', { soft_fail: true }],
     ['soft_fail "true"', 'steps:\n  - command: x\n    soft_fail: "true"\n', { soft_fail: true }],
     ['soft_fail "false"', 'steps:\n  - command: x\n    soft_fail: "false"\n', { soft_fail: false }],
@@ -128,6 +128,7 @@ describe('steps', () => {
       signature: null,
       matrix: null,
       extra: {},
+      interpolated: {},
     });
   });
 });
