@@ -7,6 +7,7 @@ import type { Field } from './fields.js';
 import { uploadTimeFields } from './interpolation.js';
 import { setOwn, textOrNull, toJson, toText } from './json.js';
 import { normalizePlugins } from './plugins.js';
+import { checkStepKey } from './rejections.js';
 import { describe, entryLoc, entryOf, isMap, itemOf, keyLoc, kids, nodeLoc } from './source.js';
 import type { Ctx, LocNode } from './source.js';
 import type { NormalizedStep, StepType } from './types.js';
@@ -147,6 +148,7 @@ function fill(type: StepType, written: Record<string, unknown>, bodyPos: PosNode
     step.label = toText(body[labelKey]);
     locs.push(['label', at(labelKey)]);
   }
+  for (const k of ['identifier', 'id', 'key']) checkStepKey(body[k], sub(k).at, k, ctx);
   const keyName = ['identifier', 'id', 'key'].filter((k) => has(k) && body[k] !== null).pop();
   if (keyName !== undefined) {
     step.key = toText(body[keyName]);
