@@ -85,16 +85,17 @@ describe('positions', () => {
 describe('anchors, aliases and merge keys', () => {
   const text = readFileSync(join(FIXTURES, 'anchors.yml'), 'utf8');
 
+  // Anchored content reached through an alias is at the alias: each use is its own place.
   test.each([
     [['steps', 0, 'label'], '8:5'],
-    [['steps', 0, 'agents', 'queue'], '3:5'],
+    [['steps', 0, 'agents', 'queue'], '9:9'],
     [['steps', 0, 'timeout_in_minutes'], '10:5'],
-    [['steps', 1, 'retry'], '6:3'],
-    [['steps', 1, 'agents'], '2:3'],
-    [['steps', 1, 'timeout_in_minutes'], '4:3'],
+    [['steps', 1, 'retry'], '12:10'],
+    [['steps', 1, 'agents'], '12:17'],
+    [['steps', 1, 'timeout_in_minutes'], '12:17'],
     [['steps', 1, 'command'], '13:5'],
-    [['steps', 2], '5:7'],
-    [['steps', 2, 'retry'], '6:3'],
+    [['steps', 2], '14:5'],
+    [['steps', 2, 'retry'], '14:5'],
     [['steps', 3], '15:5'],
     [['steps', 3, 'label'], '16:5'],
     [['steps', 3, 'command', 0], '18:9'],
@@ -102,6 +103,15 @@ describe('anchors, aliases and merge keys', () => {
     [['steps', 3, 'command', 2], '22:9'],
   ] as Array<[Array<string | number>, string]>)('%j → %s', (path, want) => {
     expect(at(text, path)).toBe(want);
+  });
+
+  it('places the anchored node itself, and a nested alias used through an outer one, at the outermost use', () => {
+    const nested = 'a: &a\n  x: 1\nb: &b\n  inner: *a\nc: *b\nd: [*a, *b]\n';
+    expect(at(nested, ['a', 'x'])).toBe('2:3');
+    expect(at(nested, ['b', 'inner', 'x'])).toBe('4:10');
+    expect(at(nested, ['c', 'inner', 'x'])).toBe('5:4');
+    expect(at(nested, ['d', 1, 'inner'])).toBe('6:9');
+    expect(at('a: &l [{x: 1}]\nb:\n  <<: *l\n', ['b', 'x'])).toBe('3:7');
   });
 
   it('builds the same values as js-yaml: local keys win, earlier merge sources win', () => {

@@ -7,7 +7,7 @@ import { yamlError } from './errors.js';
 import { parseWithFlowIndent } from './flow-indent.js';
 import { LineIndex } from './lines.js';
 import type { LineColumn } from './lines.js';
-import { buildPositions } from './positions.js';
+import { buildPositions, entryIn, itemIn } from './positions.js';
 import { SCHEMA } from './schema.js';
 import type { PosNode, Span } from './positions.js';
 
@@ -116,13 +116,13 @@ export function resolvePath(root: PosNode, path: ReadonlyArray<string | number>)
 /** One step down a position tree: a mapping key (at the key) or a sequence index (at the item). */
 export function child(node: PosNode, seg: string | number): { at: number; text: Span | null; node: PosNode } | undefined {
   if (node.kind === 'map') {
-    const entry = node.entries.get(String(seg));
+    const entry = entryIn(node, String(seg));
     if (entry === undefined) return undefined;
     return { at: entry.at, text: entry.value.kind === 'scalar' ? entry.value.text : null, node: entry.value };
   }
   if (node.kind === 'seq') {
     const index = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : -1;
-    const item = node.items[index];
+    const item = itemIn(node, index);
     if (item === undefined) return undefined;
     return { at: item.at, text: item.kind === 'scalar' ? item.text : null, node: item };
   }
@@ -137,7 +137,8 @@ export function locate(loaded: LoadedYaml, node: PosNode, path: ReadonlyArray<st
 /** Rejects alias bombs: counts nodes as if every alias were copied, stopping at the limit. */
 function checkExpandedSize(roots: PosNode[], limit: number, file: string, lines: LineIndex): void {
   const memo = new Map<PosNode, number>();
-  const size = (node: PosNode): number => {
+  const size = (use: PosNode): number => {
+    const node = use.base ?? use;
     const known = memo.get(node);
     if (known !== undefined) return known;
     let n = 1;
