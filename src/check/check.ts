@@ -9,7 +9,7 @@ import { toOutcomes } from '../engine/outcomes.js';
 import { PolicyEngine } from '../engine/policy.js';
 import { InputError } from '../errors.js';
 import { loadPipeline } from '../pipeline/load.js';
-import type { Report, RuleInfo, RuleOutcome, Severity } from '../report/model.js';
+import type { Report, RuleInfo, RuleOutcome, Severity } from '../model/report.js';
 import { discoverPipelineFiles } from './discover.js';
 
 /** What `check` needs to run. */

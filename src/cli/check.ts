@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { runCheck } from '../check/check.js';
 import { InputError } from '../errors.js';
-import { SEVERITIES, type Severity } from '../report/model.js';
+import { SEVERITIES, type Severity } from '../model/report.js';
 import { VERSION } from '../version.js';
 import { EXIT, type CliIo } from './io.js';
 import { FORMATS, render, type Format } from './render.js';
-import { isBlocking } from '../report/summary.js';
+import { isBlocking } from '../model/blocking.js';
 
 /** Adds the `check` command to the program. */
 export function registerCheck(program: Command, io: CliIo, setExit: (code: number) => void): void {

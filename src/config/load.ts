@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { RuleInfo, Severity, Waiver } from '../report/model.js';
+import type { RuleInfo, Severity, Waiver } from '../model/report.js';
 import { loadYaml } from '../yaml/load.js';
 import type { LoadedYaml } from '../yaml/load.js';
 import type { PosNode } from '../yaml/positions.js';

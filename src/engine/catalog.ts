@@ -1,6 +1,6 @@
 // The rule catalog: every rule's METADATA, compiled from the policies by `opa inspect -a`.
 import { EngineError } from '../errors.js';
-import { SEVERITIES, type RuleInfo } from '../report/model.js';
+import { SEVERITIES, type RuleInfo } from '../model/report.js';
 
 /** Parses and checks dist/catalog.json. */
 export function parseCatalog(text: string): RuleInfo[] {

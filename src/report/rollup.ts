@@ -1,7 +1,8 @@
 // Estate-wide aggregates for the sweep reports: outcomes per guide area, worst offenders, rules failing most.
 import { AREAS } from './areas.js';
-import type { Outcome, Report, RuleInfo, RuleOutcome, Severity } from './model.js';
-import { compareText, isWaived, severityRank } from './summary.js';
+import type { Outcome, Report, RuleInfo, RuleOutcome, Severity } from '../model/report.js';
+import { compareText } from './summary.js';
+import { isWaived, severityRank } from '../model/blocking.js';
 
 /** Outcomes in the order reports show them: what needs attention first. */
 export const OUTCOME_ORDER: readonly Outcome[] = ['fail', 'unknown', 'waived', 'pass', 'not_applicable'];

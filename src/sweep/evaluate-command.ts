@@ -6,7 +6,7 @@ import { readConfigFile } from '../config/read.js';
 import { computeDrift } from '../drift/drift.js';
 import { readAsset } from '../engine/assets.js';
 import { parseCatalog } from '../engine/catalog.js';
-import type { Report, RuleInfo, Severity } from '../report/model.js';
+import type { Report, RuleInfo, Severity } from '../model/report.js';
 import { readResults } from '../report/read-json.js';
 import type { Shard } from '../shard/shard.js';
 import { readSnapshot } from '../snapshot/io.js';

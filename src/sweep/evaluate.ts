@@ -5,7 +5,7 @@ import { engineData, type Config } from '../config/load.js';
 import { applyWaivers, settleWaivers } from '../config/waivers.js';
 import { rulesFor } from '../engine/catalog.js';
 import { toOutcomes } from '../engine/outcomes.js';
-import type { Report, RuleInfo, RuleOutcome, Severity, TargetKind } from '../report/model.js';
+import type { Report, RuleInfo, RuleOutcome, Severity, TargetKind } from '../model/report.js';
 import { evaluateAll, type EvaluationItem } from './parallel.js';
 import { locateFinding, type Target } from './targets.js';
 

@@ -1,6 +1,6 @@
 // `kiteguard merge`: joins the parts of a sharded sweep — snapshots or results — into one.
 import { UsageError } from '../errors.js';
-import type { Report, RuleOutcome, Waiver } from '../report/model.js';
+import type { Report, RuleOutcome, Waiver } from '../model/report.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { compareTargets, kindOfTarget } from './order.js';
 

@@ -1,8 +1,8 @@
 // Splits a snapshot into the targets a sweep evaluates (docs/targets.md): the organization,
 // each repository, each Buildkite pipeline with its YAML, and repository pipeline files
 // that no Buildkite pipeline loads. Joins Buildkite pipelines to their repositories.
-import type { RestPipeline } from '../collect/buildkite/types.js';
-import type { GithubSnapshot } from '../collect/github/types.js';
+import type { RestPipeline } from '../snapshot/buildkite.js';
+import type { GithubSnapshot } from '../snapshot/github.js';
 import { InputError } from '../errors.js';
 import { loadPipeline } from '../pipeline/load.js';
 import { inShard, ownsOrganization, pipelineShardKey, repositoryShardKey, type Shard } from '../shard/shard.js';

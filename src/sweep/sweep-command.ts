@@ -7,7 +7,7 @@ import type { CliIo } from '../cli/io.js';
 import { collectSnapshot, collectSummary, maskedStderr } from '../collect/command.js';
 import { jsonDocument } from '../report/json.js';
 import { formatMarkdownSummary } from '../report/markdown-summary.js';
-import type { Report, Severity } from '../report/model.js';
+import type { Report, Severity } from '../model/report.js';
 import { countReport } from '../report/summary.js';
 import { writeSnapshot } from '../snapshot/io.js';
 import { writeJsonFile } from '../snapshot/json-writer.js';

@@ -1,6 +1,6 @@
 // What the sweep evaluates: one target per pipeline, repository and organization, each with
 // the input its policies read (docs/targets.md) and a way to place findings.
-import type { Location, TargetKind } from '../report/model.js';
+import type { Location, TargetKind } from '../model/report.js';
 
 /** One thing to evaluate with its kind's entrypoint. */
 export interface Target {

@@ -10,7 +10,7 @@ import type {
   RestPipelineTemplate,
   RestRepositoryConnection,
   RestTeam,
-} from '../collect/buildkite/types.js';
+} from '../snapshot/buildkite.js';
 import { isAvailable, ok, unavailable, type Section } from '../snapshot/section.js';
 
 /** One team that can reach a pipeline, at which level, and who is in it. */

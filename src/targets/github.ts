@@ -1,5 +1,5 @@
 // Splits a GitHub snapshot into evaluation targets: the organization's GitHub part, and one input per repository.
-import type { GithubSnapshot, RepositoryEntry } from '../collect/github/types.js';
+import type { GithubSnapshot, RepositoryEntry } from '../snapshot/github.js';
 
 /** A Buildkite pipeline whose provider repository is a given GitHub repository. */
 export interface BuildkitePipelineRef {

@@ -18,7 +18,7 @@ import type {
   RestRepositoryConnection,
   RestSecret,
   RestTeam,
-} from './types.js';
+} from '../../snapshot/buildkite.js';
 
 /** Keys that would hold a credential if an API ever served one; dropped from every object that could carry them. */
 const CREDENTIAL_KEYS = ['token', 'value', 'secret'];

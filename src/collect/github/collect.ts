@@ -14,20 +14,11 @@ import { securityFromOrgList, securitySection } from './security.js';
 import { collectNamedRepositories } from './single-repo.js';
 import { collectTeams, type TeamsResult } from './teams.js';
 import { tokenSection } from './token.js';
-import type { GithubCollection, GithubSnapshot, RepositoryEntry } from './types.js';
+import type { GithubSnapshot, RepositoryEntry } from '../../snapshot/github.js';
+import type { RunContext } from './context.js';
 
 /** Sections skipped on purpose in single-repository mode (not failures, so not "incomplete"). */
 const SKIPPED_IN_REPO_MODE = ['org_rulesets', 'teams', 'installations', 'personal_access_tokens'] as const;
-
-/** Shared state of one collection run. */
-export interface RunContext {
-  options: CollectGithubOptions;
-  events: CollectEvents;
-  stats: CallStats;
-  client: GithubClient;
-  cache: EtagCache;
-  concurrency: number;
-}
 
 function everythingUnavailable(base: string, options: CollectGithubOptions, why: Unavailable): GithubSnapshot {
   return {
@@ -118,6 +109,13 @@ async function collectRepositoriesMode(run: RunContext, base: string, names: str
     personal_access_tokens: skipped,
     repositories,
   };
+}
+
+/** The collector's result: the snapshot section, call counts, and readable paths of every part left unavailable. */
+export interface GithubCollection {
+  snapshot: GithubSnapshot;
+  stats: CallStats;
+  incomplete: string[];
 }
 
 /** Collects the `github` snapshot section; parts that cannot be read are marked unavailable and listed in `incomplete`. */

@@ -1,4 +1,4 @@
-// The report model: what one run decided, independent of how it is printed.
+// The result model: what one run decided (rules, outcomes, findings, waivers, drift), independent of how it is printed.
 // Formatters read a Report and return text; they never choose exit codes.
 
 /** Rule severities, lowest first. */
