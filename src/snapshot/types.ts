@@ -2,6 +2,9 @@
 import type { BuildkiteSnapshot } from './buildkite.js';
 import type { GithubSnapshot } from './github.js';
 
+/** The two upstream providers a snapshot is collected from. */
+export type Provider = 'github' | 'buildkite';
+
 /** One collected snapshot of GitHub and Buildkite settings (schema: src/snapshot/schema/snapshot.schema.json). */
 export interface Snapshot {
   schemaVersion: 1;

@@ -4,14 +4,14 @@
 import type { RestPipeline } from '../snapshot/buildkite.js';
 import type { GithubSnapshot } from '../snapshot/github.js';
 import { InputError } from '../errors.js';
-import { loadPipeline } from '../pipeline/load.js';
 import { inShard, ownsOrganization, pipelineShardKey, repositoryShardKey, type Shard } from '../shard/shard.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { buildkitePipelineContext, buildkitePipelineInput } from '../targets/buildkite.js';
-import { pipelineSource } from '../targets/pipeline-source.js';
-import { githubWebHost, parseRepositoryUrl } from '../targets/repository-url.js';
+import { buildkitePipelineContext, buildkitePipelineInput } from './buildkite.js';
+import { pipelineYaml } from './pipeline-file.js';
+import { pipelineSource } from './pipeline-source.js';
+import { githubWebHost, parseRepositoryUrl } from './repository-url.js';
 import { compareTargets } from './order.js';
-import type { Target } from './targets.js';
+import type { Target } from '../model/target.js';
 
 /** A Buildkite pipeline as repository targets see it. */
 interface BuiltBy {
@@ -94,8 +94,8 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
 function withYaml(target: Target, source: { found: true; name: string; text: string } | { found: false; reason: string }): Target {
   if (!source.found) return { ...target, input: { ...target.input, pipeline_unavailable: { reason: source.reason } } };
   try {
-    const loaded = loadPipeline(source.text, source.name);
-    return { ...target, file: source.name, locate: (path, evidence) => loaded.locate(path, evidence), input: { ...target.input, pipeline: loaded.pipeline } };
+    const yaml = pipelineYaml(source.name, source.text, 'steps');
+    return { ...target, file: source.name, locate: yaml.locate, input: { ...target.input, pipeline: yaml.pipeline } };
   } catch (err) {
     const reason = err instanceof InputError ? `the pipeline YAML cannot be read: ${err.message}` : String(err);
     return { ...target, input: { ...target.input, pipeline_unavailable: { reason } } };

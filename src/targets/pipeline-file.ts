@@ -1,0 +1,53 @@
+// Pipeline YAML as `pipeline` targets: the files `check` is given (or finds), and the YAML
+// inside a snapshot, each with a locator that maps a finding's JSON path to file:line:col.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import type { Locator, Target } from '../model/target.js';
+import { loadPipeline } from '../pipeline/load.js';
+import { discoverPipelineFiles } from './discover.js';
+
+/** Which findings the YAML locator places: every path (a file of its own), or only paths into `steps` (a pipeline target that also carries Buildkite settings). */
+export type YamlPaths = 'all' | 'steps';
+
+/** The normalized pipeline of some YAML and a locator into it; throws InputError when the YAML cannot be read. */
+export function pipelineYaml(name: string, text: string, paths: YamlPaths): { pipeline: unknown; locate: Locator } {
+  const loaded = loadPipeline(text, name);
+  const locate: Locator = (path, evidence) => (paths === 'all' || path[0] === 'steps' ? { file: name, ...loaded.locate(path, evidence) } : undefined);
+  return { pipeline: loaded.pipeline, locate };
+}
+
+/** One pipeline file as its `pipeline` target; throws InputError when the YAML cannot be read. */
+export function pipelineFileTarget(name: string, text: string): Target {
+  const yaml = pipelineYaml(name, text, 'all');
+  return { kind: 'pipeline', name, input: { pipeline: yaml.pipeline, context: {} }, file: name, locate: yaml.locate };
+}
+
+/** The targets of the named files, directories and `-` (stdin), or of the discovered files; unreadable inputs are collected, not thrown. */
+export async function pipelineFileTargets(paths: string[], cwd: string, readStdin: () => Promise<string>): Promise<{ targets: Target[]; errors: InputError[] }> {
+  const errors: InputError[] = [];
+  const targets: Target[] = [];
+  for (const source of await readSources(paths, cwd, readStdin, errors)) {
+    try {
+      targets.push(pipelineFileTarget(source.name, source.text));
+    } catch (err) {
+      if (err instanceof InputError) errors.push(err);
+      else throw err;
+    }
+  }
+  return { targets, errors };
+}
+
+async function readSources(paths: string[], cwd: string, readStdin: () => Promise<string>, errors: InputError[]): Promise<Array<{ name: string; text: string }>> {
+  const sources: Array<{ name: string; text: string }> = [];
+  const named = paths.filter((p) => p !== '-');
+  if (paths.includes('-')) sources.push({ name: '<stdin>', text: await readStdin() });
+  if (named.length === 0 && paths.length > 0) return sources;
+  for (const file of discoverPipelineFiles(named, cwd)) {
+    try {
+      sources.push({ name: file.name, text: readFileSync(file.path, 'utf8') });
+    } catch {
+      errors.push(new InputError('cannot read the file', { file: file.name }));
+    }
+  }
+  return sources;
+}
