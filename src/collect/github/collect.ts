@@ -1,6 +1,7 @@
 // The GitHub collector: reads an organization (or named repositories) and returns the `github` snapshot section.
 import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
 import { SILENT_EVENTS, type CollectEvents } from '../events.js';
+import { redactor } from '../redact.js';
 import { emptyStats, type CallStats } from '../stats.js';
 import { createGithubClient, type GithubClient } from './client.js';
 import { EtagCache } from './etag-cache.js';
@@ -127,7 +128,7 @@ export async function collectGithub(options: CollectGithubOptions, events: Colle
     client = await createGithubClient(base, options, events, stats);
   } catch (e) {
     const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
-    const why = describeFailure(e, 'GitHub authentication', 'a valid token, or a GitHub App id, private key and installation', (s) => s.split(secret).join('[REDACTED]'));
+    const why = describeFailure(e, 'GitHub authentication', 'a valid token, or a GitHub App id, private key and installation', redactor([secret]));
     const snapshot = everythingUnavailable(base, options, why);
     return { snapshot, stats, incomplete: incompletePaths(snapshot) };
   }
