@@ -10,6 +10,7 @@ import { formatJson } from '../blast/format-json.js';
 import { formatText } from '../blast/format-text.js';
 import type { BlastQuery } from '../blast/model.js';
 
+/** One blast-radius question: a secret, an environment variable or a token, by name. */
 export type { BlastQuery };
 import type { BlastReport, SnapshotInfo } from '../blast/report.js';
 import { secretBlastRadius } from '../blast/secret.js';
