@@ -9,13 +9,13 @@ import { estateOf } from '../blast/estate.js';
 import { formatJson } from '../blast/format-json.js';
 import { formatText } from '../blast/format-text.js';
 import type { BlastQuery } from '../blast/model.js';
-
-/** One blast-radius question: a secret, an environment variable or a token, by name. */
-export type { BlastQuery };
 import type { BlastReport, SnapshotInfo } from '../blast/report.js';
 import { secretBlastRadius } from '../blast/secret.js';
 import { tokenBlastRadius } from '../blast/token.js';
 import type { Output } from './output.js';
+
+/** One blast-radius question: a secret, an environment variable or a token, by name. */
+export type { BlastQuery };
 
 /** The output formats of `blast-radius`. */
 export const BLAST_FORMATS = ['text', 'json'] as const;
