@@ -2,7 +2,7 @@
 // clusters and teams a secret, an environment variable or a token reaches).
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { BLAST_FORMATS, type BlastQuery } from '../app/blast-radius.js';
+import type { BlastQuery, BlastRequest } from '../app/blast-radius.js';
 import { UsageError } from '../errors.js';
 import type { CliIo, Finish } from './io.js';
 
@@ -12,7 +12,7 @@ export interface BlastFlags {
   secret?: string;
   env?: string;
   token?: string;
-  format: (typeof BLAST_FORMATS)[number];
+  format: BlastRequest['format'];
   output?: string;
 }
 
@@ -25,7 +25,7 @@ export function registerBlastRadius(program: Command, io: CliIo, finish: Finish)
     .option('--secret <name>', 'a Buildkite cluster secret key')
     .option('--env <var>', 'an environment variable name')
     .option('--token <id>', 'a Buildkite API access token uuid or a cluster agent token id')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(BLAST_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json'] satisfies Array<BlastRequest['format']>).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action(async (flags: BlastFlags) => {
       const query = blastQuery(flags);

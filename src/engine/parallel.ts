@@ -1,7 +1,7 @@
 // Evaluates many inputs, on worker threads when the machine has cores to spare and the
 // build has the worker bundle; in this thread otherwise. Results come back in input order.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { assetPath } from './assets.js';
 import type { TargetKind } from '../model/report.js';
 import { PolicyEngine, type EngineResult } from './policy.js';
@@ -43,7 +43,9 @@ function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineRes
 async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions & { policy: Uint8Array }, threads: number, file: string): Promise<EngineResult[]> {
   const results: EngineResult[] = new Array(items.length);
   let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(file, { workerData: { policy: opts.policy, data: opts.data } }));
+  // Loaded here, so commands that evaluate in this thread start without it.
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  const workers: Worker[] = Array.from({ length: threads }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data } }));
   try {
     await Promise.all(
       workers.map(

@@ -1,4 +1,4 @@
-// A worker thread of a parallel sweep evaluation: loads the policy bundle once, sets the
+// A worker thread of a parallel evaluation: loads the policy bundle once, sets the
 // config, then evaluates the batches of inputs the main thread sends (bundled on its own).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TargetKind } from '../model/report.js';

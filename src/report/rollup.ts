@@ -1,6 +1,6 @@
 // Estate-wide aggregates for the sweep reports: outcomes per guide area, worst offenders, rules failing most.
 import { AREAS } from './areas.js';
-import type { Outcome, Report, RuleInfo, RuleOutcome, Severity } from '../model/report.js';
+import type { Outcome, Report, RuleInfo, RuleOutcome, Severity, TargetKind } from '../model/report.js';
 import { compareText } from './summary.js';
 import { isWaived, severityRank } from '../model/blocking.js';
 
@@ -62,7 +62,7 @@ export function outcomeSeverity(o: RuleOutcome, rule: RuleInfo | undefined): Sev
 }
 
 /** What worst offenders are grouped by. */
-export type OffenderGrouping = 'repository' | 'pipeline' | 'organization' | 'target';
+export type OffenderGrouping = TargetKind | 'target';
 
 /** One repository, pipeline or target with its failing outcomes and their severity-weighted score. */
 export interface Offender {
