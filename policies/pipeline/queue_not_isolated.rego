@@ -21,7 +21,7 @@
 #       default: true
 #       description: Report command steps that target no queue at all (step or pipeline `agents.queue`).
 #     deploy_label_patterns:
-#       default: ['(?i)(deploy|rollout|promote|release-to|to-prod|production)']
+#       default: ['(?i)(deploy|roll-?out|promote|release-to|to-prod)']
 #       description: Regular expressions on a step's label or key that mark it as a deploy step.
 #     deploy_command_patterns:
 #       default: ['(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)']
