@@ -50,6 +50,11 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
   // pipeline and the repository it builds always meet in the same part (src/shard/shard.ts).
   const keep = (fullName: string) => inShard(request.shard, repositoryShardKey(fullName));
   const incomplete: string[] = [];
+  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[] }, what: string) => {
+    stats[provider] = result.stats;
+    incomplete.push(...result.incomplete);
+    scope[provider] = what;
+  };
   try {
     await Promise.all([
       request.github &&
@@ -58,9 +63,7 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
           progress,
         ).then((r) => {
           snapshot.github = r.snapshot;
-          stats.github = r.stats;
-          incomplete.push(...r.incomplete);
-          scope.github = `${request.github!.org}: ${countOf(r.snapshot.repositories, 'repository', 'repositories')}`;
+          record('github', r, `${request.github!.org}: ${countOf(r.snapshot.repositories, 'repository', 'repositories')}`);
         }),
       request.buildkite &&
         collectBuildkite(
@@ -68,9 +71,7 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
           progress,
         ).then((r) => {
           snapshot.buildkite = r.snapshot;
-          stats.buildkite = r.stats;
-          incomplete.push(...r.incomplete);
-          scope.buildkite = `${request.buildkite!.org}: ${countOf(r.snapshot.pipelines, 'pipeline', 'pipelines')}`;
+          record('buildkite', r, `${request.buildkite!.org}: ${countOf(r.snapshot.pipelines, 'pipeline', 'pipelines')}`);
         }),
     ]);
   } finally {
