@@ -16,7 +16,7 @@ const MAY_IMPORT = {
   collect: [],
   targets: [],
   blast: ['targets'],
-  engine: ['config'],
+  engine: [],
   drift: ['report'],
   config: [],
   report: [],

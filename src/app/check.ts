@@ -1,4 +1,5 @@
 // `kiteguard check`: pipeline files in, one Report out, through the same evaluator as a sweep. No network, no token.
+import { evaluationSettings } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
 import { readAsset } from '../engine/assets.js';
 import { loadCatalog, yamlRules } from '../engine/catalog.js';
@@ -39,7 +40,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   }
   const report = await evaluateTargets(targets, {
     catalog: yamlRules(catalog),
-    config,
+    settings: evaluationSettings(config),
     policy: (await req.policy) ?? readAsset('policy.wasm'),
     now: req.now,
     version: req.version,

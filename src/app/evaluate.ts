@@ -2,6 +2,7 @@
 // with drift against a baseline when one is given. Offline; loaded on first use.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { evaluationSettings } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
 import { computeDrift } from '../drift/drift.js';
 import { readAsset } from '../engine/assets.js';
@@ -33,7 +34,7 @@ export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
   const config = readConfigFile(req.cwd, req.configPath, catalog);
   const report = await evaluateTargets(snapshotTargets(req.snapshot, req.shard), {
     catalog,
-    config,
+    settings: evaluationSettings(config),
     policy: readAsset('policy.wasm'),
     now: req.now,
     version: VERSION,

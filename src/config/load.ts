@@ -87,6 +87,11 @@ export function loadConfig(text: string, file: string, catalog: RuleInfo[]): Con
   return config;
 }
 
+/** What an evaluation takes from a config: rule switches and severities, the policies' data, waivers and `fail_on`. */
+export function evaluationSettings(config: Config): Pick<Config, 'rules' | 'waivers' | 'failOn'> & { data: ReturnType<typeof engineData> } {
+  return { rules: config.rules, data: engineData(config), waivers: config.waivers, ...(config.failOn ? { failOn: config.failOn } : {}) };
+}
+
 /** The policies' `data` document for a config: knob values and attestations, keyed by rule id. */
 export function engineData(config: Config): { config: { rules: Record<string, Record<string, unknown>>; attestations: ReturnType<typeof attestationsForEngine> } } {
   return { config: { rules: rulesConfigForEngine(config), attestations: attestationsForEngine(config) } };

@@ -2,22 +2,32 @@
 // sets, each distinct input once through its kind's entrypoint (on worker threads for large
 // sweeps), then one outcome per rule and target, waivers, and the report.
 import { createHash } from 'node:crypto';
-import { engineData, type Config } from '../config/load.js';
-import { applyWaivers, settleWaivers } from '../config/waivers.js';
-import { TARGET_KINDS, type Report, type RuleInfo, type RuleOutcome, type Severity, type TargetKind } from '../model/report.js';
+import { TARGET_KINDS, type Report, type RuleInfo, type RuleOutcome, type Severity, type TargetKind, type Waiver } from '../model/report.js';
 import { locateFinding, type Target } from '../model/target.js';
 import { rulesFor } from './catalog.js';
 import { toOutcomes } from './outcomes.js';
 import { evaluateAll, type EvaluationItem } from './parallel.js';
+import { applyWaivers, settleWaivers } from './waivers.js';
 
 /** The `--fail-on` threshold when neither the command line nor the config sets one. */
 export const DEFAULT_FAIL_ON: Severity = 'high';
+
+/** What the config decides for an evaluation, in the engine's terms. */
+export interface EvaluationSettings {
+  /** Per rule id: whether it runs, and at which severity. */
+  rules: Record<string, { enabled: boolean; severity?: Severity }>;
+  /** The policies' `data` document: knob values and attestations. */
+  data: object;
+  waivers: Waiver[];
+  /** The config's `fail_on`. */
+  failOn?: Severity;
+}
 
 /** What an evaluation needs besides the targets. */
 export interface EvaluateOptions {
   /** The rules that may run (`check` passes the rules on pipeline YAML only). */
   catalog: RuleInfo[];
-  config: Config;
+  settings: EvaluationSettings;
   /** The compiled policies: bytes, or a module compiled ahead (evaluated in this thread). */
   policy: Uint8Array | WebAssembly.Module;
   /** Worker threads at most (default: the machine's cores, up to 4). */
@@ -31,20 +41,20 @@ export interface EvaluateOptions {
 }
 
 /** The rules of one kind the config enables, at the severity it sets. */
-export function enabledRules(catalog: RuleInfo[], config: Config, kind: TargetKind): RuleInfo[] {
+export function enabledRules(catalog: RuleInfo[], settings: EvaluationSettings, kind: TargetKind): RuleInfo[] {
   return rulesFor(catalog, kind)
-    .filter((r) => config.rules[r.id]?.enabled !== false)
-    .map((r) => ({ ...r, severity: config.rules[r.id]?.severity ?? r.severity }));
+    .filter((r) => settings.rules[r.id]?.enabled !== false)
+    .map((r) => ({ ...r, severity: settings.rules[r.id]?.severity ?? r.severity }));
 }
 
 /** Runs every target through the policies into one report; outcomes keep the target's kind, repository and pipeline. */
 export async function evaluateTargets(targets: Target[], opts: EvaluateOptions): Promise<Report> {
-  const { catalog, config } = opts;
-  const rulesByKind = new Map(TARGET_KINDS.map((kind) => [kind, enabledRules(catalog, config, kind)] as const));
+  const { catalog, settings } = opts;
+  const rulesByKind = new Map(TARGET_KINDS.map((kind) => [kind, enabledRules(catalog, settings, kind)] as const));
   const now = opts.now.toISOString();
   const today = now.slice(0, 10);
   const { items, slot } = distinctInputs(targets, now);
-  const results = await evaluateAll(items, { policy: opts.policy, data: engineData(config), ...(opts.threads ? { threads: opts.threads } : {}) });
+  const results = await evaluateAll(items, { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) });
   const outcomes: RuleOutcome[] = [];
   targets.forEach((target, i) => {
     const rules = rulesByKind.get(target.kind) ?? [];
@@ -57,7 +67,7 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
       return;
     }
     for (const o of toOutcomes(rules, result, { target: target.name, locate: (f) => locateFinding(target, f.path, f.evidence), severityOf: (r) => r.severity })) {
-      outcomes.push({ ...settleWaivers(o, config.waivers, today), ...fields });
+      outcomes.push({ ...settleWaivers(o, settings.waivers, today), ...fields });
     }
   });
   // Rules are listed in the order their kinds first appear among the targets.
@@ -68,8 +78,8 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
     targets: targets.map((t) => t.name),
     rules: listed.flatMap((kind) => rulesByKind.get(kind) ?? []),
     outcomes,
-    expiredWaivers: applyWaivers([], config.waivers, today).expired,
-    failOn: opts.failOn ?? config.failOn ?? DEFAULT_FAIL_ON,
+    expiredWaivers: applyWaivers([], settings.waivers, today).expired,
+    failOn: opts.failOn ?? settings.failOn ?? DEFAULT_FAIL_ON,
   };
 }
 
