@@ -17,7 +17,7 @@ const MAY_IMPORT = {
   targets: [],
   blast: ['targets'],
   engine: [],
-  drift: ['report'],
+  drift: [],
   config: [],
   report: [],
   model: [],
