@@ -1,17 +1,16 @@
 // `kiteguard collect`: both providers at once, with the progress the caller shows, then the
 // snapshot (validated, written atomically) and the summary. Loaded on first use.
-import { writeSnapshot } from '../snapshot/io.js';
-import type { Provider, Snapshot } from '../snapshot/types.js';
-import { unavailableReasons } from '../snapshot/unavailable.js';
-import { SCHEMA_VERSION } from '../snapshot/validate.js';
-import { inShard, repositoryShardKey } from '../shard/shard.js';
-import { VERSION } from '../version.js';
 import { collectBuildkite } from '../collect/buildkite/collect.js';
 import { collectGithub } from '../collect/github/index.js';
 import { redactor } from '../collect/redact.js';
 import type { CallStats } from '../collect/stats.js';
 import { formatCollectSummary } from '../collect/summary.js';
-import type { Shard } from '../shard/shard.js';
+import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';
+import { writeSnapshot } from '../snapshot/io.js';
+import type { Provider, Snapshot } from '../snapshot/types.js';
+import { unavailableReasons } from '../snapshot/unavailable.js';
+import { SCHEMA_VERSION } from '../snapshot/validate.js';
+import { VERSION } from '../version.js';
 import type { Output, ProgressFactory } from './output.js';
 
 /** What a collection run needs, with credentials resolved from flags and environment. */
