@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatMarkdownSummary } from '../src/report/markdown-summary.js';
 import { renderHtml } from '../src/report/html/index.js';
 import { render, REPORT_FORMATS, FORMATS } from '../src/cli/render.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { MIXED } from './fixtures/report/reports.js';
 import { smallSweep, sweepReport, withDrift } from './fixtures/report/sweep.js';
 import { expectedAreaCounts } from './fixtures/report/expected.js';

@@ -3,18 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { SEVERITIES, type Report, type Severity } from '../report/model.js';
-import { isBlocking } from '../report/summary.js';
 import { resolveShard } from '../shard/shard.js';
-import { EXIT, type CliIo } from './io.js';
+import type { CliIo, Finish } from './io.js';
+import { addVerdictOptions, type VerdictFlags } from './options.js';
 import { render, REPORT_FORMATS, type ReportFormat } from './render.js';
 
 /** Options shared by `evaluate` and `sweep`. */
-export interface EvaluateFlags {
+export interface EvaluateFlags extends VerdictFlags {
   format?: ReportFormat;
-  config?: string;
-  failOn?: Severity;
-  failOnUnknown?: boolean;
   shard?: string;
   baseline?: string;
   now?: string;
@@ -22,16 +18,13 @@ export interface EvaluateFlags {
 
 /** Adds the options that decide what an evaluation reports and how it exits. */
 export function addEvaluateOptions(command: Command): Command {
-  return command
-    .option('-c, --config <file>', 'config file (default: .kiteguard.yml found upward from the current directory)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity (default: high, or fail_on in the config)').choices(SEVERITIES))
-    .option('--fail-on-unknown', 'also exit 1 when a rule could not be decided (unknown)')
+  return addVerdictOptions(command)
     .option('--baseline <results.json>', "a previous sweep's results: adds what changed since (its snapshot.json beside it adds the settings behind the changes)")
     .option('--now <time>', 'evaluate as of this ISO time (token ages, waiver and attestation expiry); default: now');
 }
 
 /** Adds the `evaluate` command to the program. */
-export function registerEvaluate(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerEvaluate(program: Command, io: CliIo, finish: Finish): void {
   addEvaluateOptions(
     program
       .command('evaluate')
@@ -41,11 +34,9 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
       .option('-o, --output <file>', 'write the results to a file instead of stdout')
       .option('--shard <i/n>', 'evaluate part i of n of the repositories and pipelines (the first part also evaluates the organization)'),
   ).action(async (file: string, flags: EvaluateFlags & { output?: string }) => {
-    const { evaluateSnapshot } = await import('../sweep/evaluate-command.js');
-    const { readSnapshot } = await import('../snapshot/io.js');
+    const { evaluateSnapshotFile } = await import('../app/evaluate.js');
     const shard = resolveShard(flags.shard, io.env);
-    const report = await evaluateSnapshot({
-      snapshot: readSnapshot(resolve(io.cwd, file)),
+    const report = await evaluateSnapshotFile(resolve(io.cwd, file), {
       cwd: io.cwd,
       now: evaluationTime(flags.now),
       ...(flags.config ? { configPath: resolve(io.cwd, flags.config) } : {}),
@@ -62,15 +53,8 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
       if (flags.output) writeFileSync(resolve(io.cwd, flags.output), text);
       else io.stdout(text);
     }
-    setExit(exitCodeOf(report, Boolean(flags.failOnUnknown)));
+    finish({ kind: 'report', report, failOnUnknown: Boolean(flags.failOnUnknown) });
   });
-}
-
-/** 1 when a failing finding is at or above the threshold (or, when asked, a rule is unknown), else 0. */
-export function exitCodeOf(report: Report, failOnUnknown: boolean): number {
-  const blocking = report.outcomes.some((o) => o.findings.some((f) => isBlocking(f, report.failOn)));
-  const unknown = failOnUnknown && report.outcomes.some((o) => o.outcome === 'unknown');
-  return blocking || unknown ? EXIT.findings : EXIT.ok;
 }
 
 /** `--now`, checked; the current time when absent. */

@@ -1,5 +1,5 @@
 // The formatter registry: picks the formatter for `--format`, and annotates the Buildkite build when asked for `buildkite`.
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { formatText } from '../report/text.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';

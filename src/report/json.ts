@@ -1,14 +1,14 @@
 // The stable machine format: one JSON document, deterministic key and array order, versioned by `format`.
-import type { Finding, Report, Waiver } from './model.js';
+import type { Finding, Report, Waiver } from '../model/report.js';
 import {
   allFindings,
   compareText,
   countReport,
-  isBlocking,
   sortedExpiredWaivers,
   sortedOutcomes,
   allTargets,
 } from './summary.js';
+import { isBlocking } from '../model/blocking.js';
 
 /** Version of the JSON document's shape; bump it on any incompatible change. */
 export const JSON_FORMAT_VERSION = 1;

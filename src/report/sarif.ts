@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, one rule per catalog entry, one result per finding.
 import { createHash } from 'node:crypto';
 import type { Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
-import type { Finding, Report, RuleInfo, Severity, Waiver } from './model.js';
+import type { Finding, Report, RuleInfo, Severity, Waiver } from '../model/report.js';
 import { allFindings, compareText, outcomesOf, sortedExpiredWaivers } from './summary.js';
 
 /** Options for `formatSarif`: the project page shown by code scanning as the tool's home. */

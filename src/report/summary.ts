@@ -1,24 +1,11 @@
-// Shared helpers for the formatters: severity order, sorting, counting, and what blocks.
-import { SEVERITIES } from './model.js';
-import type { Finding, Outcome, Report, RuleOutcome, Severity, Waiver } from './model.js';
+// Shared helpers for the formatters: severity order, sorting and counting (the blocking rule is in model/blocking.ts).
+import { SEVERITIES } from '../model/report.js';
+import type { Finding, Outcome, Report, RuleOutcome, Severity, Waiver } from '../model/report.js';
+import { isBlocking, isWaived } from '../model/blocking.js';
 
 /** Severities from the most to the least severe, the order humans read them in. */
 export const SEVERITIES_DESC: readonly Severity[] = [...SEVERITIES].reverse();
 
-/** Position of a severity in `SEVERITIES` (low = 0 … critical = 3). */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
-
-/** True when a finding is covered by a valid waiver. */
-export function isWaived(finding: Finding): boolean {
-  return finding.waiver !== undefined;
-}
-
-/** True when a finding is not waived and is at or above the `--fail-on` threshold. */
-export function isBlocking(finding: Finding, failOn: Severity): boolean {
-  return !isWaived(finding) && severityRank(finding.severity) >= severityRank(failOn);
-}
 
 /** Orders findings by file, line, column, then rule id and message, so output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {

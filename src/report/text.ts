@@ -1,10 +1,8 @@
 // The default human format: findings grouped by file, then unknowns, expired waivers and a summary line.
-import type { Finding, Report } from './model.js';
+import type { Finding, Report } from '../model/report.js';
 import {
   allFindings,
   countReport,
-  isBlocking,
-  isWaived,
   outcomesOf,
   plural,
   SEVERITIES_DESC,
@@ -13,6 +11,7 @@ import {
   targetNoun,
   waiverTerms,
 } from './summary.js';
+import { isBlocking, isWaived } from '../model/blocking.js';
 import type { Counts } from './summary.js';
 
 // Untrusted text (messages, evidence, paths from YAML) goes through `safe` so it cannot move the cursor or recolour the terminal.

@@ -1,8 +1,33 @@
 // `kiteguard merge`: joins the parts of a sharded sweep — snapshots or results — into one.
-import { UsageError } from '../errors.js';
-import type { Report, RuleOutcome, Waiver } from '../report/model.js';
+import { readFileSync } from 'node:fs';
+import { loadCatalog } from '../engine/catalog.js';
+import { InputError, UsageError } from '../errors.js';
+import { jsonDocument } from '../report/json.js';
+import { readResults } from '../report/read-json.js';
+import { readSnapshot, writeSnapshot } from '../snapshot/io.js';
+import { writeJsonFile } from '../snapshot/json-writer.js';
+import type { Report, RuleOutcome, Waiver } from '../model/report.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { compareTargets, kindOfTarget } from './order.js';
+import { compareTargets, kindOfTarget } from '../targets/order.js';
+
+/** What one merge joined: snapshots or results files, and how many. */
+export interface MergeResult {
+  kind: 'snapshot' | 'results';
+  count: number;
+}
+
+/** Joins the files (all snapshots, or all results files) into `output`. */
+export function runMerge(files: string[], output: string): MergeResult {
+  const kinds = files.map(kindOf);
+  if (new Set(kinds).size > 1) throw new UsageError('merge takes snapshots or results files, not a mix of both');
+  const kind = kinds[0] ?? 'results';
+  if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(files.map(readSnapshot)));
+  else {
+    const catalog = loadCatalog();
+    writeJsonFile(output, jsonDocument(mergeReports(files.map((f) => readResults(f, catalog)))));
+  }
+  return { kind, count: files.length };
+}
 
 /** One report from the results of every shard: what the unsharded run would have written. */
 export function mergeReports(parts: Report[]): Report {
@@ -45,4 +70,17 @@ export function mergeSnapshots(parts: Snapshot[]): Snapshot {
     };
   }
   return merged;
+}
+
+// A snapshot has schemaVersion; a results file has format.name.
+function kindOf(file: string): 'snapshot' | 'results' {
+  let doc: { schemaVersion?: unknown; format?: { name?: unknown } };
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8')) as typeof doc;
+  } catch (err) {
+    throw new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; expected a snapshot or a results file`, { file });
+  }
+  if (doc && typeof doc === 'object' && 'schemaVersion' in doc) return 'snapshot';
+  if (doc?.format?.name === 'kiteguard-report') return 'results';
+  throw new InputError('neither a kiteguard snapshot nor a results file', { file });
 }

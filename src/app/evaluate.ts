@@ -2,18 +2,19 @@
 // with drift against a baseline when one is given. Offline; loaded on first use.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { evaluationSettings } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
 import { computeDrift } from '../drift/drift.js';
 import { readAsset } from '../engine/assets.js';
-import { parseCatalog } from '../engine/catalog.js';
-import type { Report, RuleInfo, Severity } from '../report/model.js';
+import { loadCatalog } from '../engine/catalog.js';
+import { evaluateTargets } from '../engine/evaluate.js';
+import type { Report, Severity } from '../model/report.js';
 import { readResults } from '../report/read-json.js';
 import type { Shard } from '../shard/shard.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/types.js';
+import { snapshotTargets } from '../targets/snapshot.js';
 import { VERSION } from '../version.js';
-import { evaluateTargets } from './evaluate.js';
-import { snapshotTargets } from './snapshot-targets.js';
 
 /** What one evaluation of a snapshot needs. */
 export interface EvaluateRequest {
@@ -27,18 +28,13 @@ export interface EvaluateRequest {
   now: Date;
 }
 
-/** The rule catalog compiled into this kiteguard. */
-export function loadCatalog(): RuleInfo[] {
-  return parseCatalog(readAsset('catalog.json').toString('utf8'));
-}
-
 /** Evaluates a snapshot; with a baseline, the report carries the drift since then. */
 export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
   const catalog = loadCatalog();
   const config = readConfigFile(req.cwd, req.configPath, catalog);
   const report = await evaluateTargets(snapshotTargets(req.snapshot, req.shard), {
     catalog,
-    config,
+    settings: evaluationSettings(config),
     policy: readAsset('policy.wasm'),
     now: req.now,
     version: VERSION,
@@ -51,3 +47,7 @@ export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
   return { ...report, drift: computeDrift(before, report, snapshots) };
 }
 
+/** Reads a snapshot file (an InputError at file:line:col when it is not one) and evaluates it. */
+export async function evaluateSnapshotFile(file: string, req: Omit<EvaluateRequest, 'snapshot'>): Promise<Report> {
+  return evaluateSnapshot({ ...req, snapshot: readSnapshot(file) });
+}

@@ -1,11 +1,12 @@
 // Evaluates many inputs, on worker threads when the machine has cores to spare and the
 // build has the worker bundle; in this thread otherwise. Results come back in input order.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { assetPath } from '../engine/assets.js';
-import { PolicyEngine, type EngineResult, type TargetKind } from '../engine/policy.js';
+import type { Worker } from 'node:worker_threads';
+import { assetPath } from './assets.js';
+import type { TargetKind } from '../model/report.js';
+import { PolicyEngine, type EngineResult } from './policy.js';
 import { EngineError } from '../errors.js';
-import type { WorkerBatch } from './evaluate-worker.js';
+import type { WorkerBatch } from './worker.js';
 
 /** One input to evaluate with its kind's entrypoint. */
 export interface EvaluationItem {
@@ -15,7 +16,8 @@ export interface EvaluationItem {
 
 /** How to evaluate: the policy bundle, its data, and how many threads at most. */
 export interface ParallelOptions {
-  policy: Uint8Array;
+  /** Bytes can go to worker threads; a module compiled ahead is evaluated in this thread. */
+  policy: Uint8Array | WebAssembly.Module;
   data: object;
   /** Threads to use (default: the machine's cores, at most 4). */
   threads?: number;
@@ -28,8 +30,8 @@ const BATCH = 25;
 export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions): Promise<EngineResult[]> {
   const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), 4), Math.ceil(items.length / BATCH));
   const worker = assetPath('evaluate-worker.js');
-  if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker) return evaluateHere(items, opts);
-  return evaluateOnWorkers(items, opts, threads, worker);
+  if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker || !(opts.policy instanceof Uint8Array)) return evaluateHere(items, opts);
+  return evaluateOnWorkers(items, { ...opts, policy: opts.policy }, threads, worker);
 }
 
 function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineResult[] {
@@ -38,10 +40,12 @@ function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineRes
   return items.map((item) => engine.evaluate(item.kind, item.bytes));
 }
 
-async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, threads: number, file: string): Promise<EngineResult[]> {
+async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions & { policy: Uint8Array }, threads: number, file: string): Promise<EngineResult[]> {
   const results: EngineResult[] = new Array(items.length);
   let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(file, { workerData: { policy: opts.policy, data: opts.data } }));
+  // Loaded here, so commands that evaluate in this thread start without it.
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  const workers: Worker[] = Array.from({ length: threads }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data } }));
   try {
     await Promise.all(
       workers.map(

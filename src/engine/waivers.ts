@@ -1,7 +1,7 @@
 // Waiver matching: a waiver covers a finding when the rule id matches, its path glob
 // matches the finding's file, and today is on or before its expiry. Pure; no I/O.
 
-import type { Finding, RuleOutcome, Waiver } from '../report/model.js';
+import type { Finding, RuleOutcome, Waiver } from '../model/report.js';
 import { globToRegExp, normalizePath } from './glob.js';
 
 /** Findings with `waiver` set where a valid waiver applies, and the waivers past their expiry. */

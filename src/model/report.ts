@@ -1,4 +1,4 @@
-// The report model: what one run decided, independent of how it is printed.
+// The result model: what one run decided (rules, outcomes, findings, waivers, drift), independent of how it is printed.
 // Formatters read a Report and return text; they never choose exit codes.
 
 /** Rule severities, lowest first. */
@@ -24,7 +24,7 @@ export interface RuleInfo {
   severity: Severity;
   /** Section 1-10 of the CI/CD security guide. */
   area: number;
-  target: 'pipeline' | 'repository' | 'organization';
+  target: TargetKind;
   remediation: string;
   /** Documentation links. */
   related: string[];
@@ -69,8 +69,10 @@ export interface Finding {
   waiver?: Waiver;
 }
 
+/** The kinds of thing a rule can evaluate, each with its own policy entrypoint. */
+export const TARGET_KINDS = ['pipeline', 'repository', 'organization'] as const;
 /** What kind of thing a target is. */
-export type TargetKind = 'pipeline' | 'repository' | 'organization';
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** The outcome of one rule on one target. */
 export interface RuleOutcome {

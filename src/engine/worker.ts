@@ -1,7 +1,8 @@
-// A worker thread of a parallel sweep evaluation: loads the policy bundle once, sets the
+// A worker thread of a parallel evaluation: loads the policy bundle once, sets the
 // config, then evaluates the batches of inputs the main thread sends (bundled on its own).
 import { parentPort, workerData } from 'node:worker_threads';
-import { PolicyEngine, type TargetKind } from '../engine/policy.js';
+import type { TargetKind } from '../model/report.js';
+import { PolicyEngine } from './policy.js';
 
 /** A batch of inputs to evaluate, in order. */
 export interface WorkerBatch {

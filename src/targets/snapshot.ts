@@ -1,31 +1,23 @@
 // Splits a snapshot into the targets a sweep evaluates (docs/targets.md): the organization,
 // each repository, each Buildkite pipeline with its YAML, and repository pipeline files
 // that no Buildkite pipeline loads. Joins Buildkite pipelines to their repositories.
-import type { RestPipeline } from '../collect/buildkite/types.js';
-import type { GithubSnapshot } from '../collect/github/types.js';
 import { InputError } from '../errors.js';
-import { loadPipeline } from '../pipeline/load.js';
+import type { Target } from '../model/target.js';
 import { inShard, ownsOrganization, pipelineShardKey, repositoryShardKey, type Shard } from '../shard/shard.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { buildkitePipelineContext, buildkitePipelineInput } from '../targets/buildkite.js';
-import { pipelineSource } from '../targets/pipeline-source.js';
-import { githubWebHost, parseRepositoryUrl } from '../targets/repository-url.js';
+import { buildkitePipelineTargetInput } from './buildkite.js';
+import { githubOrganizationPart, repositoryEntries, repositoryKey, repositoryTargetInput, type PipelinesByRepository } from './github.js';
 import { compareTargets } from './order.js';
-import type { Target } from './targets.js';
-
-/** A Buildkite pipeline as repository targets see it. */
-interface BuiltBy {
-  org: string;
-  slug: string;
-  pipeline: RestPipeline;
-}
+import { pipelineYaml } from './pipeline-file.js';
+import { pipelineSource } from './pipeline-source.js';
+import { githubWebHost, parseRepositoryUrl } from './repository-url.js';
 
 /** Every target of the snapshot that belongs to the shard, in the sweep's one order. */
 export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   const github = snapshot.github;
   const buildkite = snapshot.buildkite;
   const targets: Target[] = [];
-  const githubOrg = github ? organizationPart(github) : undefined;
+  const githubOrg = github ? githubOrganizationPart(github) : undefined;
   if (ownsOrganization(shard) && (github || buildkite)) {
     targets.push({ kind: 'organization', name: 'organization', input: { ...(githubOrg ? { github: githubOrg } : {}), ...(buildkite ? { buildkite } : {}) } });
   }
@@ -36,8 +28,8 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   if (buildkite && buildkite.pipelines.status !== 'ok' && ownsOrganization(shard)) {
     targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${buildkite.pipelines.reason}` });
   }
-  const repos = github?.repositories.status === 'ok' ? github.repositories.data : [];
-  const repoByName = new Map(repos.map((r) => [r.full_name.toLowerCase(), r]));
+  const repos = github ? repositoryEntries(github) : [];
+  const repoByName = new Map(repos.map((r) => [repositoryKey(r.full_name), r]));
   const pipelines = buildkite?.pipelines.status === 'ok' ? buildkite.pipelines.data : [];
   const githubHost = githubWebHost(github?.api_url);
   // owner/name of a pipeline's repository when it is on the GitHub the snapshot read.
@@ -45,7 +37,7 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
     const ref = parseRepositoryUrl(url);
     return ref && (ref.host === githubHost || ref.host === 'github.com') ? ref.fullName : undefined;
   };
-  const builtBy = new Map<string, BuiltBy[]>();
+  const builtBy: PipelinesByRepository = new Map();
   for (const p of pipelines) {
     const name = onGithub(p.repository);
     if (name) builtBy.set(name, [...(builtBy.get(name) ?? []), { org: buildkite!.org, slug: p.slug, pipeline: p }]);
@@ -63,22 +55,14 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
       name,
       pipeline: p.slug,
       ...(entry ? { repository: entry.full_name } : {}),
-      input: { context: buildkitePipelineContext(buildkite!, p), buildkite_pipeline: buildkitePipelineInput(buildkite!, p) },
+      input: { ...buildkitePipelineTargetInput(buildkite!, p) },
     };
     targets.push(withYaml(target, source.found ? source : { found: false, reason: source.reason }));
   }
   for (const entry of repos) {
     if (!inShard(shard, repositoryShardKey(entry.full_name))) continue;
-    targets.push({
-      kind: 'repository',
-      name: entry.full_name,
-      repository: entry.full_name,
-      input: {
-        repository: entry,
-        github: githubOrg,
-        ...(buildkite ? { buildkite_pipelines: builtBy.get(entry.full_name.toLowerCase()) ?? [] } : {}),
-      },
-    });
+    const input = repositoryTargetInput(entry, githubOrg!, buildkite ? builtBy : undefined);
+    targets.push({ kind: 'repository', name: entry.full_name, repository: entry.full_name, input: { ...input } });
     if (entry.pipeline_files.status !== 'ok') continue;
     for (const file of entry.pipeline_files.data) {
       const name = `${entry.full_name}:${file.path}`;
@@ -94,16 +78,10 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
 function withYaml(target: Target, source: { found: true; name: string; text: string } | { found: false; reason: string }): Target {
   if (!source.found) return { ...target, input: { ...target.input, pipeline_unavailable: { reason: source.reason } } };
   try {
-    const loaded = loadPipeline(source.text, source.name);
-    return { ...target, file: source.name, locate: (path, evidence) => loaded.locate(path, evidence), input: { ...target.input, pipeline: loaded.pipeline } };
+    const yaml = pipelineYaml(source.name, source.text, 'steps');
+    return { ...target, file: source.name, locate: yaml.locate, input: { ...target.input, pipeline: yaml.pipeline } };
   } catch (err) {
     const reason = err instanceof InputError ? `the pipeline YAML cannot be read: ${err.message}` : String(err);
     return { ...target, input: { ...target.input, pipeline_unavailable: { reason } } };
   }
-}
-
-/** The GitHub part an organization or repository target sees: everything but the repository list. */
-export function organizationPart(github: GithubSnapshot): Omit<GithubSnapshot, 'repositories'> {
-  const { repositories: _repositories, ...rest } = github;
-  return rest;
 }

@@ -1,6 +1,5 @@
 // The `github` section of a snapshot: what the GitHub collector writes and policies read.
-import type { Section } from '../../snapshot/section.js';
-import type { CallStats } from '../stats.js';
+import type { Section } from './section.js';
 
 /** How kiteguard authenticated, never the credential itself. */
 export interface TokenInfo {
@@ -118,11 +117,4 @@ export interface GithubSnapshot {
   /** REST `GET /orgs/{org}/personal-access-tokens` (fine-grained PAT grants; GitHub Apps only). */
   personal_access_tokens: Section<Record<string, unknown>[]>;
   repositories: Section<RepositoryEntry[]>;
-}
-
-/** The collector's result: the snapshot section, call counts, and readable paths of every part left unavailable. */
-export interface GithubCollection {
-  snapshot: GithubSnapshot;
-  stats: CallStats;
-  incomplete: string[];
 }

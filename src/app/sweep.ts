@@ -2,16 +2,15 @@
 // Markdown summary into one directory. Loaded on first use.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CollectRequest } from '../cli/collect.js';
-import type { CliIo } from '../cli/io.js';
-import { collectSnapshot, collectSummary, maskedStderr } from '../collect/command.js';
 import { jsonDocument } from '../report/json.js';
 import { formatMarkdownSummary } from '../report/markdown-summary.js';
-import type { Report, Severity } from '../report/model.js';
+import type { Report, Severity } from '../model/report.js';
 import { countReport } from '../report/summary.js';
 import { writeSnapshot } from '../snapshot/io.js';
 import { writeJsonFile } from '../snapshot/json-writer.js';
-import { evaluateSnapshot } from './evaluate-command.js';
+import { collectSnapshot, collectSummary, maskedStderr, type CollectRequest } from './collect.js';
+import { evaluateSnapshot } from './evaluate.js';
+import type { Output, ProgressFactory } from './output.js';
 
 /** What a sweep needs. */
 export interface SweepRequest {
@@ -25,9 +24,9 @@ export interface SweepRequest {
 }
 
 /** Runs a sweep and returns its report (the caller turns it into an exit code). */
-export async function runSweep(req: SweepRequest, io: CliIo): Promise<Report> {
-  const say = maskedStderr(req.collect, io);
-  const collected = await collectSnapshot(req.collect, io);
+export async function runSweep(req: SweepRequest, output: Output, progressOn: ProgressFactory): Promise<Report> {
+  const say = maskedStderr(req.collect, output);
+  const collected = await collectSnapshot(req.collect, output, progressOn);
   mkdirSync(req.out, { recursive: true });
   const snapshotFile = join(req.out, 'snapshot.json');
   writeSnapshot(snapshotFile, collected.snapshot);

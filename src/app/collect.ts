@@ -1,23 +1,35 @@
-// Runs a collection for the `collect` command: both providers at once, with progress,
-// then the snapshot (validated, written atomically) and the summary. Loaded on first use.
-import type { CliIo } from '../cli/io.js';
-import type { CollectRequest } from '../cli/collect.js';
-import { createProgress } from '../cli/progress.js';
+// `kiteguard collect`: both providers at once, with the progress the caller shows, then the
+// snapshot (validated, written atomically) and the summary. Loaded on first use.
+import { collectBuildkite } from '../collect/buildkite/collect.js';
+import { collectGithub } from '../collect/github/index.js';
+import { redactor } from '../collect/redact.js';
+import type { CallStats } from '../collect/stats.js';
+import { formatCollectSummary } from '../collect/summary.js';
+import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';
 import { writeSnapshot } from '../snapshot/io.js';
-import type { Snapshot } from '../snapshot/types.js';
+import type { Provider, Snapshot } from '../snapshot/types.js';
 import { unavailableReasons } from '../snapshot/unavailable.js';
 import { SCHEMA_VERSION } from '../snapshot/validate.js';
-import { inShard, repositoryShardKey } from '../shard/shard.js';
 import { VERSION } from '../version.js';
-import { collectBuildkite } from './buildkite/collect.js';
-import type { Provider } from './events.js';
-import { collectGithub } from './github/index.js';
-import { redactor } from './redact.js';
-import type { CallStats } from './stats.js';
-import { formatCollectSummary } from './summary.js';
+import type { Output, ProgressFactory } from './output.js';
 
-/** Exit code of a run whose snapshot was written but misses sections (they evaluate as unknown). */
-export const EXIT_INCOMPLETE = 3;
+/** What a collection run needs, with credentials resolved from flags and environment. */
+export interface CollectRequest {
+  github?: {
+    org: string;
+    auth: { token: string } | { appId: string; privateKey: string; installationId?: number };
+    apiUrl?: string;
+    repos?: string[];
+    cacheDir?: string;
+  };
+  buildkite?: { org: string; token: string; apiUrl?: string; graphqlUrl?: string };
+  output?: string;
+  concurrency: number;
+  timeoutMs: number;
+  quiet: boolean;
+  /** Collect only this part of the repositories and pipelines (`--shard i/n`, or Buildkite's parallel job). */
+  shard?: Shard;
+}
 
 /** A finished collection: the snapshot and the summary to print. */
 export interface Collected {
@@ -26,10 +38,9 @@ export interface Collected {
   scope: Partial<Record<Provider, string>>;
 }
 
-/** Collects both providers at once with a progress display on stderr (tokens masked in everything it prints). */
-export async function collectSnapshot(request: CollectRequest, io: CliIo): Promise<Collected> {
-  const stderr = maskedStderr(request, io);
-  const progress = createProgress({ write: stderr, tty: Boolean(io.stderrIsTTY), quiet: request.quiet });
+/** Collects both providers at once, reporting progress on stderr (tokens masked in everything it prints). */
+export async function collectSnapshot(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
+  const progress = progressOn(maskedStderr(request, output));
   const stats: Partial<Record<Provider, CallStats>> = {};
   const scope: Partial<Record<Provider, string>> = {};
   const snapshot: Snapshot = { schemaVersion: SCHEMA_VERSION, collected_at: new Date().toISOString(), kiteguard_version: VERSION, incomplete: [] };
@@ -38,6 +49,11 @@ export async function collectSnapshot(request: CollectRequest, io: CliIo): Promi
   // pipeline and the repository it builds always meet in the same part (src/shard/shard.ts).
   const keep = (fullName: string) => inShard(request.shard, repositoryShardKey(fullName));
   const incomplete: string[] = [];
+  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[] }, what: string) => {
+    stats[provider] = result.stats;
+    incomplete.push(...result.incomplete);
+    scope[provider] = what;
+  };
   try {
     await Promise.all([
       request.github &&
@@ -46,9 +62,7 @@ export async function collectSnapshot(request: CollectRequest, io: CliIo): Promi
           progress,
         ).then((r) => {
           snapshot.github = r.snapshot;
-          stats.github = r.stats;
-          incomplete.push(...r.incomplete);
-          scope.github = `${request.github!.org}: ${countOf(r.snapshot.repositories, 'repository', 'repositories')}`;
+          record('github', r, `${request.github!.org}: ${countOf(r.snapshot.repositories, 'repository', 'repositories')}`);
         }),
       request.buildkite &&
         collectBuildkite(
@@ -56,9 +70,7 @@ export async function collectSnapshot(request: CollectRequest, io: CliIo): Promi
           progress,
         ).then((r) => {
           snapshot.buildkite = r.snapshot;
-          stats.buildkite = r.stats;
-          incomplete.push(...r.incomplete);
-          scope.buildkite = `${request.buildkite!.org}: ${countOf(r.snapshot.pipelines, 'pipeline', 'pipelines')}`;
+          record('buildkite', r, `${request.buildkite!.org}: ${countOf(r.snapshot.pipelines, 'pipeline', 'pipelines')}`);
         }),
     ]);
   } finally {
@@ -75,18 +87,18 @@ export function collectSummary(collected: Collected, output: string): string {
 }
 
 /** stderr with every credential of the request masked. */
-export function maskedStderr(request: CollectRequest, io: CliIo): (text: string) => void {
+export function maskedStderr(request: CollectRequest, output: Output): (text: string) => void {
   const redact = redactor(secretsOf(request));
-  return (text) => io.stderr(redact(text));
+  return (text) => output.stderr(redact(text));
 }
 
-/** Collects, writes the snapshot and prints the summary; resolves to the exit code. */
-export async function runCollectCommand(request: CollectRequest, io: CliIo): Promise<number> {
-  const collected = await collectSnapshot(request, io);
+/** Collects, writes the snapshot (to the request's file, else stdout) and prints the summary. */
+export async function runCollect(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
+  const collected = await collectSnapshot(request, output, progressOn);
   if (request.output) writeSnapshot(request.output, collected.snapshot);
-  else io.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
-  if (!request.quiet) maskedStderr(request, io)(collectSummary(collected, request.output ?? 'stdout'));
-  return collected.snapshot.incomplete.length > 0 ? EXIT_INCOMPLETE : 0;
+  else output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+  if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, request.output ?? 'stdout'));
+  return collected;
 }
 
 function secretsOf(request: CollectRequest): string[] {

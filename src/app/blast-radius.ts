@@ -1,18 +1,21 @@
 // Runs one blast-radius query: reads the snapshot, answers the query, writes text or JSON.
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import type { CliIo } from '../cli/io.js';
 import { InputError } from '../errors.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { envBlastRadius } from './env.js';
-import { estateOf } from './estate.js';
-import { formatJson } from './format-json.js';
-import { formatText } from './format-text.js';
-import type { BlastQuery } from './model.js';
-import type { BlastReport, SnapshotInfo } from './report.js';
-import { secretBlastRadius } from './secret.js';
-import { tokenBlastRadius } from './token.js';
+import { envBlastRadius } from '../blast/env.js';
+import { estateOf } from '../blast/estate.js';
+import { formatJson } from '../blast/format-json.js';
+import { formatText } from '../blast/format-text.js';
+import type { BlastQuery } from '../blast/model.js';
+import type { BlastReport, SnapshotInfo } from '../blast/report.js';
+import { secretBlastRadius } from '../blast/secret.js';
+import { tokenBlastRadius } from '../blast/token.js';
+import type { Output } from './output.js';
+
+/** One blast-radius question: a secret, an environment variable or a token, by name. */
+export type { BlastQuery };
 
 /** The output formats of `blast-radius`. */
 export const BLAST_FORMATS = ['text', 'json'] as const;
@@ -20,13 +23,12 @@ export const BLAST_FORMATS = ['text', 'json'] as const;
 /** What one `blast-radius` run was asked, with paths resolved. */
 export interface BlastRequest {
   snapshot: string;
+  /** The working directory: the report names the snapshot relative to it. */
+  cwd: string;
   query: BlastQuery;
   format: (typeof BLAST_FORMATS)[number];
   output?: string;
 }
-
-/** Exit codes: something matched, nothing matched (usage and input errors are 2, thrown). */
-export const BLAST_EXIT = { matched: 0, nothingMatched: 1 } as const;
 
 /** Answers a query over a snapshot already read (`file` names it in errors). */
 export function blastRadius(snapshot: Snapshot, query: BlastQuery, file: string): BlastReport {
@@ -36,12 +38,12 @@ export function blastRadius(snapshot: Snapshot, query: BlastQuery, file: string)
   return tokenBlastRadius(estate, query.name);
 }
 
-/** Reads the snapshot, answers, writes the report; resolves to 0 when something matched, 1 when nothing did. */
-export async function runBlastRadius(request: BlastRequest, io: CliIo): Promise<number> {
+/** Reads the snapshot, answers, writes the report (to the request's file, else stdout) and returns it. */
+export function runBlastRadius(request: BlastRequest, output: Output): BlastReport {
   const snapshot = readSnapshot(request.snapshot);
   const report = blastRadius(snapshot, request.query, request.snapshot);
   const info: SnapshotInfo = {
-    file: shortPath(io.cwd, request.snapshot),
+    file: shortPath(request.cwd, request.snapshot),
     collected_at: snapshot.collected_at,
     buildkite_org: snapshot.buildkite?.org ?? '',
     github_org: snapshot.github?.org ?? null,
@@ -54,9 +56,9 @@ export async function runBlastRadius(request: BlastRequest, io: CliIo): Promise<
       throw new InputError(`cannot write the report: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: request.output });
     }
   } else {
-    io.stdout(text);
+    output.stdout(text);
   }
-  return report.matched ? BLAST_EXIT.matched : BLAST_EXIT.nothingMatched;
+  return report;
 }
 
 // The snapshot path relative to the working directory when it is below it, else absolute.

@@ -1,5 +1,5 @@
 // The `buildkite` section of a snapshot: upstream objects under their own key names, each read wrapped in a section envelope.
-import type { Section } from '../../snapshot/section.js';
+import type { Section } from './section.js';
 
 /** An upstream object: the keys named here are the ones policies rely on; every other upstream key is kept as served. */
 type Upstream<T> = T & { [key: string]: unknown };

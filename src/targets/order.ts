@@ -1,5 +1,5 @@
 // The one order of targets in a sweep, so sharded runs merge into exactly the unsharded result.
-import type { TargetKind } from '../report/model.js';
+import type { TargetKind } from '../model/report.js';
 
 const KIND_RANK: Record<TargetKind, number> = { organization: 0, repository: 1, pipeline: 2 };
 

@@ -1,0 +1,28 @@
+// What the engine evaluates: one target per pipeline (file or Buildkite pipeline), repository and
+// organization, each with the input its policies read (docs/targets.md) and a way to place findings.
+import type { Location, TargetKind } from './report.js';
+
+/** Places a finding by its JSON path inside the target; undefined places it at the target itself. */
+export type Locator = (path: ReadonlyArray<string | number>, evidence: string | null) => Location | undefined;
+
+/** One thing to evaluate with its kind's entrypoint. */
+export interface Target {
+  kind: TargetKind;
+  /** Shown in reports and matched by waiver globs: `.buildkite/pipeline.yml`, `acme/api`, `acme/api:.buildkite/pipeline.yml`, `buildkite:acme/deploy`, `organization`. */
+  name: string;
+  repository?: string;
+  pipeline?: string;
+  /** The policy input, without `now` (the evaluation adds it). */
+  input: Record<string, unknown>;
+  /** Maps a finding's path to file:line:col in the YAML the target was built from. */
+  locate?: Locator;
+  /** The YAML file `locate` places findings in. */
+  file?: string;
+  /** Set for a stand-in of targets that could not be listed (the repository list was not readable, say): every rule of the kind is unknown with this reason, without evaluation. */
+  unknownReason?: string;
+}
+
+/** Where a finding of a target is: where its locator places it, else the target itself (line 0). */
+export function locateFinding(target: Target, path: ReadonlyArray<string | number>, evidence: string | null): Location {
+  return target.locate?.(path, evidence) ?? { file: target.name, line: 0, column: 0 };
+}
