@@ -41,6 +41,7 @@ for (const entry of inspected.annotations ?? []) {
     related: (a.related_resources ?? []).map((r) => r.ref),
     knobs: a.custom.config ?? {},
     attestable: a.custom.attestable === true,
+    ...(a.custom.scope === 'repository' ? { repositoryWide: true } : {}),
     package: pkg,
   });
 }

@@ -9,7 +9,7 @@
 #   image count (a push, a builder that pushes by default such as kaniko, ko or Jib, or an
 #   image-publishing plugin or script whose inside is not visible): an image built only to
 #   test in the job (`docker build` with no push anywhere) goes nowhere. Not applicable when
-#   nothing builds an image. The finding points at the first build or push.
+#   nothing builds and ships an image. The finding points at the first build or push.
 # related_resources:
 #   - ref: https://buildkite.com/resources/plugins/equinixmetal-buildkite/trivy-buildkite-plugin
 #     description: Trivy plugin for Buildkite (image scanning)
@@ -18,6 +18,7 @@
 #   severity: high
 #   area: 8
 #   target: pipeline
+#   scope: repository
 #   remediation: >-
 #     Scan every image the pipeline builds before it is pushed or deployed, for example
 #     `trivy image --exit-code 1 --severity HIGH,CRITICAL <image>` or `grype <image> --fail-on high`.
@@ -91,7 +92,10 @@ builds := scans.hinted_matches(knobs.image_build_patterns, hints.needles(knobs.i
 
 ships := scans.hinted_matches(knobs.image_ship_patterns, hints.needles(knobs.image_ship_patterns, ship_hints))
 
+# Not applicable unless an image is built and shipped: then a pass means the pipeline scans images.
 not_applicable if count(builds) == 0
+
+not_applicable if count(ships) == 0
 
 deny contains findings.finding(
 	rego.metadata.chain(),

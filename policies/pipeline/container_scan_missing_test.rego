@@ -187,7 +187,7 @@ test_corpus_mcp_server if {
 		testing.command_step({"label": ":docker: build image", "commands": ["docker build -t buildkite-mcp-server:latest -f Dockerfile.local ."]}),
 	]
 	count(container_scan_missing.deny) == 0 with input as testing.pipeline(steps)
-	not container_scan_missing.not_applicable with input as testing.pipeline(steps)
+	container_scan_missing.not_applicable with input as testing.pipeline(steps)
 }
 
 test_corpus_docs_deploy_passes if {

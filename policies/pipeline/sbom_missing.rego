@@ -17,6 +17,7 @@
 #   severity: medium
 #   area: 8
 #   target: pipeline
+#   scope: repository
 #   remediation: >-
 #     Add a step that generates an SBOM for what the pipeline ships, for example
 #     `syft dir:. -o cyclonedx-json=sbom.json` or `docker buildx build --sbom=true`,

@@ -7,6 +7,7 @@ import { evaluateTargets } from '../engine/evaluate.js';
 import { InputError } from '../errors.js';
 import type { Report, Severity } from '../model/report.js';
 import { pipelineFileTargets } from '../targets/pipeline-file.js';
+import { settleRepositoryWide } from './repository-scope.js';
 
 /** What `check` needs to run. */
 export interface CheckRequest {
@@ -38,7 +39,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   if (targets.length === 0 && errors.length === 0) {
     throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
   }
-  const report = await evaluateTargets(targets, {
+  const options = {
     catalog: yamlRules(catalog),
     settings: evaluationSettings(config),
     policy: (await req.policy) ?? readAsset('policy.wasm'),
@@ -46,6 +47,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
     version: req.version,
     files: true,
     ...(req.failOn ? { failOn: req.failOn } : {}),
-  });
-  return { report, errors };
+  };
+  const report = await evaluateTargets(targets, options);
+  return { report: await settleRepositoryWide(report, targets, req.cwd, (more) => evaluateTargets(more, options)), errors };
 }

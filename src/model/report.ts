@@ -31,6 +31,8 @@ export interface RuleInfo {
   knobs: Record<string, KnobInfo>;
   /** Whether `.kiteguard.yml` attestations can satisfy it (controls no API can show). */
   attestable?: boolean;
+  /** Whether any pipeline file of the same repository satisfies it (METADATA `scope: repository`): a scan in one file covers the others. */
+  repositoryWide?: boolean;
   /** The Rego package path, e.g. `pipeline.plugin_not_pinned`. */
   package: string;
 }

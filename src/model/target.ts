@@ -18,6 +18,8 @@ export interface Target {
   locate?: Locator;
   /** The YAML file `locate` places findings in. */
   file?: string;
+  /** Where that file is on disk (pipeline files given to `check`), to find the other pipeline files of its repository. */
+  path?: string;
   /** Set for a stand-in of targets that could not be listed (the repository list was not readable, say): every rule of the kind is unknown with this reason, without evaluation. */
   unknownReason?: string;
 }

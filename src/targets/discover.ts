@@ -47,7 +47,8 @@ function walkYaml(dir: string): string[] {
   return out;
 }
 
-function displayName(path: string, cwd: string): string {
+/** How a file is named in reports: relative to cwd with forward slashes, or absolute when outside it. */
+export function displayName(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }

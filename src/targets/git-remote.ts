@@ -1,4 +1,4 @@
-// The repository a pipeline file belongs to: the `origin` remote of the git repository holding it, read from
+// The repository a pipeline file belongs to: its checkout's top folder, and the `origin` remote of the git repository holding it, read from
 // the git config (no `git` process), so rules can tell the organization's own plugins from others'.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -12,16 +12,21 @@ export function originUrlOf(path: string): string | undefined {
   return url === undefined ? undefined : withoutCredentials(url);
 }
 
-/** The git config file of the repository whose work tree holds `path`, following `.git` files of worktrees. */
-function gitConfigOf(path: string): string | undefined {
+/** The top folder of the git work tree holding `path`, or undefined outside one. */
+export function checkoutRoot(path: string): string | undefined {
   let dir = isDirectory(path) ? path : dirname(path);
   for (;;) {
-    const dotGit = join(dir, '.git');
-    if (existsSync(dotGit)) return configBeside(dotGit, dir);
+    if (existsSync(join(dir, '.git'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/** The git config file of the repository whose work tree holds `path`, following `.git` files of worktrees. */
+function gitConfigOf(path: string): string | undefined {
+  const root = checkoutRoot(path);
+  return root === undefined ? undefined : configBeside(join(root, '.git'), root);
 }
 
 /** The config file a `.git` directory or `gitdir:` file leads to. */

@@ -23,10 +23,10 @@ export function pipelineYaml(name: string, text: string, paths: YamlPaths): { pi
   return { pipeline: loaded.pipeline, locate };
 }
 
-/** One pipeline file as its `pipeline` target; throws InputError when the YAML cannot be read. */
-export function pipelineFileTarget(name: string, text: string, context: PipelineFileContext = {}): Target {
+/** One pipeline file as its `pipeline` target (`path`: where it is on disk, when it is a file); throws InputError when the YAML cannot be read. */
+export function pipelineFileTarget(name: string, text: string, context: PipelineFileContext = {}, path?: string): Target {
   const yaml = pipelineYaml(name, text, 'all');
-  return { kind: 'pipeline', name, input: { pipeline: yaml.pipeline, context }, file: name, locate: yaml.locate };
+  return { kind: 'pipeline', name, input: { pipeline: yaml.pipeline, context }, file: name, locate: yaml.locate, ...(path === undefined ? {} : { path }) };
 }
 
 /** The targets of the named files, directories and `-` (stdin), or of the discovered files; unreadable inputs are collected, not thrown. */
@@ -36,7 +36,7 @@ export async function pipelineFileTargets(paths: string[], cwd: string, readStdi
   const remotes = new Map<string, string | undefined>();
   for (const source of await readSources(paths, cwd, readStdin, errors)) {
     try {
-      targets.push(pipelineFileTarget(source.name, source.text, contextOf(source.path, remotes)));
+      targets.push(pipelineFileTarget(source.name, source.text, contextOf(source.path, remotes), source.name === '<stdin>' ? undefined : source.path));
     } catch (err) {
       if (err instanceof InputError) errors.push(err);
       else throw err;
@@ -46,7 +46,7 @@ export async function pipelineFileTargets(paths: string[], cwd: string, readStdi
 }
 
 /** The repository a pipeline file belongs to, when it is in a git checkout with an origin (looked up once per directory). */
-function contextOf(path: string, remotes: Map<string, string | undefined>): PipelineFileContext {
+export function contextOf(path: string, remotes: Map<string, string | undefined>): PipelineFileContext {
   const dir = dirname(path);
   if (!remotes.has(dir)) remotes.set(dir, originUrlOf(dir));
   const url = remotes.get(dir);
