@@ -2,7 +2,7 @@
 import { loadCatalog } from '../engine/catalog.js';
 import type { Output } from './output.js';
 
-/** Writes every rule with its id, severity, area and title; with `json`, the full catalog. */
+/** Writes every rule with its id, severity, area, title and first docs link; with `json`, the full catalog. */
 export function listRules(json: boolean, output: Output): void {
   const rules = loadCatalog();
   if (json) {
@@ -10,7 +10,10 @@ export function listRules(json: boolean, output: Output): void {
     return;
   }
   const width = Math.max(...rules.map((r) => r.id.length));
+  const titleWidth = Math.max(...rules.map((r) => r.title.length));
   for (const r of rules) {
-    output.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  area ${String(r.area).padStart(2)}  ${r.title}\n`);
+    const link = r.related[0] ?? '';
+    output.stdout(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  area ${String(r.area).padStart(2)}  ${link ? r.title.padEnd(titleWidth) : r.title}${link ? `  ${link}` : ''}\n`);
   }
+  output.stdout('\n`kiteguard explain RULE` says what a rule checks, why, and how to fix it.\n');
 }

@@ -7,6 +7,7 @@ import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
 import { registerDiff } from './diff.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerExplain } from './explain.js';
 import { registerMerge } from './merge.js';
 import { registerSweep } from './sweep.js';
 import { exitCode, type CommandResult } from './exit.js';
@@ -33,6 +34,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   registerDiff(program, io, finish);
   registerMerge(program, io, finish);
   registerRules(program, io, finish);
+  registerExplain(program, io, finish);
   registerNormalize(program, io, finish);
   registerBlastRadius(program, io, finish);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
