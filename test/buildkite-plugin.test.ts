@@ -5,10 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import Ajv from 'ajv';
+import AjvModule from 'ajv';
 import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
+
+const Ajv = AjvModule.default ?? AjvModule;
 
 const STUB_AGENT = `#!/bin/sh
 : > "$STUB_OUT/args"
