@@ -4,12 +4,13 @@ import { formatText } from '../report/text.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatJunit } from '../report/junit.js';
+import { formatGithub } from '../report/github.js';
 import { formatBuildkite, annotationStyle } from '../report/buildkite.js';
 import { annotate } from '../report/annotate.js';
 import { formatMarkdownSummary } from '../report/markdown-summary.js';
 
 /** The output formats of `check`. */
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'buildkite'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'buildkite', 'github'] as const;
 /** One output format of `check`. */
 export type Format = (typeof FORMATS)[number];
 /** Every format a report can be rendered in: `check`'s, plus the sweep's Markdown summary and HTML report. */
@@ -41,6 +42,8 @@ export async function render(report: Report, format: ReportFormat, opts: RenderO
       return formatSarif(report);
     case 'junit':
       return formatJunit(report);
+    case 'github':
+      return formatGithub(report);
     case 'buildkite': {
       const markdown = formatBuildkite(report);
       const result = await annotate(markdown, annotationStyle(report), { context: 'kiteguard', env: opts.env });
