@@ -3,10 +3,11 @@
 // sweeps), then one outcome per rule and target, waivers, and the report.
 import { createHash } from 'node:crypto';
 import { TARGET_KINDS, type Report, type RuleInfo, type RuleOutcome, type Severity, type TargetKind, type Waiver } from '../model/report.js';
-import { locateFinding, type Target } from '../model/target.js';
+import { locateFinding, type InlineSuppression, type Target } from '../model/target.js';
 import { rulesFor } from './catalog.js';
 import { toOutcomes } from './outcomes.js';
 import { evaluateAll, type EvaluationItem } from './parallel.js';
+import { applyInlineSuppressions, suppressionNotices } from './suppressions.js';
 import { applyWaivers, settleWaivers } from './waivers.js';
 
 /** The `--fail-on` threshold when neither the command line nor the config sets one. */
@@ -56,6 +57,7 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
   const { items, slot } = distinctInputs(targets, now);
   const results = await evaluateAll(items, { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) });
   const outcomes: RuleOutcome[] = [];
+  const used = new Set<InlineSuppression>();
   targets.forEach((target, i) => {
     const rules = rulesByKind.get(target.kind) ?? [];
     const fields = opts.files
@@ -67,7 +69,7 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
       return;
     }
     for (const o of toOutcomes(rules, result, { target: target.name, locate: (f) => locateFinding(target, f.path, f.evidence), severityOf: (r) => r.severity })) {
-      outcomes.push({ ...settleWaivers(o, settings.waivers, today), ...fields });
+      outcomes.push({ ...applyInlineSuppressions(settleWaivers(o, settings.waivers, today), target, used), ...fields });
     }
   });
   // Rules are listed in the order their kinds first appear among the targets.
@@ -79,8 +81,15 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
     rules: listed.flatMap((kind) => rulesByKind.get(kind) ?? []),
     outcomes,
     expiredWaivers: applyWaivers([], settings.waivers, today).expired,
+    ...noticesOf(targets, used),
     failOn: opts.failOn ?? settings.failOn ?? DEFAULT_FAIL_ON,
   };
+}
+
+// Notices about inline suppressions that waived nothing; absent when there are none.
+function noticesOf(targets: Target[], used: Set<InlineSuppression>): { suppressionNotices?: ReturnType<typeof suppressionNotices> } {
+  const notices = suppressionNotices(targets, used);
+  return notices.length > 0 ? { suppressionNotices: notices } : {};
 }
 
 // Targets that share an input (one template uploaded by many repositories, say) are evaluated once;

@@ -55,6 +55,8 @@ export interface Waiver {
   expires: string;
   /** Where the waiver is written, for messages. */
   source: Location;
+  /** An inline suppression in the pipeline file (`# kiteguard: ignore[rule] reason`): no owner, no expiry. */
+  inline?: boolean;
 }
 
 /** One thing a rule found wrong in one target. */
@@ -110,6 +112,15 @@ export interface Report {
   failOn: Severity;
   /** What changed since a baseline report (sweep with `--baseline`, or `diff`). */
   drift?: Drift;
+  /** Inline suppressions that waive nothing: unused, or without the reason they need. */
+  suppressionNotices?: SuppressionNotice[];
+}
+
+/** An inline suppression (`# kiteguard: ignore[rule] reason`) that waives nothing, and why. */
+export interface SuppressionNotice {
+  location: Location;
+  rules: string[];
+  problem: 'unused' | 'no_reason';
 }
 
 /** One (rule, target) pair whose outcome changed between two reports. */

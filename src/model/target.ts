@@ -20,6 +20,8 @@ export interface Target {
   file?: string;
   /** Where that file is on disk (pipeline files given to `check`), to find the other pipeline files of its repository. */
   path?: string;
+  /** Inline suppressions written in the target's YAML file. */
+  suppressions?: InlineSuppression[];
   /** Set for a stand-in of targets that could not be listed (the repository list was not readable, say): every rule of the kind is unknown with this reason, without evaluation. */
   unknownReason?: string;
 }
@@ -27,4 +29,15 @@ export interface Target {
 /** Where a finding of a target is: where its locator places it, else the target itself (line 0). */
 export function locateFinding(target: Target, path: ReadonlyArray<string | number>, evidence: string | null): Location {
   return target.locate?.(path, evidence) ?? { file: target.name, line: 0, column: 0 };
+}
+
+/** `# kiteguard: ignore[rule-id, …] reason` in a pipeline file: it waives those rules' findings on its own line, or on the next line when it stands alone. */
+export interface InlineSuppression {
+  line: number;
+  column: number;
+  rules: string[];
+  /** Why the findings are accepted; a suppression without one does not apply. */
+  reason: string;
+  /** The comment is alone on its line, so it covers the line below. */
+  ownLine: boolean;
 }

@@ -3,7 +3,7 @@
 // expired waivers are warnings without a file; a last plain line sums up.
 import type { Finding, Report } from '../model/report.js';
 import { isBlocking } from '../model/blocking.js';
-import { countReport, failingFindings, outcomesOf, plural, sortedExpiredWaivers } from './summary.js';
+import { countReport, failingFindings, outcomesOf, plural, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
 
 /** Renders a report as GitHub Actions workflow commands, one per line. */
 export function formatGithub(report: Report): string {
@@ -13,6 +13,9 @@ export function formatGithub(report: Report): string {
   }
   for (const w of sortedExpiredWaivers(report)) {
     lines.push(command('warning', { file: w.source.file, line: String(w.source.line), title: `expired waiver for ${w.rule}` }, `waiver on ${w.path} expired ${w.expires} and no longer applies (owner: ${w.owner})`));
+  }
+  for (const n of report.suppressionNotices ?? []) {
+    lines.push(command('warning', { file: n.location.file, line: String(n.location.line), col: String(n.location.column), title: 'inline suppression' }, suppressionNoticeText(n)));
   }
   const counts = countReport(report);
   lines.push(`kiteguard: ${plural(counts.failing, 'finding')}, ${counts.blocking} at or above ${report.failOn}; ${plural(counts.outcomes.unknown, 'rule')} undecided`);

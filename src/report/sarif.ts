@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Finding, Report, RuleInfo, Severity, Waiver } from '../model/report.js';
-import { allFindings, compareText, outcomesOf, sortedExpiredWaivers } from './summary.js';
+import { allFindings, compareText, outcomesOf, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
 
 /** Options for `formatSarif`: the project page shown by code scanning as the tool's home. */
 export interface SarifOptions {
@@ -92,6 +92,7 @@ function result(f: Finding, ruleIndex: number): Result {
 }
 
 function suppression(w: Waiver): Suppression {
+  if (w.inline) return { kind: 'inSource', status: 'accepted', justification: w.reason };
   return { kind: 'external', status: 'accepted', justification: `${w.reason} (owner: ${w.owner}, expires ${w.expires})` };
 }
 
@@ -119,7 +120,14 @@ function notifications(report: Report, index: Map<string, number>): Notification
       ],
     }),
   );
-  return [...unknown, ...expired];
+  const notices = (report.suppressionNotices ?? []).map(
+    (n): Notification => ({
+      level: 'warning',
+      message: { text: suppressionNoticeText(n) },
+      locations: [{ physicalLocation: { artifactLocation: artifact(n.location.file), region: { startLine: n.location.line, startColumn: n.location.column } } }],
+    }),
+  );
+  return [...unknown, ...expired, ...notices];
 }
 
 /** A stable id for a finding across runs: sha256 of rule, file, evidence and JSON path, never line numbers. */

@@ -9,6 +9,7 @@ import {
   showControlChars as safe,
   sortedExpiredWaivers,
   targetNoun,
+  suppressionNoticeText,
   waiverTerms,
 } from './summary.js';
 import { isBlocking, isWaived } from '../model/blocking.js';
@@ -72,6 +73,12 @@ export function formatText(report: Report, options: TextOptions = {}): string {
       const at = `${w.source.file}:${w.source.line}:${w.source.column}`;
       out.push(`  ${safe(at)}  ${w.rule} for ${safe(w.path)}: expired ${w.expires} (${safe(w.reason)}, ${safe(w.owner)})`);
     }
+    out.push('');
+  }
+  const notices = report.suppressionNotices ?? [];
+  if (notices.length > 0) {
+    out.push(paint('bold', 'Inline suppressions that waive nothing:'));
+    for (const n of notices) out.push(`  ${safe(`${n.location.file}:${n.location.line}:${n.location.column}`)}  ${safe(suppressionNoticeText(n))}`);
     out.push('');
   }
   out.push(summaryLine(report, countReport(report), paint));

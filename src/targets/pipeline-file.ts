@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Locator, Target } from '../model/target.js';
 import { loadPipeline } from '../pipeline/load.js';
+import { inlineSuppressions } from '../pipeline/suppressions.js';
 import { discoverPipelineFiles } from './discover.js';
 import { originUrlOf } from './git-remote.js';
 
@@ -26,7 +27,16 @@ export function pipelineYaml(name: string, text: string, paths: YamlPaths): { pi
 /** One pipeline file as its `pipeline` target (`path`: where it is on disk, when it is a file); throws InputError when the YAML cannot be read. */
 export function pipelineFileTarget(name: string, text: string, context: PipelineFileContext = {}, path?: string): Target {
   const yaml = pipelineYaml(name, text, 'all');
-  return { kind: 'pipeline', name, input: { pipeline: yaml.pipeline, context }, file: name, locate: yaml.locate, ...(path === undefined ? {} : { path }) };
+  const suppressions = inlineSuppressions(text);
+  return {
+    kind: 'pipeline',
+    name,
+    input: { pipeline: yaml.pipeline, context },
+    file: name,
+    locate: yaml.locate,
+    ...(path === undefined ? {} : { path }),
+    ...(suppressions.length > 0 ? { suppressions } : {}),
+  };
 }
 
 /** The targets of the named files, directories and `-` (stdin), or of the discovered files; unreadable inputs are collected, not thrown. */
