@@ -6,7 +6,7 @@ import { runCheck } from '../app/check.js';
 import { VERSION } from '../version.js';
 import type { CliIo, Finish } from './io.js';
 import { addVerdictOptions, type VerdictFlags } from './options.js';
-import { FORMATS, render, type Format } from './render.js';
+import { FORMATS, render, sarifOptions, type Format } from './render.js';
 
 /** Adds the `check` command to the program. */
 export function registerCheck(program: Command, io: CliIo, finish: Finish): void {
@@ -19,7 +19,8 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
       .option('-o, --output <file>', 'write the report to a file instead of stdout'),
   )
     .option('--show-waived', 'list waived findings in text output')
-    .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean }) => {
+    .option('--sarif-root <dir>', 'SARIF URIs are relative to this folder (default: the git checkout holding the current directory)')
+    .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean; sarifRoot?: string }) => {
       const { report, errors } = await runCheck({
         paths,
         cwd: io.cwd,
@@ -32,7 +33,13 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
       });
       for (const err of errors) io.stderr(`kiteguard: ${err.message}\n`);
       const color = !opts.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-      const text = await render(report, opts.format, { color, showWaived: Boolean(opts.showWaived), env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) });
+      const text = await render(report, opts.format, {
+        color,
+        showWaived: Boolean(opts.showWaived),
+        env: io.env,
+        warn: (m) => io.stderr(`kiteguard: ${m}\n`),
+        sarif: sarifOptions('check', io.cwd, opts.sarifRoot),
+      });
       if (opts.output) writeFileSync(resolve(io.cwd, opts.output), text);
       else io.stdout(text);
       finish({ kind: 'report', report, failOnUnknown: Boolean(opts.failOnUnknown), unreadableInputs: errors.length });

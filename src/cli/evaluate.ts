@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { resolveShard } from '../shard/shard.js';
 import type { CliIo, Finish } from './io.js';
 import { addVerdictOptions, type VerdictFlags } from './options.js';
-import { render, REPORT_FORMATS, type ReportFormat } from './render.js';
+import { render, REPORT_FORMATS, sarifOptions, type ReportFormat } from './render.js';
 
 /** Options shared by `evaluate` and `sweep`. */
 export interface EvaluateFlags extends VerdictFlags {
@@ -32,8 +32,9 @@ export function registerEvaluate(program: Command, io: CliIo, finish: Finish): v
       .argument('<snapshot>', 'a snapshot written by `kiteguard collect` or `kiteguard sweep`')
       .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS.filter((f) => f !== 'buildkite')).default('text'))
       .option('-o, --output <file>', 'write the results to a file instead of stdout')
-      .option('--shard <i/n>', 'evaluate part i of n of the repositories and pipelines (the first part also evaluates the organization)'),
-  ).action(async (file: string, flags: EvaluateFlags & { output?: string }) => {
+      .option('--shard <i/n>', 'evaluate part i of n of the repositories and pipelines (the first part also evaluates the organization)')
+      .option('--sarif-root <dir>', 'SARIF URIs are relative to this folder (default: the git checkout holding the current directory)'),
+  ).action(async (file: string, flags: EvaluateFlags & { output?: string; sarifRoot?: string }) => {
     const { evaluateSnapshotFile } = await import('../app/evaluate.js');
     const shard = resolveShard(flags.shard, io.env);
     const report = await evaluateSnapshotFile(resolve(io.cwd, file), {
@@ -49,7 +50,7 @@ export function registerEvaluate(program: Command, io: CliIo, finish: Finish): v
       const [{ jsonDocument }, { writeJsonFile }] = await Promise.all([import('../report/json.js'), import('../snapshot/json-writer.js')]);
       writeJsonFile(resolve(io.cwd, flags.output), jsonDocument(report));
     } else {
-      const text = await render(report, flags.format ?? 'text', renderOptions(io, Boolean(flags.output)));
+      const text = await render(report, flags.format ?? 'text', { ...renderOptions(io, Boolean(flags.output)), sarif: sarifOptions('evaluate', io.cwd, flags.sarifRoot) });
       if (flags.output) writeFileSync(resolve(io.cwd, flags.output), text);
       else io.stdout(text);
     }
