@@ -206,3 +206,22 @@ describe('kiteguard explain', () => {
     expect(r.stdout).toContain('`kiteguard explain RULE`');
   });
 });
+
+describe('colour', () => {
+  it('follows --color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal', async () => {
+    const { useColor } = await import('../src/cli/options.js');
+    expect(useColor('always', { NO_COLOR: '1' }, false, true)).toBe(true);
+    expect(useColor('never', { FORCE_COLOR: '1' }, true, false)).toBe(false);
+    expect(useColor('auto', { NO_COLOR: '1', FORCE_COLOR: '1' }, true, false)).toBe(false);
+    expect(useColor('auto', { FORCE_COLOR: '1' }, false, false)).toBe(true);
+    expect(useColor('auto', { FORCE_COLOR: '0' }, false, false)).toBe(false);
+    expect(useColor('auto', {}, true, false)).toBe(true);
+    expect(useColor('auto', {}, true, true)).toBe(false);
+  });
+
+  it('colours check output with --color always and FORCE_COLOR', async () => {
+    expect((await runCli(['check', INSECURE, '--color', 'always'])).stdout).toContain('\x1b[');
+    expect((await runCli(['check', INSECURE], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
+    expect((await runCli(['check', INSECURE])).stdout).not.toContain('\x1b[');
+  });
+});

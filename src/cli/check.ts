@@ -5,22 +5,22 @@ import { Option, type Command } from 'commander';
 import { runCheck } from '../app/check.js';
 import { VERSION } from '../version.js';
 import type { CliIo, Finish } from './io.js';
-import { addVerdictOptions, type VerdictFlags } from './options.js';
+import { addColorOption, addVerdictOptions, useColor, type VerdictFlags } from './options.js';
 import { FORMATS, render, sarifOptions, type Format } from './render.js';
 
 /** Adds the `check` command to the program. */
 export function registerCheck(program: Command, io: CliIo, finish: Finish): void {
-  addVerdictOptions(
+  addColorOption(addVerdictOptions(
     program
       .command('check')
       .description('check Buildkite pipeline YAML files (default: .buildkite/**/*.yml and buildkite.yml); `-` reads stdin')
       .argument('[paths...]', 'pipeline files or directories')
       .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
       .option('-o, --output <file>', 'write the report to a file instead of stdout'),
-  )
+  ))
     .option('--show-waived', 'list waived findings in text output')
     .option('--sarif-root <dir>', 'SARIF URIs are relative to this folder (default: the git checkout holding the current directory)')
-    .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean; sarifRoot?: string }) => {
+    .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean; sarifRoot?: string; color?: string }) => {
       const { report, errors } = await runCheck({
         paths,
         cwd: io.cwd,
@@ -32,7 +32,7 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
         version: VERSION,
       });
       for (const err of errors) io.stderr(`kiteguard: ${err.message}\n`);
-      const color = !opts.output && io.stdoutIsTTY && !io.env.NO_COLOR;
+      const color = useColor(opts.color, io.env, io.stdoutIsTTY, Boolean(opts.output));
       const text = await render(report, opts.format, {
         color,
         showWaived: Boolean(opts.showWaived),

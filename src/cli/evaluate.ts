@@ -5,7 +5,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { resolveShard } from '../shard/shard.js';
 import type { CliIo, Finish } from './io.js';
-import { addVerdictOptions, type VerdictFlags } from './options.js';
+import { addColorOption, addVerdictOptions, useColor, type VerdictFlags } from './options.js';
 import { render, REPORT_FORMATS, sarifOptions, type ReportFormat } from './render.js';
 
 /** Options shared by `evaluate` and `sweep`. */
@@ -14,11 +14,12 @@ export interface EvaluateFlags extends VerdictFlags {
   shard?: string;
   baseline?: string;
   now?: string;
+  color?: string;
 }
 
 /** Adds the options that decide what an evaluation reports and how it exits. */
 export function addEvaluateOptions(command: Command): Command {
-  return addVerdictOptions(command)
+  return addColorOption(addVerdictOptions(command))
     .option('--baseline <results.json>', "a previous sweep's results: adds what changed since (its snapshot.json beside it adds the settings behind the changes)")
     .option('--now <time>', 'evaluate as of this ISO time (token ages, waiver and attestation expiry); default: now');
 }
@@ -50,7 +51,7 @@ export function registerEvaluate(program: Command, io: CliIo, finish: Finish): v
       const [{ jsonDocument }, { writeJsonFile }] = await Promise.all([import('../report/json.js'), import('../snapshot/json-writer.js')]);
       writeJsonFile(resolve(io.cwd, flags.output), jsonDocument(report));
     } else {
-      const text = await render(report, flags.format ?? 'text', { ...renderOptions(io, Boolean(flags.output)), sarif: sarifOptions('evaluate', io.cwd, flags.sarifRoot) });
+      const text = await render(report, flags.format ?? 'text', { ...renderOptions(io, Boolean(flags.output), flags.color), sarif: sarifOptions('evaluate', io.cwd, flags.sarifRoot) });
       if (flags.output) writeFileSync(resolve(io.cwd, flags.output), text);
       else io.stdout(text);
     }
@@ -67,6 +68,6 @@ export function evaluationTime(value: string | undefined): Date {
 }
 
 /** Render options for commands whose output may go to a terminal. */
-export function renderOptions(io: CliIo, toFile: boolean): Parameters<typeof render>[2] {
-  return { color: !toFile && io.stdoutIsTTY && !io.env.NO_COLOR, showWaived: false, env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) };
+export function renderOptions(io: CliIo, toFile: boolean, color?: string): Parameters<typeof render>[2] {
+  return { color: useColor(color, io.env, io.stdoutIsTTY, toFile), showWaived: false, env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) };
 }
