@@ -69,7 +69,7 @@ describe('format registry', () => {
   const opts = { color: false, showWaived: false, env: {}, warn: () => undefined };
 
   test('offers every format; check keeps its own choices', () => {
-    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'buildkite', 'markdown', 'html']);
+    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'buildkite', 'github', 'markdown', 'html']);
     expect(FORMATS).not.toContain('html');
   });
 
