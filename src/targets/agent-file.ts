@@ -1,7 +1,7 @@
 // Agent files as `agent` targets: each configuration, env file, stack parameter file or Helm values
 // file one target, each hooks folder one target, with a locator from a finding's path to file:line:col.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { loadHooks, hookName, type HookFile } from '../agent/hooks.js';
 import { loadAgentFile } from '../agent/load.js';
 import type { AgentDocument, AgentKind } from '../agent/types.js';
@@ -31,8 +31,8 @@ export function agentFileTargets(paths: string[], cwd: string, ctx: AgentContext
   const targets: Target[] = [];
   const errors: InputError[] = [];
   for (const p of paths) {
-    const full = join(cwd, p);
-    const name = relative(cwd, full) || p;
+    const full = resolve(cwd, p);
+    const name = isAbsolute(p) ? p : relative(cwd, full) || p;
     try {
       let isDir: boolean;
       try {
