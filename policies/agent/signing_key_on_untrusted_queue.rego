@@ -29,7 +29,7 @@ not_applicable if agent.is_hooks
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%s is not trusted but its agents can sign with the pipeline signing key (`PipelineSigningKMSAccess` is `%s`%s)", [agent.queue_label, access, agent.written_note("PipelineSigningKMSAccess")]),
+	sprintf("%s is not trusted but its agents can sign with the pipeline signing key: `PipelineSigningKMSAccess` is `%s`%s", [agent.queue_label, access, agent.written_note("PipelineSigningKMSAccess")]),
 	agent.parameter_path("PipelineSigningKMSAccess"),
 	access,
 ) if {
