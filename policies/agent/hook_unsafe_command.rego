@@ -21,7 +21,8 @@ import data.lib.findings
 
 not_applicable if not agent.is_hooks
 
-hooks_input := {"pipeline": input.agent.hooks_pipeline}
+# hooks_input: the hooks as a pipeline; every hook holds a secret (the job's BUILDKITE_AGENT_ACCESS_TOKEN).
+hooks_input := {"pipeline": object.union(input.agent.hooks_pipeline, {"secrets": {"BUILDKITE_AGENT_ACCESS_TOKEN": "BUILDKITE_AGENT_ACCESS_TOKEN"}})}
 
 detected contains f if {
 	some f in data.pipeline.remote_script_piped_to_shell.deny with input as hooks_input

@@ -25,3 +25,8 @@ test_clean_hook_passes if {
 test_cfg_not_applicable if {
 	rule.not_applicable with input as {"agent": {"kind": "agent-config"}}
 }
+
+test_secret_echoed_fails if {
+	some f in rule.deny with input as hooks_input(["echo \"deploy token: $DEPLOY_TOKEN\""])
+	contains(f.message, "pipeline/secret_printed")
+}
