@@ -70,3 +70,22 @@ describe('stack parameters', () => {
     expect(doc.locate(['agent', 'parameters', 'BuildkiteQueue'])).toEqual({ file: 'p.json', line: 2, column: 38 });
   });
 });
+
+describe('stack parameters in other shapes', () => {
+  it('reads the Parameters of --cli-input-json', () => {
+    const doc = loadAgentFile('{\n  "StackName": "ci",\n  "Parameters": [\n    {"ParameterKey": "IMDSv2Tokens", "ParameterValue": "required"}\n  ]\n}\n', 'stack.json');
+    expect(doc.agent.kind).toBe('elastic-stack');
+    expect(doc.agent.parameters).toEqual({ IMDSv2Tokens: 'required' });
+    expect(doc.locate(['agent', 'parameters', 'IMDSv2Tokens'])?.line).toBe(4);
+  });
+
+  it('reads aws cloudformation parameter overrides in both spellings', () => {
+    const doc = loadAgentFile('# overrides\nIMDSv2Tokens=required\nParameterKey=RootVolumeEncrypted,ParameterValue=true\nBuildkiteAgentToken=abc\n', 'overrides.txt');
+    expect(doc.agent.parameters).toEqual({ IMDSv2Tokens: 'required', RootVolumeEncrypted: 'true', BuildkiteAgentToken: '<masked>' });
+    expect(doc.locate(['agent', 'parameters', 'RootVolumeEncrypted'])?.line).toBe(3);
+  });
+
+  it('throws at a line of overrides that is not one', () => {
+    expect(() => loadAgentFile('IMDSv2Tokens=required\n--no-fail-on-empty-changeset\n', 'o.txt')).toThrow(/^o\.txt:2:1: expected `Name=Value`/);
+  });
+});

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { hookName, loadHooks } from './hooks.js';
 import { loadK8sValues } from './k8s.js';
 import { loadAgentConfig, loadAgentEnv } from './settings.js';
-import { STACK_PARAMETERS, loadStackParameters, loadStackTfvars } from './stack.js';
+import { STACK_PARAMETERS, loadStackOverrides, loadStackParameters, loadStackTfvars } from './stack.js';
 import type { AgentDocument, AgentKind } from './types.js';
 
 const FOLDED_PARAMETERS = new Set(STACK_PARAMETERS.map((p) => p.toLowerCase()));
@@ -11,8 +11,9 @@ const FOLDED_PARAMETERS = new Set(STACK_PARAMETERS.map((p) => p.toLowerCase()));
 /** What a file's content says it is, or undefined when it looks like none of the agent kinds. */
 export function detectKind(text: string, file: string): AgentKind | undefined {
   const body = text.replace(/^\uFEFF/, '');
-  if (/^\s*\[/.test(body) && /"ParameterKey"/.test(body)) return 'elastic-stack';
+  if (/^\s*[[{]/.test(body) && /"ParameterKey"/.test(body)) return 'elastic-stack';
   if (/\.tfvars$/.test(file) || tfvarsNames(body) > 0) return 'elastic-stack';
+  if (overrideNames(body) > 0) return 'elastic-stack';
   if (/^#!/.test(body)) return 'hooks';
   if (/^(config|agentToken|agentStackSecret|graphqlToken)\s*:/m.test(body)) return 'k8s-stack';
   if (/^\s*(export\s+)?BUILDKITE_[A-Z0-9_]+\s*=/m.test(body)) return 'agent-env';
@@ -29,7 +30,8 @@ export function loadAgentFile(text: string, file: string, kind?: AgentKind): Age
     case 'agent-env':
       return loadAgentEnv(text, file);
     case 'elastic-stack':
-      return /^\s*\[/.test(text) ? loadStackParameters(text, file) : loadStackTfvars(text, file);
+      if (/^\s*[[{]/.test(text)) return loadStackParameters(text, file);
+      return overrideNames(text) > 0 ? loadStackOverrides(text, file) : loadStackTfvars(text, file);
     case 'k8s-stack':
       return loadK8sValues(text, file);
     case 'hooks':
@@ -40,6 +42,12 @@ export function loadAgentFile(text: string, file: string, kind?: AgentKind): Age
         { file, line: 1, column: 1 },
       );
   }
+}
+
+function overrideNames(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(/^\s*(?:ParameterKey=)?([A-Z][A-Za-z0-9]+)(?:=|,ParameterValue=)/gm)) if (FOLDED_PARAMETERS.has(m[1]!.toLowerCase())) n++;
+  return n;
 }
 
 function tfvarsNames(text: string): number {
