@@ -50,7 +50,7 @@ export async function runCheckAgent(req: CheckAgentRequest): Promise<CheckAgentR
     policy: (await req.policy) ?? readAsset('policy.wasm'),
     now: req.now,
     version: req.version,
-    files: true,
+    files: false,
     ...(req.failOn ? { failOn: req.failOn } : {}),
   });
   return { report, errors };
