@@ -74,7 +74,7 @@ export interface Finding {
 }
 
 /** The kinds of thing a rule can evaluate, each with its own policy entrypoint. */
-export const TARGET_KINDS = ['pipeline', 'repository', 'organization'] as const;
+export const TARGET_KINDS = ['pipeline', 'repository', 'organization', 'agent'] as const;
 /** What kind of thing a target is. */
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
