@@ -1,17 +1,13 @@
 // `kiteguard check-agent [paths…]`: the agent's configuration, hooks and stack parameters.
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AGENT_KINDS, type AgentKind } from '../agent/types.js';
 import { runCheckAgent } from '../app/check-agent.js';
 import { VERSION } from '../version.js';
 import type { CliIo, Finish } from './io.js';
-import { addVerdictOptions, type VerdictFlags } from './options.js';
-import { FORMATS, render, type Format } from './render.js';
+import { addFileReportOptions, printFileReport, type FileReportFlags } from './file-report.js';
 
-interface CheckAgentFlags extends VerdictFlags {
-  format: Format;
-  output?: string;
+interface CheckAgentFlags extends FileReportFlags {
   kind?: AgentKind;
   queueTrust?: 'trusted' | 'untrusted';
   agentVersion?: string;
@@ -19,16 +15,14 @@ interface CheckAgentFlags extends VerdictFlags {
 
 /** Adds the `check-agent` command to the program. */
 export function registerCheckAgent(program: Command, io: CliIo, finish: Finish): void {
-  addVerdictOptions(
+  addFileReportOptions(
     program
       .command('check-agent')
       .description('check Buildkite agent configuration: buildkite-agent.cfg, agent env files, hooks folders, Elastic CI Stack parameters, agent-stack-k8s values')
       .argument('<paths...>', 'agent files, or folders of agent hooks')
       .addOption(new Option('--kind <kind>', 'read every path as this kind (default: told from the content)').choices(AGENT_KINDS))
       .addOption(new Option('--queue-trust <trust>', 'whether the agents run only trusted code (default: untrusted unless a rule\'s trusted_queues matches the queue)').choices(['trusted', 'untrusted']))
-      .option('--agent-version <version>', 'the agent release these settings run on, to report settings it cannot enforce')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-      .option('-o, --output <file>', 'write the report to a file instead of stdout'),
+      .option('--agent-version <version>', 'the agent release these settings run on, to report settings it cannot enforce'),
   ).action(async (paths: string[], opts: CheckAgentFlags) => {
     const { report, errors } = await runCheckAgent({
       paths,
@@ -42,11 +36,6 @@ export function registerCheckAgent(program: Command, io: CliIo, finish: Finish):
       now: new Date(),
       version: VERSION,
     });
-    for (const err of errors) io.stderr(`kiteguard: ${err.message}\n`);
-    const color = !opts.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const text = await render(report, opts.format, { color, showWaived: false, env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) });
-    if (opts.output) writeFileSync(resolve(io.cwd, opts.output), text);
-    else io.stdout(text);
-    finish({ kind: 'report', report, failOnUnknown: Boolean(opts.failOnUnknown), unreadableInputs: errors.length });
+    await printFileReport(io, finish, 'check-agent', opts, report, errors);
   });
 }
