@@ -1,0 +1,60 @@
+// The pipeline rules added for Buildkite-specific attacks, through the CLI and the compiled Wasm bundle:
+// each YAML case (in the shape real pipelines have) must be reported on exactly the expected lines.
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+interface JsonFinding {
+  ruleId: string;
+  location: { line: number };
+}
+
+async function linesOf(yaml: string, rule: string): Promise<number[]> {
+  const r = await runCli(['check', '-', '--format', 'json'], { stdin: yaml });
+  expect(r.stderr).toBe('');
+  const findings = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
+  return [...new Set(findings.filter((f) => f.ruleId === rule).map((f) => f.location.line))].sort((a, b) => a - b);
+}
+
+const CASES: Array<[string, string, string, number[]]> = [
+  [
+    'untrusted variables in commands and agents',
+    'pipeline/untrusted_upload_interpolation',
+    `steps:
+  - label: "build $BUILDKITE_BRANCH"
+    command: |
+      ./build.sh
+      if [[ "$BUILDKITE_BRANCH" == "main" ]]; then ./publish.sh; fi
+      echo "$\${BUILDKITE_MESSAGE}"
+    agents:
+      queue: "ci-\${BUILDKITE_PULL_REQUEST_BASE_BRANCH}"
+  - trigger: deploy
+    build:
+      message: "\${BUILDKITE_MESSAGE}"
+      branch: "\${BUILDKITE_BRANCH}"
+`,
+    [5, 8],
+  ],
+  [
+    'unpinned images in pipeline image, docker commands and container plugins',
+    'pipeline/image_not_pinned',
+    `image: "buildkite/hosted-agent-base-images:ubuntu-jammy"
+env:
+  IMAGE: acme/tools:latest
+steps:
+  - command:
+      - docker pull $IMAGE
+      - docker run --rm -v "$(pwd):/app" -w /app php:8.2-cli php -l x.php
+      - docker run --rm golang:1.22@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef go test
+  - plugins:
+      - EmbarkStudios/k8s#0.9.2:
+          image: gcr.io/kaniko-project/executor:latest
+`,
+    [1, 6, 7, 11],
+  ],
+];
+
+describe('new pipeline rules through the Wasm bundle', () => {
+  it.each(CASES)('%s (%s)', async (_name, rule, yaml, lines) => {
+    expect(await linesOf(yaml, rule)).toEqual(lines);
+  });
+});
