@@ -64,6 +64,27 @@ steps:
 `,
     [4, 5, 6],
   ],
+  [
+    'security gates bypassed',
+    'pipeline/security_gate_bypassed',
+    `steps:
+  - label: ":snyk: dependency scan"
+    command: snyk test
+    skip: "flaky"
+  - key: test
+    command: make test
+  - wait: ~
+    continue_on_failure: true
+  - label: ":junit: annotate"
+    command: ./annotate.sh
+  - wait
+  - label: ":rocket: Deploy"
+    command: helm upgrade --install app ./chart
+    depends_on: test
+    allow_dependency_failure: true
+`,
+    [4, 15],
+  ],
 ];
 
 describe('new pipeline rules through the Wasm bundle', () => {
