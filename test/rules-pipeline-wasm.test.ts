@@ -85,6 +85,18 @@ steps:
 `,
     [4, 15],
   ],
+  [
+    'log redaction turned off',
+    'pipeline/redaction_disabled',
+    `env:
+  BUILDKITE_REDACTED_VARS: ""
+steps:
+  - command:
+      - export NPM_TOKEN=$$(buildkite-agent secret get npm_token --skip-redaction)
+      - buildkite-agent oidc request-token --audience sts.amazonaws.com --lifetime 86400
+`,
+    [2, 5, 6],
+  ],
 ];
 
 describe('new pipeline rules through the Wasm bundle', () => {
