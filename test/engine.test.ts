@@ -12,7 +12,7 @@ const PIPELINE_RULES = [
   'static_cloud_credentials', 'unsigned_steps', 'artifacts_to_hosted_storage', 'release_without_provenance',
   'deploy_without_verification', 'plugin_not_pinned', 'plugin_source_not_allowed', 'image_not_pinned',
   'sbom_missing', 'code_scan_missing', 'container_scan_missing', 'untrusted_upload_interpolation',
-  'security_gate_bypassed', 'redaction_disabled',
+  'security_gate_bypassed', 'redaction_disabled', 'secret_upload_interpolation',
 ].map((name) => `pipeline/${name}`);
 
 const catalog = parseCatalog(readAsset('catalog.json').toString('utf8'));

@@ -97,6 +97,24 @@ steps:
 `,
     [2, 5, 6],
   ],
+  [
+    'secrets interpolated at upload',
+    'pipeline/secret_upload_interpolation',
+    `steps:
+  - label: test
+    commands:
+      - |
+        if [ -z "$GITHUB_SSH_KEY" ]; then exit 1; fi
+        echo "$$NPM_TOKEN" | npm login
+        echo "$GITHUB_SSH_KEY" > ~/.ssh/id_rsa
+    plugins:
+      - docker#v5.3.0:
+          image: ubuntu:22.04
+          environment:
+            - GITHUB_SSH_KEY
+`,
+    [5, 7],
+  ],
 ];
 
 describe('new pipeline rules through the Wasm bundle', () => {
