@@ -13,6 +13,7 @@ const PIPELINE_RULES = [
   'deploy_without_verification', 'plugin_not_pinned', 'plugin_source_not_allowed', 'image_not_pinned',
   'sbom_missing', 'code_scan_missing', 'container_scan_missing', 'untrusted_upload_interpolation',
   'security_gate_bypassed', 'redaction_disabled', 'secret_upload_interpolation',
+  'eval_injection',
 ].map((name) => `pipeline/${name}`);
 
 const catalog = parseCatalog(readAsset('catalog.json').toString('utf8'));

@@ -115,6 +115,17 @@ steps:
 `,
     [5, 7],
   ],
+  [
+    'variable content run as shell code',
+    'pipeline/eval_injection',
+    `steps:
+  - command:
+      - eval "$(ssh-agent -s)"
+      - eval "$$BUILD_CMD"
+      - sh -c $$RAW_HOOK
+`,
+    [4, 5],
+  ],
 ];
 
 describe('new pipeline rules through the Wasm bundle', () => {
