@@ -126,6 +126,17 @@ steps:
 `,
     [4, 5],
   ],
+  [
+    'newer Buildkite token formats under neutral names',
+    'pipeline/hardcoded_secret',
+    `steps:
+  - command: ./sync.sh
+    env:
+      SYNC_VALUE: "bktx_Miyf6S3a3g9j8pyBGTyLC1frg9k6gDHT"
+      NOTE: "permutation_results_bkpt_padding_1000_overlap.txt"
+`,
+    [4],
+  ],
 ];
 
 describe('new pipeline rules through the Wasm bundle', () => {
