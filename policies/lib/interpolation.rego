@@ -52,11 +52,22 @@ code_texts := array.concat(
 		[p, value] := walk(plugin.config)
 		is_string(value)
 		contains(value, "$")
-		some key in p
-		key in command_keys
+		key := shell_key(plugin.config, p)
 		path := array.concat(array.concat(entry.path, ["plugins", k, "config"]), p)
 	],
 )
+
+# shell_key: the command key a plugin configuration string sits under when a shell parses it:
+# the string is the key's value, or an item of a list that also holds `-c` (`[sh, -c, …]`).
+# Other list items are arguments handed to a program, not shell code.
+shell_key(_, p) := p[count(p) - 1] if p[count(p) - 1] in command_keys
+
+shell_key(config, p) := p[count(p) - 2] if {
+	count(p) > 1
+	is_number(p[count(p) - 1])
+	p[count(p) - 2] in command_keys
+	"-c" in object.get(config, array.slice(p, 0, count(p) - 1), [])
+}
 
 # agent_texts: agent tag values, pipeline-level and per command step, each {path, step, tag, text}
 # (step is null for the pipeline level).

@@ -24,6 +24,7 @@ test_escaped_set_or_not_secret_passes if {
 		"echo \"$$NPM_TOKEN\" | docker login --password-stdin",
 		"export API_TOKEN=$(vault read -field=token secret/ci) && curl -H \"$API_TOKEN\" https://x",
 		"cat $TOKEN_FILE",
+		"ssh-add -l; echo $SSH_AUTH_SOCK",
 		"echo $BUILDKITE_BUILD_NUMBER",
 		"# echo $NPM_TOKEN",
 	])

@@ -91,3 +91,11 @@ test_knob_prefix_entries if {
 		with data.config.rules as {"pipeline/untrusted_upload_interpolation": {"untrusted_variables": ["PR_*"]}}
 	count(findings) == 1
 }
+
+test_plugin_command_arguments if {
+	plugin := testing.plugin("docker", "v5.3.0", {"image": "alpine:3", "command": ["./notify", "$BUILDKITE_MESSAGE"]})
+	count(rule.deny) == 0 with input as testing.pipeline([testing.command_step({"plugins": [plugin]})])
+	shell := testing.plugin("docker", "v5.3.0", {"image": "alpine:3", "command": ["sh", "-c", "./notify $BUILDKITE_MESSAGE"]})
+	findings := rule.deny with input as testing.pipeline([testing.command_step({"plugins": [shell]})])
+	{f.path | some f in findings} == {["steps", 0, "plugins", 0, "config", "command", 2]}
+}
