@@ -11,8 +11,9 @@
 #   (an image given as `$VAR` is resolved from the file's `env` or a `VAR=…` in the same
 #   step when that is a literal). A bare name without registry or tag (`ubuntu`) is as
 #   unpinned as `ubuntu:latest`. Images still given by a variable (`$VAR`, `${VAR}`) or
-#   a matrix value (`{{matrix…}}`) are skipped; docker-compose images are defined in
-#   compose files and not checked here.
+#   a matrix value (`{{matrix…}}`) are skipped, and so are images the pipeline builds
+#   itself (`docker build -t NAME`, `docker tag … NAME`); docker-compose images are
+#   defined in compose files and not checked here.
 # related_resources:
 #   - ref: https://buildkite.com/docs/pipelines/best-practices/docker-containerized-builds
 #     description: Docker-based builds with the Docker and Docker Compose plugins
@@ -86,6 +87,21 @@ images contains {"path": c.path, "image": image, "evidence": d.command, "from": 
 	some d in docker_commands(c.text)
 	image := resolve(d.operand, c.step)
 	image_reference(image)
+}
+
+# built_images: image names the pipeline's own commands build (`docker build -t NAME`,
+# `docker buildx build --tag NAME`, `docker tag SRC NAME`): local images a digest cannot pin.
+built_images contains trim(m[1], `"'`) if {
+	some c in pipeline.commands
+	contains(c.text, "docker")
+	contains(c.text, "build")
+	some m in regex.find_all_string_submatch_n(`\bdocker\s+(?:buildx\s+|image\s+)?build\b[^;&|\n]*?\s(?:-t|--tag)[=\s]+("[^"]+"|'[^']+'|[^\s;&|]+)`, c.text, -1)
+}
+
+built_images contains trim(m[1], `"'`) if {
+	some c in pipeline.commands
+	contains(c.text, "docker")
+	some m in regex.find_all_string_submatch_n(`\bdocker\s+(?:image\s+)?tag\s+\S+\s+("[^"]+"|'[^']+'|[^\s;&|]+)`, c.text, -1)
 }
 
 # container_plugin: the docker plugin, a plugin listed in image_plugins, or a plugin loaded from
@@ -209,6 +225,7 @@ deny contains findings.finding(
 ) if {
 	some ref in images
 	is_string(ref.image)
+	not ref.image in built_images
 	not pinned(ref.image)
 	not dynamic(ref.image)
 	not allowed(ref.image)

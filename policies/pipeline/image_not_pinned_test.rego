@@ -221,3 +221,12 @@ test_container_plugins_fail if {
 	findings := image_not_pinned.deny with input as testing.pipeline([step])
 	{f.evidence | some f in findings} == {"gcr.io/kaniko-project/executor:latest", "ubuntu:22.04"}
 }
+
+test_images_built_by_the_pipeline_pass if {
+	steps := [
+		testing.command_step({"commands": ["docker build -t app:test .", "docker buildx build --platform linux/amd64 --tag=acme/tool:ci --load ."]}),
+		testing.command_step({"commands": ["docker tag app:test registry.example.com/app:test", "docker run --rm app:test make test", "docker run acme/tool:ci", "docker push registry.example.com/app:test"]}),
+		testing.command_step({"plugins": [docker("acme/tool:ci")]}),
+	]
+	count(image_not_pinned.deny) == 0 with input as testing.pipeline(steps)
+}
