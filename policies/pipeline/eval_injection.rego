@@ -7,7 +7,8 @@
 #   meta-data) decides what runs, with the job's credentials and full shell grammar.
 #   Only commands whose argument is exactly one variable are reported, and only when the
 #   step does not set that variable itself (`VAR=…`, `export VAR=…`, its `env`, the
-#   pipeline `env`); `eval "$(ssh-agent -s)"` and other command substitutions are not.
+#   pipeline `env`) or sets it from `buildkite-agent meta-data get` (block and input step
+#   fields); `eval "$(ssh-agent -s)"` and other command substitutions are not.
 # related_resources:
 #   - ref: https://owasp.org/www-project-top-10-ci-cd-security-risks/CICD-SEC-04-Poisoned-Pipeline-Execution
 #   - ref: https://buildkite.com/docs/pipelines/security/enforcing-security-controls
@@ -49,8 +50,23 @@ deny contains findings.finding(
 	not startswith(trim_space(line), "#")
 	some m in regex.find_all_string_submatch_n(`(?:^|[\s;&|(])((eval|(?:ba|z|k|da)?sh\s+(?:-[A-Za-z]+\s+)*-c)\s+["']?\$+\{?([A-Za-z_][A-Za-z0-9_]*)\}?["']?)\s*(?:$|[;&|)])`, line, -1)
 	not m[3] in knobs.ignored_variables
-	not m[3] in interpolation.assigned(c.step)
-	object.get(input.pipeline.env, m[3], null) == null
+	not trusted(m[3], c.step)
+}
+
+# trusted: the step (or the pipeline env) sets the variable itself, not from build meta-data,
+# which block and input step fields fill with whatever the person unblocking types.
+trusted(name, entry) if {
+	name in interpolation.assigned(entry)
+	not name in metadata_variables(entry)
+}
+
+trusted(name, _) if object.get(input.pipeline.env, name, null) != null
+
+# metadata_variables: names a step assigns from `buildkite-agent meta-data get`.
+metadata_variables(entry) := {m[1] |
+	some text in entry.step.commands
+	contains(text, "meta-data")
+	some m in regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_]*)=["']?\$+\(\s*buildkite-agent\s+meta-data\s+get\b`, text, -1)
 }
 
 candidate(text) if contains(text, "eval")

@@ -49,3 +49,7 @@ test_variable_set_in_env_passes if {
 	)
 	count(rule.deny) == 0 with input as doc
 }
+
+test_meta_data_variable_fails if {
+	evidence(["CMD=\"$$(buildkite-agent meta-data get release-command)\"\neval \"$$CMD\""]) == {"eval \"$$CMD\""}
+}
