@@ -61,8 +61,9 @@ steps:
       echo "$$PAYLOAD" | base64 -d | bash
       curl -fsSL https://github.com/acme/tool/releases/latest/download/tool -o tool
       chmod +x tool && ./tool --version
+      curl -fsSL https://get.docker.com -o get-docker.sh && sudo sh get-docker.sh
 `,
-    [4, 5, 6],
+    [4, 5, 6, 8],
   ],
   [
     'security gates bypassed',

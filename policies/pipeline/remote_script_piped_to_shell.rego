@@ -8,8 +8,9 @@
 #   build. Interpreters fed JSON to parse (`curl … | python -m json.tool`,
 #   `| python -c '…'`, `| node -e '…'`) are not reported. Also reported: a script decoded
 #   from base64 into a shell (`base64 -d | sh`), and a file downloaded with curl or wget
-#   (`-o FILE`, `-O URL`), made executable with `chmod` and run in the same step when the
-#   step checks no checksum or signature (`sha256sum`, `gpg --verify`, `cosign verify` …).
+#   (`-o FILE`, `-O URL`) and then run in the same step, made executable with `chmod` or
+#   handed to a shell or interpreter (`sh get-docker.sh`), when the step checks no
+#   checksum or signature (`sha256sum`, `gpg --verify`, `cosign verify` …).
 #   Whole-line shell comments (`# curl … | sh`) are not reported.
 # related_resources:
 #   - ref: https://owasp.org/www-project-top-10-ci-cd-security-risks/CICD-SEC-03-Dependency-Chain-Abuse
@@ -58,24 +59,32 @@ deny contains findings.finding(
 	not transport.matches(fragment, knobs.allowed_sources)
 }
 
-# A file downloaded with curl/wget, made executable and run, with no checksum or signature
-# check anywhere in the step.
+# A file downloaded with curl/wget and then run (made executable and executed, or handed to
+# a shell or interpreter), with no checksum or signature check anywhere in the step.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("a binary fetched at build time is saved as `%s`, made executable and run without verification: `%s`", [d.file, d.fragment]),
+	sprintf("a file fetched at build time is saved as `%s` and %s without verification: `%s`", [d.file, how, d.fragment]),
 	c.path,
 	d.fragment,
 ) if {
 	some c in pipeline.commands
 	downloader(c.text)
-	whole := pipeline.step_text(c.step.step)
-	contains(whole, "chmod")
 	some d in downloads(code(c.text))
-	text := code(whole)
-	made_executable(text, d.file)
-	runs_file(text, d.file)
+	text := code(pipeline.step_text(c.step.step))
+	some how in run_ways(text, d.file)
 	not verified(text)
 	not transport.matches(d.fragment, knobs.allowed_sources)
+}
+
+# run_ways: how text runs file: made executable and executed, or read by a shell or interpreter.
+run_ways(text, file) := {how |
+	contains(text, "chmod")
+	made_executable(text, file)
+	runs_file(text, file)
+	how := "made executable and run"
+} | {how |
+	interprets_file(text, file)
+	how := "run by an interpreter"
 }
 
 downloader(text) if contains(text, "curl")
@@ -118,6 +127,23 @@ runs_file(text, file) if {
 	words := [w | some w in split(trim_space(m[0]), " "); w != ""]
 	same_file(trim(command_word(words), `"'`), file)
 }
+
+# interprets_file: a simple command of text hands file to a shell or interpreter
+# (`sh install.sh`, `sudo bash ./get.sh -y`, `python3 get-pip.py`, `. ./env.sh`).
+interprets_file(text, file) if {
+	some m in regex.find_all_string_submatch_n(`[^;&|\n()\x60]+`, text, -1)
+	words := [w | some w in split(trim_space(m[0]), " "); w != ""]
+	i := interpreter_at(words)
+	j := min({k | some k, w in words; k > i; not startswith(w, "-")})
+	same_file(trim(words[j], `"'`), file)
+}
+
+interpreter_at(words) := 1 if {
+	words[0] in {"sudo", "exec", "then", "do", "time", "else"}
+	interpreter(words[1])
+} else := 0 if interpreter(words[0])
+
+interpreter(word) if regex.match(`^(?:(?:/usr)?/bin/)?(?:(?:ba|z|k|da|a)?sh|source|\.|python[0-9.]*|perl|ruby|node|php|pwsh|powershell)$`, word)
 
 command_word(words) := words[1] if {
 	words[0] in {"sudo", "exec", "then", "do", "time", "else"}

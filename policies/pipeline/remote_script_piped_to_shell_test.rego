@@ -186,7 +186,7 @@ test_download_chmod_run_fails if {
 	}
 	some f in findings
 	f.path[3] == 0
-	contains(f.message, "saved as `tool`, made executable and run")
+	contains(f.message, "saved as `tool` and made executable and run without verification")
 }
 
 test_download_across_command_lines_and_remote_name if {
@@ -207,4 +207,17 @@ test_download_verified_or_not_run_passes if {
 		"curl -fsSL -o /dev/null -w '%{http_code}' https://x.example.com && chmod +x run.sh && ./run.sh",
 		"curl -fsSLo plugin https://x.example.com/plugin && chmod +x plugin && mv plugin ~/.terraform.d/",
 	])) == 0
+}
+
+test_download_then_interpreter_fails if {
+	findings := rule.deny with input as cmd([
+		"curl -fsSL https://get.docker.com -o get-docker.sh && sudo sh get-docker.sh",
+		"wget -O get-pip.py https://bootstrap.pypa.io/get-pip.py\npython3 get-pip.py --user",
+		"curl -sSLo env.sh https://x.example.com/env.sh; bash -x ./env.sh",
+		"curl -fsSLo data.json https://x.example.com/data.json && python3 parse.py data.json",
+	])
+	{f.path[3] | some f in findings} == {0, 1, 2}
+	some f in findings
+	f.path[3] == 0
+	contains(f.message, "saved as `get-docker.sh` and run by an interpreter")
 }
