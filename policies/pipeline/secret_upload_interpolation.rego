@@ -30,8 +30,11 @@
 #       default: false
 #       description: Also report secret-looking variables interpolated into `env` values.
 #     name_patterns:
-#       default: ['TOKEN', 'SECRET', 'PASSWORD|PASSWD|PASSPHRASE', '(^|_)PASS$', '.+_PWD$', 'API_?KEY', 'PRIVATE_?KEY', 'ACCESS_?KEY', '(SIGNING|ENCRYPTION|MASTER|LICENSE|DEPLOY|SSH|GPG|PGP)_?KEY', 'CREDENTIAL', '(^|_)O?AUTH(_|$)', 'AUTHORIZATION', 'CONNECTION_?STRING']
-#       description: Regular expressions for secret-like variable names, matched against the name in upper case.
+#       default: ['(^|_)TOKEN$', '(^|_)SECRET(_KEY|_ACCESS_KEY)?$', '(PASSWORD|PASSWD|PASSPHRASE)$', '(^|_)PASS$', '.+_PWD$', 'API_?KEY$', 'PRIVATE_?KEY$', '(SIGNING|ENCRYPTION|MASTER|LICENSE|DEPLOY|SSH|GPG|PGP)_?KEY$', 'CREDENTIALS?$', 'CONNECTION_?STRING$']
+#       description: >-
+#         Regular expressions for secret-like variable names, matched against the name in upper
+#         case. Anchored at the end, so `MAX_NUM_BATCHED_TOKENS` or `TOKENIZERS_PARALLELISM` are
+#         not secrets.
 #     name_exceptions:
 #       default: ['_(ID|IDS)$', '_(FILE|FILES|PATH|DIR|DIRECTORY|URL|URI|ENDPOINT|HOST|PORT)$', '_(NAME|NAMES|ARN|REGION|USER|USERNAME|EMAIL)$', '_(TYPE|KIND|METHOD|MODE|PROVIDER|BACKEND|STORE|SCOPE|SCOPES|AUDIENCE|ISSUER|ROLE)$', '_(TTL|LIFETIME|EXPIRY|EXPIRES|EXPIRATION|INTERVAL|TIMEOUT|DURATION|LENGTH|COUNT|LIMIT)$', '_(ENABLED|DISABLED|REQUIRED|ENV|PREFIX|SUFFIX|VERSION|PARAM|PARAMETER|FORMAT|STDIN)$', '_(SOCK|SOCKET|AGENT_PID)$']
 #       description: Regular expressions for names that look secret-like but hold no secret.

@@ -25,6 +25,8 @@ test_escaped_set_or_not_secret_passes if {
 		"export API_TOKEN=$(vault read -field=token secret/ci) && curl -H \"$API_TOKEN\" https://x",
 		"cat $TOKEN_FILE",
 		"ssh-add -l; echo $SSH_AUTH_SOCK",
+		"vllm serve --max-num-batched-tokens $MAX_NUM_BATCHED_TOKENS",
+		"export TOKENIZERS_PARALLELISM=false; python train.py $TOKENIZERS_PARALLELISM",
 		"echo $BUILDKITE_BUILD_NUMBER",
 		"# echo $NPM_TOKEN",
 	])
