@@ -109,12 +109,21 @@ deny contains findings.finding(
 	not barrier_in_group(entry.path)
 }
 
-# shipping_steps: command and trigger steps that deploy or publish.
+# shipping_steps: command and trigger steps that deploy or publish (for a trigger step, its
+# label, key or the slug of the pipeline it triggers).
 shipping_steps := [entry |
 	some entry in pipeline.steps
 	entry.step.type in {"command", "trigger"}
-	deploy.is_deploy(entry.step, knobs.deploy_label_patterns, knobs.deploy_command_patterns)
+	shipping(entry.step)
 ]
+
+shipping(step) if deploy.is_deploy(step, knobs.deploy_label_patterns, knobs.deploy_command_patterns)
+
+shipping(step) if {
+	step.type == "trigger"
+	is_string(step.trigger)
+	pipeline.matches_any(step.trigger, knobs.deploy_label_patterns)
+}
 
 # barrier_between: a wait, block or input step between top-level positions i and j.
 barrier_between(i, j) if {

@@ -95,3 +95,11 @@ test_continue_on_failure_before_annotation_passes if {
 		deploy({}),
 	])) == 0
 }
+
+test_continue_on_failure_before_deploy_trigger_fails if {
+	paths([
+		testing.command_step({"commands": ["make test"]}),
+		testing.step("wait", {"extra": {"continue_on_failure": true}}),
+		testing.step("trigger", {"trigger": "app-deploy-production"}),
+	]) == {["steps", 1, "extra", "continue_on_failure"]}
+}
