@@ -1,6 +1,7 @@
 # METADATA
 # title: Log redaction turned off
 # description: |
+#   The pipeline turns off the agent's log redaction or makes leaked OIDC tokens live long.
 #   The agent replaces the values of secret-looking variables (those matching
 #   `BUILDKITE_REDACTED_VARS`), of `buildkite-agent secret get` results and of OIDC tokens
 #   with `[REDACTED]` in the build log. Reported: `BUILDKITE_REDACTED_VARS` set to nothing,

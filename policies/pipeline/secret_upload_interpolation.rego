@@ -1,11 +1,11 @@
 # METADATA
 # title: Secret interpolated at pipeline upload
 # description: |
-#   `buildkite-agent pipeline upload` replaces `$VAR` and `${VAR}` with the uploading job's
-#   environment before the steps are created. A secret-looking variable (`$NPM_TOKEN`,
-#   `${GITHUB_SSH_KEY}`, `$BUILDKITE_AGENT_ACCESS_TOKEN`) written with a single `$` in a
-#   command or a plugin's configuration is therefore pasted into the job definition in
-#   clear text, where the Buildkite UI, API and anyone who can read the build see it, and
+#   A secret-looking variable (`$NPM_TOKEN`, `${GITHUB_SSH_KEY}`) is written with a single
+#   `$` in a command or plugin configuration, so pipeline upload pastes its value into the
+#   job definition. `buildkite-agent pipeline upload` replaces `$VAR` and `${VAR}` with the
+#   uploading job's environment before the steps are created, so the secret (or
+#   `$BUILDKITE_AGENT_ACCESS_TOKEN`) ends up in clear text in the job definition, where the Buildkite UI, API and anyone who can read the build see it, and
 #   log redaction does not apply. `$$VAR` (read by the shell at run time) is not reported,
 #   nor variables the step sets itself (`VAR=…`, its `env`, its `secrets`, or a plugin
 #   that provides them), which are empty at upload. A plugin `environment` entry that only

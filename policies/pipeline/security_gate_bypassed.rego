@@ -1,8 +1,8 @@
 # METADATA
 # title: Security gate bypassed
 # description: |
-#   A check that is meant to stop a bad change is there but does not stop it, without
-#   `soft_fail` saying so: a security scan step with `skip:` (it never runs) or
+#   A security scan or a deploy's wait for passing steps is there but does not stop a bad
+#   change, without `soft_fail` saying so. Reported: a security scan step with `skip:` (it never runs) or
 #   `if_changed:` (it runs only when some files change, so other changes and newly
 #   published vulnerabilities pass unscanned); a deploy or publish step with
 #   `allow_dependency_failure: true`, or a `depends_on` entry with `allow_failure: true`

