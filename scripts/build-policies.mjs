@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const opa = process.argv[2] ?? '.tools/bin/opa';
-const ENTRYPOINTS = ['kiteguard/pipeline/report', 'kiteguard/repository/report', 'kiteguard/organization/report'];
+// The entrypoints the engine evaluates, one per target kind.
+const ENTRYPOINTS = Object.values(JSON.parse(readFileSync('src/engine/entrypoints.json', 'utf8')));
 
 mkdirSync('dist', { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-build-'));
@@ -40,6 +41,7 @@ for (const entry of inspected.annotations ?? []) {
     related: (a.related_resources ?? []).map((r) => r.ref),
     knobs: a.custom.config ?? {},
     attestable: a.custom.attestable === true,
+    ...(a.custom.scope === 'repository' ? { repositoryWide: true } : {}),
     package: pkg,
   });
 }

@@ -20,7 +20,7 @@ rmSync('dist/chunks', { recursive: true, force: true });
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 await build({
-  entryPoints: { kiteguard: 'src/main.ts', 'evaluate-worker': 'src/sweep/evaluate-worker.ts' },
+  entryPoints: { kiteguard: 'src/main.ts', 'evaluate-worker': 'src/engine/worker.ts' },
   outdir: 'dist',
   // Commands that need large libraries (API clients, schema validation) load them as
   // separate chunks on first use, so `check` starts without parsing them.

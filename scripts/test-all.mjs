@@ -1,4 +1,4 @@
-// Runs every suite (opa test with coverage, vitest) and ends with one totals line:
+// Runs every suite (opa test with coverage, the import-graph check, vitest) and ends with one totals line:
 // `N passed, N failed`. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -8,15 +8,21 @@ let passed = 0;
 let failed = 0;
 let ok = true;
 
-const rego = spawnSync(process.execPath, ['scripts/opa-test.mjs', opa], { stdio: ['ignore', 'pipe', 'inherit'] });
-const regoOut = rego.stdout.toString();
-process.stdout.write(regoOut);
-const m = /rego: (\d+) passed, (\d+) failed/.exec(regoOut);
-if (m) {
-  passed += Number(m[1]);
-  failed += Number(m[2]);
+// Runs one node script whose output ends in `<label>: N passed, N failed` and adds its counts.
+function countedSuite(label, args) {
+  const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = child.stdout.toString();
+  process.stdout.write(out);
+  const counts = new RegExp(`${label}: (\\d+) passed, (\\d+) failed`).exec(out);
+  if (counts) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  }
+  if (child.status !== 0 || !counts) ok = false;
 }
-if (rego.status !== 0 || !m) ok = false;
+
+countedSuite('rego', ['scripts/opa-test.mjs', opa]);
+countedSuite('imports', ['scripts/check-imports.mjs', 'src']);
 
 mkdirSync('build', { recursive: true });
 const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=build/vitest.json'], {

@@ -10,7 +10,7 @@ import { describePolicy, grantFor, parseSecretPolicy } from '../src/blast/policy
 import { envReferences, secretGetKeys, secretReferences } from '../src/blast/references.js';
 import { secretBlastRadius } from '../src/blast/secret.js';
 import { tokenBlastRadius } from '../src/blast/token.js';
-import type { RestPipeline } from '../src/collect/buildkite/types.js';
+import type { RestPipeline } from '../src/snapshot/buildkite.js';
 import { loadPipeline } from '../src/pipeline/load.js';
 import { unavailable } from '../src/snapshot/section.js';
 import type { Snapshot } from '../src/snapshot/types.js';

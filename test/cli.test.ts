@@ -177,3 +177,51 @@ describe('other commands', () => {
     expect(readFileSync('README.md', 'utf8')).toContain(renderRules(catalog.rules));
   });
 });
+
+describe('kiteguard explain', () => {
+  it('explains a rule by its id or its short name, with the fix, the settings and the docs link', async () => {
+    for (const name of ['pipeline/plugin_not_pinned', 'plugin_not_pinned']) {
+      const r = await runCli(['explain', name]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Plugin .* \(pipeline\/plugin_not_pinned\)\nseverity high · area 8 Pipeline as code · target pipeline\n/);
+      expect(r.stdout).toContain('How to fix it:');
+      expect(r.stdout).toContain('require_sha');
+      expect(r.stdout).toMatch(/Read more:\n {2}https:\/\//);
+    }
+  });
+
+  it('names the repository-wide rules as such', async () => {
+    expect((await runCli(['explain', 'dependency_scan_missing'])).stdout).toContain('any pipeline file of the repository satisfies it');
+  });
+
+  it('is a usage error for an unknown rule, with suggestions', async () => {
+    const r = await runCli(['explain', 'plugin']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kiteguard: no rule `plugin`; did you mean pipeline/plugin_not_pinned, pipeline/plugin_source_not_allowed?\n');
+  });
+
+  it('lists each rule with its docs link', async () => {
+    const r = await runCli(['rules']);
+    expect(r.stdout).toMatch(/^pipeline\/plugin_not_pinned +high +area {2}8 +.+ +https:\/\/\S+$/m);
+    expect(r.stdout).toContain('`kiteguard explain RULE`');
+  });
+});
+
+describe('colour', () => {
+  it('follows --color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal', async () => {
+    const { useColor } = await import('../src/cli/options.js');
+    expect(useColor('always', { NO_COLOR: '1' }, false, true)).toBe(true);
+    expect(useColor('never', { FORCE_COLOR: '1' }, true, false)).toBe(false);
+    expect(useColor('auto', { NO_COLOR: '1', FORCE_COLOR: '1' }, true, false)).toBe(false);
+    expect(useColor('auto', { FORCE_COLOR: '1' }, false, false)).toBe(true);
+    expect(useColor('auto', { FORCE_COLOR: '0' }, false, false)).toBe(false);
+    expect(useColor('auto', {}, true, false)).toBe(true);
+    expect(useColor('auto', {}, true, true)).toBe(false);
+  });
+
+  it('colours check output with --color always and FORCE_COLOR', async () => {
+    expect((await runCli(['check', INSECURE, '--color', 'always'])).stdout).toContain('\x1b[');
+    expect((await runCli(['check', INSECURE], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
+    expect((await runCli(['check', INSECURE])).stdout).not.toContain('\x1b[');
+  });
+});

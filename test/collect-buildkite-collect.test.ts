@@ -1,7 +1,7 @@
 // The Buildkite collector over HTTP against the simulator: values in the right place, faults absorbed or confined.
 import { describe, expect, test } from 'vitest';
 import type { Section } from '../src/snapshot/section.js';
-import type { BuildkiteSnapshot } from '../src/collect/buildkite/types.js';
+import type { BuildkiteSnapshot } from '../src/snapshot/buildkite.js';
 import { fixtureEstate } from './sim/buildkite/fixture.js';
 import { generateEstate } from './sim/buildkite/generate.js';
 import { collectFromSim } from './sim/buildkite/harness.js';

@@ -1,8 +1,8 @@
 // Waiver matching (rule id, path glob, expiry) and the glob it uses.
 import { describe, expect, it, test } from 'vitest';
-import { matchesGlob } from '../src/config/glob.js';
-import { applyWaivers } from '../src/config/waivers.js';
-import type { Finding, Waiver } from '../src/report/model.js';
+import { matchesGlob } from '../src/engine/glob.js';
+import { applyWaivers } from '../src/engine/waivers.js';
+import type { Finding, Waiver } from '../src/model/report.js';
 
 function finding(ruleId: string, file: string): Finding {
   return { ruleId, severity: 'high', message: 'm', path: ['steps', 0], evidence: null, location: { file, line: 1, column: 1 } };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, test } from 'vitest';
 import { engineData, findConfig, loadConfig, rulesConfigForEngine } from '../src/config/load.js';
 import { InputError } from '../src/errors.js';
-import type { RuleInfo } from '../src/report/model.js';
+import type { RuleInfo } from '../src/model/report.js';
 
 function rule(id: string, knobs: RuleInfo['knobs'] = {}): RuleInfo {
   return {

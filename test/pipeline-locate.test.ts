@@ -109,7 +109,8 @@ describe('locate in other shapes', () => {
     ['label from name', 'steps:\n  - name: x\n    command: y\n', ['steps', 0, 'label'], '2:5'],
     ['matrix', 'steps:\n  - command: x\n    matrix:\n      setup:\n        os: [a, b]\n', ['steps', 0, 'matrix', 'setup', 'os', 1], '5:17'],
     ['signature', 'steps:\n  - command: x\n    signature:\n      value: abc\n', ['steps', 0, 'signature', 'value'], '4:7'],
-    ['a merged key', 'x: &x\n  agents: {queue: q}\nsteps:\n  - command: y\n    <<: *x\n', ['steps', 0, 'agents', 'queue'], '2:12'],
+    ['a merged key', 'x: &x\n  agents: {queue: q}\nsteps:\n  - command: y\n    <<: *x\n', ['steps', 0, 'agents', 'queue'], '5:9'],
+    ['a plugin of an aliased list', 'p: &p\n  - docker#v1: {image: x}\nsteps:\n  - command: y\n    plugins: *p\n  - command: z\n    plugins: *p\n', ['steps', 1, 'plugins', 0, 'config', 'image'], '7:14'],
   ] as Array<[string, string, Path, string]>)('%s', (_name, yaml, path, want) => {
     const p = loadPipeline(yaml, 't.yml').locate(path);
     expect(`${p.line}:${p.column}`).toBe(want);

@@ -66,7 +66,7 @@ describe('steps', () => {
     ],
     ['timeout number', 'steps:\n  - command: x\n    timeout_in_minutes: 30\n', { timeout_in_minutes: 30 }],
     ['timeout numeric string', 'steps:\n  - command: x\n    timeout_in_minutes: "30"\n', { timeout_in_minutes: 30, extra: {} }],
-    ['timeout from a variable', 'steps:\n  - command: x\n    timeout_in_minutes: "${T}"\n', { timeout_in_minutes: null, extra: { timeout_in_minutes: '${T}' } }],
+    ['timeout from a variable', 'steps:\n  - command: x\n    timeout_in_minutes: "${T}"\n', { timeout_in_minutes: null, extra: {}, interpolated: { timeout_in_minutes: '${T}' } }],
     ['soft_fail true', 'steps:\n  - command: x\n    soft_fail: true\n', { soft_fail: true }],
     ['soft_fail "true"', 'steps:\n  - command: x\n    soft_fail: "true"\n', { soft_fail: true }],
     ['soft_fail "false"', 'steps:\n  - command: x\n    soft_fail: "false"\n', { soft_fail: false }],
@@ -102,6 +102,12 @@ describe('steps', () => {
     expect(step0(yaml)).toMatchObject(want);
   });
 
+  it('accepts every step key Buildkite\'s schema allows, and keys set at upload time', () => {
+    for (const key of ['deploy:prod', 'a.b,c_d-1', '${ENV}-deploy', '${KEY?}', '$KEY with spaces', 'k'.repeat(100)]) {
+      expect(step0(`steps:\n  - command: x\n    key: "${key}"\n`)).toMatchObject({ key });
+    }
+  });
+
   it('infers the type in Buildkite\'s order: a command key wins', () => {
     expect(step0('steps:\n  - wait: ~\n    command: x\n')).toMatchObject({ type: 'command', commands: ['x'], extra: { wait: null } });
   });
@@ -128,6 +134,7 @@ describe('steps', () => {
       signature: null,
       matrix: null,
       extra: {},
+      interpolated: {},
     });
   });
 });
@@ -189,6 +196,10 @@ describe('rejects what is not a pipeline', () => {
     ['a mapping in an env list', 'steps:\n  - command: x\n    env:\n      - {A: 1}\n', 'p.yml:4:9: expected env entries as KEY=value strings, got a mapping'],
     ['a trigger that is not a slug', 'steps:\n  - trigger: {a: 1}\n    label: x\n', 'p.yml:2:14: expected trigger to be a pipeline slug (a string), got a mapping'],
     ['a bad soft_fail', 'steps:\n  - command: x\n    soft_fail: 3\n', 'p.yml:3:16: expected soft_fail to be true, false or a list of {exit_status: …}, got the number 3'],
+    ['a step key with spaces', 'steps:\n  - command: x\n    key: "has spaces"\n', 'p.yml:3:10: step key "has spaces" has characters Buildkite does not allow in a key (a space); expected only letters, digits and _ - : $ { } . ,'],
+    ['a step id with a slash', 'steps:\n  - wait: ~\n    id: a/b\n', 'p.yml:3:9: step id "a/b" has characters Buildkite does not allow in a key (`/`); expected only letters, digits and _ - : $ { } . ,'],
+    ['a step key too long', `steps:\n  - command: x\n    key: ${'k'.repeat(101)}\n`, `p.yml:3:10: step key "${'k'.repeat(40)}…" is 101 characters long; expected at most 100`],
+    ['a step key like a UUID', 'steps:\n  - command: x\n    key: 0f8fad5b-d9cb-469f-a165-70867728950e\n', 'p.yml:3:10: step key "0f8fad5b-d9cb-469f-a165-70867728950e" looks like a UUID, which Buildkite does not accept as a key; expected another name'],
     ['a command mapping among other keys', 'steps:\n  - command: {a: 1}\n    label: x\n', 'p.yml:2:14: expected command to be a string or a list of strings, got a mapping'],
     ['YAML syntax errors keep their position', 'steps:\n  - command: "x\n', 'p.yml:2:14: unclosed double-quoted string; expected a closing `"`'],
   ])('%s', (_name, yaml, message) => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { annotationStyle, DEFAULT_MAX_BYTES, formatBuildkite } from '../src/report/buildkite.js';
 import { code, md, mdMessage } from '../src/report/markdown.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { CLEAN, MIXED, manyFindings } from './fixtures/report/reports.js';
 import { expectGolden } from './fixtures/report/golden.js';
 

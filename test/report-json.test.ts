@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatJson } from '../src/report/json.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { CLEAN, MIXED } from './fixtures/report/reports.js';
 import { expectGolden } from './fixtures/report/golden.js';
 

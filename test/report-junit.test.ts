@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SaxesParser } from 'saxes';
 import { formatJunit, xmlAttr, xmlText } from '../src/report/junit.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { CLEAN, MIXED } from './fixtures/report/reports.js';
 import { expectGolden } from './fixtures/report/golden.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatMarkdownSummary } from '../src/report/markdown-summary.js';
 import { renderHtml } from '../src/report/html/index.js';
 import { render, REPORT_FORMATS, FORMATS } from '../src/cli/render.js';
-import type { Report } from '../src/report/model.js';
+import type { Report } from '../src/model/report.js';
 import { MIXED } from './fixtures/report/reports.js';
 import { smallSweep, sweepReport, withDrift } from './fixtures/report/sweep.js';
 import { expectedAreaCounts } from './fixtures/report/expected.js';
@@ -69,7 +69,7 @@ describe('format registry', () => {
   const opts = { color: false, showWaived: false, env: {}, warn: () => undefined };
 
   test('offers every format; check keeps its own choices', () => {
-    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'buildkite', 'markdown', 'html']);
+    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'buildkite', 'github', 'markdown', 'html']);
     expect(FORMATS).not.toContain('html');
   });
 

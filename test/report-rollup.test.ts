@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Report, RuleOutcome } from '../src/report/model.js';
+import type { Report, RuleOutcome } from '../src/model/report.js';
 import { countByArea, outcomeSeverity, targetsByKind, topFailingRules, worstOffenders } from '../src/report/rollup.js';
 import { MIXED } from './fixtures/report/reports.js';
 import { smallSweep, SWEEP_RULES } from './fixtures/report/sweep.js';

@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { FINGERPRINT_KEY, fingerprint, formatSarif } from '../src/report/sarif.js';
-import type { Finding } from '../src/report/model.js';
+import type { Finding } from '../src/model/report.js';
 import { CLEAN, MIXED } from './fixtures/report/reports.js';
 import { expectGolden } from './fixtures/report/golden.js';
 

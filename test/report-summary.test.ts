@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import type { Finding, Severity } from '../src/report/model.js';
+import type { Finding, Severity } from '../src/model/report.js';
 import {
   allFindings,
   countReport,
-  isBlocking,
   showControlChars,
   sortedOutcomes,
   verdictOf,
 } from '../src/report/summary.js';
+import { isBlocking } from '../src/model/blocking.js';
 import { CLEAN, MIXED } from './fixtures/report/reports.js';
 
 const base: Finding = {

@@ -1,7 +1,7 @@
 // The Buildkite rules through the compiled Wasm bundle: the simulator's fixture estate collected, split into
 // targets and evaluated, so every rule (and every builtin it calls) runs the way a sweep runs it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BuildkiteSnapshot, RestPipeline } from '../src/collect/buildkite/types.js';
+import type { BuildkiteSnapshot, RestPipeline } from '../src/snapshot/buildkite.js';
 import { readAsset } from '../src/engine/assets.js';
 import { parseCatalog } from '../src/engine/catalog.js';
 import { PolicyEngine, type EngineResult } from '../src/engine/policy.js';

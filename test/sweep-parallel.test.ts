@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { assetPath, readAsset } from '../src/engine/assets.js';
 import { loadPipeline } from '../src/pipeline/load.js';
-import { evaluateAll, type EvaluationItem } from '../src/sweep/parallel.js';
+import { evaluateAll, type EvaluationItem } from '../src/engine/parallel.js';
 import { ROOT, yamlFiles } from './helpers.js';
 
 test('workers and this thread agree on 250 pipelines, in order', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../src/snapshot/io.js';
-import { snapshotTargets } from '../src/sweep/snapshot-targets.js';
+import { snapshotTargets } from '../src/targets/snapshot.js';
 import { ROOT, runCli } from './helpers.js';
 
 const ESTATE = join(ROOT, 'fixtures/estate/snapshot.json');

@@ -1,6 +1,6 @@
 // Building Buildkite targets from a hand-built snapshot: team access joined per pipeline, sections passed through.
 import { describe, expect, it } from 'vitest';
-import type { BuildkiteSnapshot, BuildkiteTeamEntry, RestPipeline } from '../src/collect/buildkite/types.js';
+import type { BuildkiteSnapshot, BuildkiteTeamEntry, RestPipeline } from '../src/snapshot/buildkite.js';
 import { ok, unavailable } from '../src/snapshot/section.js';
 import {
   buildkiteOrganizationInput,

@@ -85,16 +85,17 @@ describe('positions', () => {
 describe('anchors, aliases and merge keys', () => {
   const text = readFileSync(join(FIXTURES, 'anchors.yml'), 'utf8');
 
+  // Anchored content reached through an alias is at the alias: each use is its own place.
   test.each([
     [['steps', 0, 'label'], '8:5'],
-    [['steps', 0, 'agents', 'queue'], '3:5'],
+    [['steps', 0, 'agents', 'queue'], '9:9'],
     [['steps', 0, 'timeout_in_minutes'], '10:5'],
-    [['steps', 1, 'retry'], '6:3'],
-    [['steps', 1, 'agents'], '2:3'],
-    [['steps', 1, 'timeout_in_minutes'], '4:3'],
+    [['steps', 1, 'retry'], '12:10'],
+    [['steps', 1, 'agents'], '12:17'],
+    [['steps', 1, 'timeout_in_minutes'], '12:17'],
     [['steps', 1, 'command'], '13:5'],
-    [['steps', 2], '5:7'],
-    [['steps', 2, 'retry'], '6:3'],
+    [['steps', 2], '14:5'],
+    [['steps', 2, 'retry'], '14:5'],
     [['steps', 3], '15:5'],
     [['steps', 3, 'label'], '16:5'],
     [['steps', 3, 'command', 0], '18:9'],
@@ -102,6 +103,15 @@ describe('anchors, aliases and merge keys', () => {
     [['steps', 3, 'command', 2], '22:9'],
   ] as Array<[Array<string | number>, string]>)('%j → %s', (path, want) => {
     expect(at(text, path)).toBe(want);
+  });
+
+  it('places the anchored node itself, and a nested alias used through an outer one, at the outermost use', () => {
+    const nested = 'a: &a\n  x: 1\nb: &b\n  inner: *a\nc: *b\nd: [*a, *b]\n';
+    expect(at(nested, ['a', 'x'])).toBe('2:3');
+    expect(at(nested, ['b', 'inner', 'x'])).toBe('4:10');
+    expect(at(nested, ['c', 'inner', 'x'])).toBe('5:4');
+    expect(at(nested, ['d', 1, 'inner'])).toBe('6:9');
+    expect(at('a: &l [{x: 1}]\nb:\n  <<: *l\n', ['b', 'x'])).toBe('3:7');
   });
 
   it('builds the same values as js-yaml: local keys win, earlier merge sources win', () => {
@@ -132,6 +142,34 @@ describe('multi-document streams', () => {
   });
 });
 
+describe('read as Buildkite reads it (go-yaml)', () => {
+  const value = (text: string): unknown => loadYaml(text, 'g.yml').documents[0]?.value;
+
+  it('accepts a quoted scalar whose closing quote sits at column 0', () => {
+    const text = "steps:\n- commands:\n  - 'make rtl;\n     grep x;\n'\n- wait: ~\n";
+    expect(value(text)).toEqual({ steps: [{ commands: ['make rtl; grep x; '] }, { wait: null }] });
+  });
+
+  it('accepts under-indented continuation lines of double-quoted scalars and flow collections', () => {
+    expect(value('steps:\n  - command: "echo\n  hi"\n')).toEqual({ steps: [{ command: 'echo hi' }] });
+    expect(value('a:\n  b: [1,\n2]\n')).toEqual({ a: { b: [1, 2] } });
+  });
+
+  it('keeps the written columns on lines it had to indent', () => {
+    const text = "steps:\n- commands:\n  - 'a;\nb'\n  label: x\n";
+    expect(at(text, ['steps', 0, 'label'])).toBe('5:3');
+    const loaded = loadYaml(text, 't.yml');
+    expect(loaded.lines.at(loaded.text.indexOf("b'"))).toEqual({ line: 4, column: 1 });
+  });
+
+  it('lets a repeated key replace the earlier one when asked to, as Buildkite does', () => {
+    const text = 'steps:\n  - command: a\n    command: b\n';
+    const loaded = loadYaml(text, 't.yml', {}, { repeatedKeysReplace: true });
+    expect(loaded.documents[0]?.value).toEqual({ steps: [{ command: 'b' }] });
+    expect(locate(loaded, loaded.documents[0]!.node, ['steps', 0, 'command'])).toEqual({ line: 3, column: 5 });
+  });
+});
+
 describe('errors', () => {
   test.each([
     [
@@ -147,8 +185,8 @@ describe('errors', () => {
     ['tab', 'steps:\n\t- command: a\n', 'e.yml:2:1: tab characters must not be used in indentation; expected indentation with spaces (YAML does not allow tabs)'],
     ['unclosed quote in a list', 'steps:\n  - label: "abc\n  - command: x\n', 'e.yml:2:12: unclosed double-quoted string; expected a closing `"`'],
     ['unclosed single quote', "steps:\n  - label: 'it''s\n    command: x\n", "e.yml:2:12: unclosed single-quoted string; expected a closing `'`"],
-    ['unclosed quote at the end', 'label: "abc', 'e.yml:1:12: unexpected end of the stream within a double quoted scalar; expected a closing `"`'],
     ['duplicate key', 'steps:\n  - command: a\n    command: b\n', 'e.yml:3:5: duplicated mapping key; expected each key to appear once in a mapping'],
+    ['unclosed quote at the end', 'label: "abc', 'e.yml:1:12: unexpected end of the stream within a double quoted scalar; expected a closing `"`'],
     ['unknown alias', 'a: *nope\n', 'e.yml:1:5: unidentified alias "nope"; expected an anchor (`&name`) defined before the alias'],
     [
       'recursive alias',

@@ -9,17 +9,60 @@ package lib.deploy
 import data.lib.hints
 import data.lib.pipeline
 
-# is_deploy holds when a step's label or key matches a label pattern, or something it
-# runs (a command line, or a plugin's image + command) matches a command pattern.
-# It works on any step type; deploy_steps below keeps command steps only.
-is_deploy(step, label_patterns, _) if hints.hinted_match(pipeline.text_or_empty(step.label), label_patterns, label_hints)
-
-is_deploy(step, label_patterns, _) if hints.hinted_match(pipeline.text_or_empty(step.key), label_patterns, label_hints)
+# is_deploy holds when something a step runs (a command line, or a plugin's image + command)
+# matches a command pattern, or when its label or key names a deploy (see named_deploy) and
+# the step does work (see does_work). It works on any step type; deploy_steps keeps command steps.
+is_deploy(step, label_patterns, _) if {
+	named_deploy(step, label_patterns)
+	does_work(step)
+}
 
 is_deploy(step, _, command_patterns) if {
 	some text in run_texts(step)
 	hints.hinted_match(text, command_patterns, command_hints)
 }
+
+# named_deploy: the label or key, read without its variable references (which name no action:
+# `e2e test [$DEPLOYMENT_ENVIRONMENT]`), matches a deploy label pattern.
+named_deploy(step, label_patterns) if hints.hinted_match(name_text(step.label), label_patterns, label_hints)
+
+named_deploy(step, label_patterns) if hints.hinted_match(name_text(step.key), label_patterns, label_hints)
+
+# name_text: a label or key without the words that hold a `$VAR` / `${VAR}` reference.
+name_text(value) := concat(" ", [word | some word in split(text, " "); not contains(word, "$")]) if {
+	text := pipeline.text_or_empty(value)
+	contains(text, "$")
+} else := pipeline.text_or_empty(value)
+
+# does_work: the step runs a plugin, or a command other than launching more steps, printing or
+# setting variables (`buildkite-agent pipeline upload`, `echo`, `export X=…`, `annotate`,
+# `meta-data`): a step named "Deploy" that only uploads the deploy steps deploys nothing itself.
+does_work(step) if count(step.plugins) > 0
+
+does_work(step) if {
+	some text in step.commands
+	not regex.match(`buildkite-agent\s+pipeline\s+upload`, text)
+	some segment in command_segments(text)
+	not inert(segment)
+}
+
+# builds_or_tests: the step's label names a build, test or check, and no deploy.
+builds_or_tests(step) if {
+	label := pipeline.text_or_empty(step.label)
+	regex.match(`(?i)\b(?:build|builds|test|tests|lint|check|checks|e2e|spec|specs|benchmark|benchmarks)\b`, label)
+	not regex.match(`(?i)deploy|roll-?out|promote|release`, label)
+}
+
+# inert: a simple command that only prints, waits, sets a variable or talks to the agent.
+inert(segment) if regex.match(`^(?:#.*|echo\b.*|printf\b.*|true|false|:|exit\b.*|sleep\b.*|export\s.*|[A-Za-z_][A-Za-z0-9_]*=.*|buildkite-agent\s+(?:annotate|meta-data|step\s+get)\b.*|set\s+-[a-z]+|)$`, segment)
+
+# command_segments: the simple commands of a command text (split on newlines, `&&`, `||` and `;`), trimmed.
+command_segments(text) := [trim_space(piece) |
+	some line in split(text, "\n")
+	some and_part in split(line, "&&")
+	some or_part in split(and_part, "||")
+	some piece in split(or_part, ";")
+]
 
 # deploy_steps: the command-step entries ({path, step}, as lib.pipeline.steps gives them) that deploy.
 deploy_steps(label_patterns, command_patterns) := {entry |
@@ -140,7 +183,7 @@ first_line(text) := split(text, "\n")[0]
 # pattern, lower-case literals one of which every match contains.
 
 # label_hints: deploy label patterns (on labels, keys, trigger slugs, group labels).
-label_hints := {`(?i)(deploy|rollout|promote|release-to|to-prod|production)`: ["deploy", "rollout", "promote", "release-to", "to-prod", "production"]}
+label_hints := {`(?i)(deploy|roll-?out|promote|release-to|to-prod)`: ["deploy", "rollout", "roll-out", "promote", "release-to", "to-prod"]}
 
 # command_hints: deploy command patterns.
 command_hints := {`(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)`: [

@@ -54,3 +54,20 @@ step_matches(step, patterns) if {
 text_or_empty(value) := value if is_string(value)
 
 text_or_empty(value) := "" if not is_string(value)
+
+# repository_owner: the owner of the repository holding the pipeline, when known: from
+# `input.context.repository.url` (check: the git remote), else the Buildkite pipeline's repository (sweep).
+repository_owner := m[1] if {
+	some m in regex.find_all_string_submatch_n(
+		`^(?:[\w.-]+@[\w.-]+:/?|[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/]+@)?[^/]+/)([^/]+)/`,
+		repository_url, 1,
+	)
+}
+
+repository_url := url if {
+	url := input.context.repository.url
+	is_string(url)
+} else := url if {
+	url := input.context.pipeline.repository
+	is_string(url)
+}

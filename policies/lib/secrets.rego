@@ -236,7 +236,8 @@ hinted(text, detector) if {
 
 # env_entries: every environment variable the pipeline sets, with its path and a phrase
 # naming where it is set: pipeline `env`, step `env`, a trigger step's `build.env`, and
-# `NAME=value` entries (or a map) under a plugin's `environment` / `env` setting.
+# `NAME=value` entries (or a map) under a plugin's `environment` / `env` setting (those carry
+# the plugin's short name in `plugin`).
 env_entries contains {"path": ["env", name], "name": name, "value": value, "where": "pipeline env"} if {
 	some name, value in object.get(input.pipeline, "env", {})
 }
@@ -265,6 +266,7 @@ env_entries contains {
 env_entries contains {
 	"path": array.concat(entry.path, ["plugins", k, "config", key, j]), "name": pair.name, "value": pair.value,
 	"where": sprintf("`%s` of plugin `%s`", [key, plugin.name]),
+	"plugin": plugin_basename(plugin),
 } if {
 	some entry in pipeline.command_steps
 	some k, plugin in entry.step.plugins
@@ -280,6 +282,7 @@ env_entries contains {
 env_entries contains {
 	"path": array.concat(entry.path, ["plugins", k, "config", key, name]), "name": name, "value": value,
 	"where": sprintf("`%s` of plugin `%s`", [key, plugin.name]),
+	"plugin": plugin_basename(plugin),
 } if {
 	some entry in pipeline.command_steps
 	some k, plugin in entry.step.plugins

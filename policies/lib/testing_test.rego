@@ -10,6 +10,7 @@ command_step(fields) := object.union(
 		"commands": [], "env": {}, "agents": {}, "plugins": [], "secrets": {}, "timeout_in_minutes": null,
 		"soft_fail": false, "artifact_paths": [], "allowed_teams": [], "trigger": null, "steps": [],
 		"signature": null, "matrix": null, "extra": {},
+		"interpolated": {},
 	},
 	fields,
 )

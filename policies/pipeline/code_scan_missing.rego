@@ -14,6 +14,7 @@
 #   severity: medium
 #   area: 8
 #   target: pipeline
+#   scope: repository
 #   remediation: >-
 #     Add a step that runs a SAST tool on the source, for example `semgrep ci` or the
 #     Snyk plugin with `scan: code`, and fail the build on high-severity results.

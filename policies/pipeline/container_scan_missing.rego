@@ -5,8 +5,11 @@
 #   `docker push`, buildah, kaniko, podman, ko, Jib, buildpacks, the docker-compose
 #   plugin's `build`/`push`, image-publishing plugins and scripts) but no step scans
 #   an image for vulnerabilities (`trivy image`, grype, `snyk container`, Docker
-#   Scout, ECR image scanning, container scanning plugins). Not applicable when
-#   nothing builds an image. The finding points at the first build or push.
+#   Scout, ECR image scanning, container scanning plugins). Only pipelines that ship an
+#   image count (a push, a builder that pushes by default such as kaniko, ko or Jib, or an
+#   image-publishing plugin or script whose inside is not visible): an image built only to
+#   test in the job (`docker build` with no push anywhere) goes nowhere. Not applicable when
+#   nothing builds and ships an image. The finding points at the first build or push.
 # related_resources:
 #   - ref: https://buildkite.com/resources/plugins/equinixmetal-buildkite/trivy-buildkite-plugin
 #     description: Trivy plugin for Buildkite (image scanning)
@@ -15,6 +18,7 @@
 #   severity: high
 #   area: 8
 #   target: pipeline
+#   scope: repository
 #   remediation: >-
 #     Scan every image the pipeline builds before it is pushed or deployed, for example
 #     `trivy image --exit-code 1 --severity HIGH,CRITICAL <image>` or `grype <image> --fail-on high`.
@@ -33,13 +37,32 @@
 #         - "\\bgradlew?\\b.*\\sjib\\b"
 #         - "\\bpack\\s+build\\b"
 #         - "\\bdepot\\s+(build|bake)\\b"
-#         - "(?i)\\b(build|push|publish)[-_](docker[-_])?images?\\b"
-#         - "(?i)\\bdocker[-_](build|push|publish)\\b"
+#         - "(?i)(?:^|[\\s./])(build|push|publish)[-_](docker[-_])?images?\\b"
+#         - "(?i)(?:^|[\\s./_-])docker[-_](build|push|publish)\\b"
 #         - "docker-compose-buildkite-plugin (build|push)$"
 #         - "(?i)(docker-ecr-publish|ecr-push|image-push|build-and-push|kaniko|buildah|buildx)[^/ ]*$"
 #       description: >-
 #         Regular expressions; a step builds or pushes an image when one matches a command line,
 #         or a plugin as `<source>`, `<source> <key>` or `<source> <key>=<value>`.
+#     image_ship_patterns:
+#       default:
+#         - "\\b(docker|podman|buildah|nerdctl)\\s+(image\\s+)?push\\b"
+#         - "\\bdocker\\s+buildx\\s+(build|bake)\\b.*\\s(--push\\b|--output[= ]type=registry\\b)"
+#         - "\\bdocker[- ]compose\\b.*\\spush\\b"
+#         - "(?i)\\bkaniko\\b"
+#         - "\\bko\\s+(build|publish)\\b"
+#         - "\\bjib:build\\b"
+#         - "\\bgradlew?\\b.*\\sjib\\b"
+#         - "\\bpack\\s+build\\b.*\\s--publish\\b"
+#         - "\\bdepot\\s+(build|bake)\\b.*\\s--push\\b"
+#         - "\\b(crane|skopeo)\\s+(push|copy|cp)\\b"
+#         - "(?i)(?:^|[\\s./])(build|push|publish)[-_](docker[-_])?images?\\b"
+#         - "(?i)(?:^|[\\s./_-])docker[-_](build|push|publish)\\b"
+#         - "docker-compose-buildkite-plugin push$"
+#         - "(?i)(docker-ecr-publish|ecr-push|image-push|build-and-push|kaniko)[^/ ]*$"
+#       description: >-
+#         Regular expressions for what ships an image out of the job (same texts as `image_build_patterns`);
+#         a pipeline that builds images but matches none of these is not reported.
 #     container_scan_patterns:
 #       default:
 #         - "\\btrivy\\b.*\\simage\\b"
@@ -67,7 +90,12 @@ knobs := findings.knobs(rego.metadata.chain())
 
 builds := scans.hinted_matches(knobs.image_build_patterns, hints.needles(knobs.image_build_patterns, build_hints))
 
+ships := scans.hinted_matches(knobs.image_ship_patterns, hints.needles(knobs.image_ship_patterns, ship_hints))
+
+# Not applicable unless an image is built and shipped: then a pass means the pipeline scans images.
 not_applicable if count(builds) == 0
+
+not_applicable if count(ships) == 0
 
 deny contains findings.finding(
 	rego.metadata.chain(),
@@ -76,6 +104,7 @@ deny contains findings.finding(
 	first.evidence,
 ) if {
 	count(builds) > 0
+	count(ships) > 0
 	count(scans.hinted_matches(knobs.container_scan_patterns, hints.needles(knobs.container_scan_patterns, scan_hints))) == 0
 	first := scans.first(builds)
 }
@@ -94,10 +123,28 @@ build_hints := {
 	`\bgradlew?\b.*\sjib\b`: ["jib"],
 	`\bpack\s+build\b`: ["pack"],
 	`\bdepot\s+(build|bake)\b`: ["depot"],
-	`(?i)\b(build|push|publish)[-_](docker[-_])?images?\b`: ["image"],
-	`(?i)\bdocker[-_](build|push|publish)\b`: ["docker"],
+	`(?i)(?:^|[\s./])(build|push|publish)[-_](docker[-_])?images?\b`: ["image"],
+	`(?i)(?:^|[\s./_-])docker[-_](build|push|publish)\b`: ["docker"],
 	`docker-compose-buildkite-plugin (build|push)$`: ["docker"],
 	`(?i)(docker-ecr-publish|ecr-push|image-push|build-and-push|kaniko|buildah|buildx)[^/ ]*$`: ["docker-ecr-publish", "ecr-push", "image-push", "build-and-push", "kaniko", "buildah", "buildx"],
+}
+
+# ship_hints: for each default image ship pattern, lower-case literals one of which every match contains.
+ship_hints := {
+	`\b(docker|podman|buildah|nerdctl)\s+(image\s+)?push\b`: ["push"],
+	`\bdocker\s+buildx\s+(build|bake)\b.*\s(--push\b|--output[= ]type=registry\b)`: ["buildx"],
+	`\bdocker[- ]compose\b.*\spush\b`: ["push"],
+	`(?i)\bkaniko\b`: ["kaniko"],
+	`\bko\s+(build|publish)\b`: ["ko"],
+	`\bjib:build\b`: ["jib:build"],
+	`\bgradlew?\b.*\sjib\b`: ["jib"],
+	`\bpack\s+build\b.*\s--publish\b`: ["--publish"],
+	`\bdepot\s+(build|bake)\b.*\s--push\b`: ["--push"],
+	`\b(crane|skopeo)\s+(push|copy|cp)\b`: ["crane", "skopeo"],
+	`(?i)(?:^|[\s./])(build|push|publish)[-_](docker[-_])?images?\b`: ["image"],
+	`(?i)(?:^|[\s./_-])docker[-_](build|push|publish)\b`: ["docker"],
+	`docker-compose-buildkite-plugin push$`: ["push"],
+	`(?i)(docker-ecr-publish|ecr-push|image-push|build-and-push|kaniko)[^/ ]*$`: ["docker-ecr-publish", "ecr-push", "image-push", "build-and-push", "kaniko"],
 }
 
 # scan_hints: for each default container scan pattern, lower-case literals one of which every match contains.

@@ -8,8 +8,10 @@ cmd(text) := testing.command_step({"commands": [text]})
 
 docker_build := cmd("docker build -t app:${BUILDKITE_BUILD_NUMBER} .")
 
+docker_push := cmd("docker push registry.example.com/app:${BUILDKITE_BUILD_NUMBER}")
+
 test_build_without_scan_fails if {
-	findings := container_scan_missing.deny with input as testing.pipeline([cmd("make test"), docker_build])
+	findings := container_scan_missing.deny with input as testing.pipeline([cmd("make test"), docker_build, docker_push])
 	count(findings) == 1
 	some f in findings
 	f.rule == "pipeline/container_scan_missing"
@@ -37,7 +39,7 @@ test_build_with_scan_passes if {
 }
 
 test_filesystem_scan_is_not_an_image_scan if {
-	count(container_scan_missing.deny) == 1 with input as testing.pipeline([docker_build, cmd("trivy fs --scanners vuln .")])
+	count(container_scan_missing.deny) == 1 with input as testing.pipeline([docker_build, docker_push, cmd("trivy fs --scanners vuln .")])
 }
 
 test_image_builders_detected if {
@@ -59,9 +61,41 @@ test_image_builders_detected if {
 		".buildkite/push-image.sh",
 		"./scripts/docker-publish.sh",
 	] {
-		findings := container_scan_missing.deny with input as testing.pipeline([cmd(text)])
+		findings := container_scan_missing.deny with input as testing.pipeline([cmd(text), docker_push])
 		{f.path | some f in findings} == {["steps", 0, "commands", 0]}
 	}
+}
+
+test_images_that_ship_by_themselves if {
+	every text in [
+		"docker buildx build --platform linux/amd64,linux/arm64 -t app --push .",
+		"docker push registry.example.com/app:1.0",
+		"/kaniko/executor --context . --destination registry/app:1",
+		"ko build ./cmd/app",
+		"mvn compile jib:build",
+		"pack build app --publish",
+		".buildkite/steps/build-docker-image.sh alpine",
+		".buildkite/scripts/steps/java-docker-push-snapshot.sh",
+	] {
+		count(container_scan_missing.deny) == 1 with input as testing.pipeline([cmd(text)])
+	}
+}
+
+test_images_built_only_for_the_job_are_not_reported if {
+	every text in [
+		"docker build -t app:test -f Dockerfile.local .",
+		"docker buildx bake test",
+		"podman build -t app .",
+		"mvn compile jib:dockerBuild",
+	] {
+		count(container_scan_missing.deny) == 0 with input as testing.pipeline([cmd(text), cmd("docker run app:test make test")])
+	}
+}
+
+test_image_names_are_not_build_scripts if {
+	# sorbet: the docker plugin's `image: stripe/sorbet-build-image:latest` is the image the step runs in.
+	plugin := testing.plugin("docker", "v5.12.0", {"image": "stripe/sorbet-build-image:latest"})
+	container_scan_missing.not_applicable with input as testing.pipeline([testing.command_step({"commands": ["make"], "plugins": [plugin]})])
 }
 
 test_nothing_built_not_applicable if {
@@ -88,12 +122,13 @@ test_evidence_is_the_line_of_a_multiline_command if {
 }
 
 test_docker_compose_plugin_build if {
-	# buildkite/docs: `docker-compose#v5.14.0: {build: app}` on the image build step.
+	# buildkite/docs: `docker-compose#v5.14.0: {build: app}` builds the CI test image; it ships when something pushes.
 	step := testing.command_step({"label": ":docker: Build image", "plugins": [
 		testing.plugin("ecr", "v2.12.0", {"login": true}),
 		testing.plugin("docker-compose", "v5.14.0", {"build": "app"}),
 	]})
-	findings := container_scan_missing.deny with input as testing.pipeline([step])
+	count(container_scan_missing.deny) == 0 with input as testing.pipeline([step])
+	findings := container_scan_missing.deny with input as testing.pipeline([step, docker_push])
 	{[f.path, f.evidence] | some f in findings} == {[["steps", 0, "plugins", 1, "config", "build"], "build"]}
 }
 
@@ -126,7 +161,7 @@ test_scan_plugins_pass if {
 
 test_snyk_plugin_oss_scan_is_not_an_image_scan if {
 	snyk := testing.plugin("snyk", "v0.2.0", {"scan": "oss"})
-	count(container_scan_missing.deny) == 1 with input as testing.pipeline([docker_build, testing.command_step({"plugins": [snyk]})])
+	count(container_scan_missing.deny) == 1 with input as testing.pipeline([docker_build, docker_push, testing.command_step({"plugins": [snyk]})])
 }
 
 test_scan_in_docker_plugin_command if {
@@ -138,21 +173,21 @@ test_knobs if {
 	steps := [cmd("./bin/make-oci app"), cmd("./bin/vuln-check app")]
 	container_scan_missing.not_applicable with input as testing.pipeline(steps)
 	findings := container_scan_missing.deny with input as testing.pipeline(steps)
-		with data.config.rules as {"pipeline/container_scan_missing": {"image_build_patterns": ["make-oci"]}}
+		with data.config.rules as {"pipeline/container_scan_missing": {"image_build_patterns": ["make-oci"], "image_ship_patterns": ["make-oci"]}}
 	{f.path | some f in findings} == {["steps", 0, "commands", 0]}
 	count(container_scan_missing.deny) == 0 with input as testing.pipeline(steps)
-		with data.config.rules as {"pipeline/container_scan_missing": {"image_build_patterns": ["make-oci"], "container_scan_patterns": ["vuln-check"]}}
+		with data.config.rules as {"pipeline/container_scan_missing": {"image_build_patterns": ["make-oci"], "image_ship_patterns": ["make-oci"], "container_scan_patterns": ["vuln-check"]}}
 }
 
 test_corpus_mcp_server if {
-	# buildkite/buildkite-mcp-server: `docker build` of a local image, never scanned.
+	# buildkite/buildkite-mcp-server: `docker build` of a local image that nothing pushes.
 	steps := [
 		testing.step("group", {"steps": [cmd("golangci-lint run --verbose --timeout 3m")]}),
 		cmd(".buildkite/release.sh release --clean --snapshot"),
 		testing.command_step({"label": ":docker: build image", "commands": ["docker build -t buildkite-mcp-server:latest -f Dockerfile.local ."]}),
 	]
-	findings := container_scan_missing.deny with input as testing.pipeline(steps)
-	{[f.path, f.evidence] | some f in findings} == {[["steps", 2, "commands", 0], "docker build -t buildkite-mcp-server:latest -f Dockerfile.local ."]}
+	count(container_scan_missing.deny) == 0 with input as testing.pipeline(steps)
+	container_scan_missing.not_applicable with input as testing.pipeline(steps)
 }
 
 test_corpus_docs_deploy_passes if {
@@ -171,4 +206,5 @@ test_corpus_docs_deploy_passes if {
 test_every_default_pattern_has_hints if {
 	hints.needles(container_scan_missing.knobs.image_build_patterns, container_scan_missing.build_hints) != null
 	hints.needles(container_scan_missing.knobs.container_scan_patterns, container_scan_missing.scan_hints) != null
+	hints.needles(container_scan_missing.knobs.image_ship_patterns, container_scan_missing.ship_hints) != null
 }

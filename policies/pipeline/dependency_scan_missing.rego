@@ -18,6 +18,7 @@
 #   severity: medium
 #   area: 2
 #   target: pipeline
+#   scope: repository
 #   remediation: >-
 #     Add a step that scans the lockfiles on every build, for example `osv-scanner scan -r .`,
 #     `trivy fs --exit-code 1 .` or the Snyk plugin with `scan: oss`, and let it fail the build.

@@ -24,7 +24,7 @@
 #     to the deploy step, or put a block step with `allowed_teams` before it.
 #   config:
 #     deploy_label_patterns:
-#       default: ['(?i)(deploy|rollout|promote|release-to|to-prod|production)']
+#       default: ['(?i)(deploy|roll-?out|promote|release-to|to-prod)']
 #       description: Regular expressions on a step's label or key (and a trigger step's pipeline slug) that mark it as a deploy step.
 #     deploy_command_patterns:
 #       default: ['(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)']
@@ -66,8 +66,11 @@ deploy_like(entry) if {
 	hints.hinted_match(pipeline.text_or_empty(entry.step.trigger), knobs.deploy_label_patterns, deploy.label_hints)
 }
 
-# Members of a group labelled as a deploy (`group: ":rocket: Deploy"`) deploy too.
+# Members of a group labelled as a deploy (`group: ":rocket: Deploy"`) deploy too, unless their
+# own label names a build or test (`Tutorial Build` in a "Build & Deploy Docs" group).
 deploy_like(entry) if {
+	not deploy.builds_or_tests(entry.step)
+	deploy.does_work(entry.step)
 	group := group_of(entry)
 	some text in [pipeline.text_or_empty(group.label), pipeline.text_or_empty(group.key)]
 	hints.hinted_match(text, knobs.deploy_label_patterns, deploy.label_hints)

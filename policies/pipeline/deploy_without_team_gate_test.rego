@@ -198,3 +198,20 @@ test_every_default_pattern_has_hints if {
 	hints.needles(rule.knobs.deploy_label_patterns, deploy.label_hints) != null
 	hints.needles(rule.knobs.deploy_command_patterns, deploy.command_hints) != null
 }
+
+test_launchers_are_not_deploys if {
+	launcher := testing.command_step({"label": ":pipeline: triggering deploy pipelines", "commands": [
+		"export NAME=$(echo ${BUILDKITE_TAG} | cut -f1 -d/)",
+		"buildkite-agent pipeline upload .buildkite/deploy.yml",
+	]})
+	printer := testing.command_step({"label": "Complete deployment", "commands": ["echo \"deployment complete!\""]})
+	rule.not_applicable with input as testing.pipeline([launcher, printer])
+}
+
+test_build_members_of_a_deploy_group_are_not_deploys if {
+	group := testing.step("group", {"label": ":open_book: Build & Deploy Documentation", "steps": [
+		testing.command_step({"label": "Tutorial Build [%N/%t]", "commands": ["julia docs/tutorials.jl"]}),
+		testing.command_step({"label": "Publish docs", "commands": ["./publish.sh"]}),
+	]})
+	paths_of([group]) == {["steps", 0, "steps", 1]}
+}

@@ -1,9 +1,12 @@
 # METADATA
 # title: Deploy without verification
 # description: |
-#   Deploy steps that neither verify what they deploy themselves nor follow a step that
-#   does (signature or attestation check, checksum comparison): a tampered artifact or
-#   image goes to production unnoticed. Not applicable when the pipeline has no deploy step.
+#   A deploy step that deploys something built outside it (an artifact it downloads, an image
+#   it pulls or names from a registry, a file it copies from a bucket or a release) and neither
+#   verifies it nor follows a step that does (signature or attestation check, checksum
+#   comparison): a tampered artifact or image goes to production unnoticed. A step that builds
+#   from the checkout and deploys the result in the same job crosses no trust boundary and is
+#   not reported. Not applicable when the pipeline has no deploy step.
 # related_resources:
 #   - ref: https://buildkite.com/docs/package-registries/security/slsa-provenance
 #   - ref: https://buildkite.com/docs/agent/v3/cli-artifact#shasum
@@ -15,11 +18,19 @@
 #   remediation: Verify the artifact or image before deploying it, in the deploy step or a step before it (`cosign verify`, `slsa-verifier verify-artifact`, `gh attestation verify`, or a `sha256sum -c` against a recorded checksum).
 #   config:
 #     deploy_label_patterns:
-#       default: ['(?i)(deploy|rollout|promote|release-to|to-prod|production)']
+#       default: ['(?i)(deploy|roll-?out|promote|release-to|to-prod)']
 #       description: Regular expressions on a step's label or key that mark it as a deploy step.
 #     deploy_command_patterns:
 #       default: ['(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)']
 #       description: Regular expressions on a step's commands that mark it as a deploy step.
+#     artifact_patterns:
+#       default:
+#         - '(?i)\bbuildkite-agent\s+artifact\s+download\b'
+#         - '(?i)\bdocker\s+(?:image\s+)?pull\b'
+#         - '(?i)\b(?:aws\s+s3\s+(?:cp|sync)|gsutil\s+(?:-m\s+)?(?:cp|rsync)|gcloud\s+storage\s+cp)\s+(?:s3|gs)://'
+#         - '(?i)\bgh\s+release\s+download\b'
+#         - '(?i)\bkubectl\s+set\s+image\b'
+#       description: Regular expressions on a deploy step's commands that bring in something built outside the step; the `artifacts` plugin's `download` counts too.
 #     verification_patterns:
 #       default:
 #         - '(?i)\bcosign\s+verify(-attestation|-blob|-blob-attestation)?\b'
@@ -38,18 +49,22 @@ import data.lib.deploy
 import data.lib.findings
 import data.lib.hints
 import data.lib.pipeline
+import data.lib.secrets
 
 knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("deploy step `%s` deploys without verifying a signature, attestation or checksum first", [deploy.step_name(entry)]),
+	sprintf(
+		"deploy step `%s` deploys what `%s` brings in from outside the step without verifying it: check its signature, attestation or checksum first",
+		[deploy.step_name(entry), site.evidence],
+	),
 	site.path,
 	site.evidence,
 ) if {
 	some entry in deploy_steps
+	site := fetch_site(entry)
 	not verified(entry)
-	site := deploy_site(entry)
 }
 
 not_applicable if count(deploy_steps) == 0
@@ -70,13 +85,27 @@ verifies(step) if {
 	hints.hinted_match(text, knobs.verification_patterns, verification_hints)
 }
 
-# deploy_site: the first command (else plugin) that deploys, else the step itself.
-deploy_site(entry) := {"path": array.concat(entry.path, ["commands", k]), "evidence": deploy.first_line(line)} if {
-	k := min({k | some k, text in entry.step.commands; hints.hinted_match(text, knobs.deploy_command_patterns, deploy.command_hints)})
-	line := deploy.hinted_matched_lines(entry.step.commands[k], knobs.deploy_command_patterns, deploy.command_hints)[0]
+# fetch_site: the first command that brings in something built elsewhere, else an `artifacts`
+# plugin that downloads; undefined when the step deploys only what it built from the checkout.
+fetch_site(entry) := {"path": array.concat(entry.path, ["commands", k]), "evidence": deploy.first_line(line)} if {
+	k := min({k | some k, text in entry.step.commands; hints.hinted_match(text, knobs.artifact_patterns, artifact_hints)})
+	line := deploy.hinted_matched_lines(entry.step.commands[k], knobs.artifact_patterns, artifact_hints)[0]
 } else := {"path": array.concat(entry.path, ["plugins", p]), "evidence": entry.step.plugins[p].name} if {
-	p := min({p | some p, plugin in entry.step.plugins; hints.hinted_match(deploy.plugin_text(plugin), knobs.deploy_command_patterns, deploy.command_hints)})
-} else := {"path": entry.path, "evidence": deploy.step_name(entry)}
+	p := min({p |
+		some p, plugin in entry.step.plugins
+		secrets.plugin_in(plugin, ["artifacts"])
+		object.get(plugin, ["config", "download"], null) != null
+	})
+}
+
+# artifact_hints: for each default artifact pattern, lower-case literals one of which every match contains (lib.hints).
+artifact_hints := {
+	`(?i)\bbuildkite-agent\s+artifact\s+download\b`: ["artifact"],
+	`(?i)\bdocker\s+(?:image\s+)?pull\b`: ["pull"],
+	`(?i)\b(?:aws\s+s3\s+(?:cp|sync)|gsutil\s+(?:-m\s+)?(?:cp|rsync)|gcloud\s+storage\s+cp)\s+(?:s3|gs)://`: ["s3://", "gs://"],
+	`(?i)\bgh\s+release\s+download\b`: ["download"],
+	`(?i)\bkubectl\s+set\s+image\b`: ["image"],
+}
 
 # verification_hints: for each default verification pattern, lower-case literals one of which every match contains (lib.hints).
 verification_hints := {

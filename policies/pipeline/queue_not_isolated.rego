@@ -6,7 +6,10 @@
 #   run on the same queue as steps which also run on untrusted pull-request builds share
 #   agents, and what deploys leave on them, with PR code. A step counts as running on
 #   pull-request builds unless it (or its group) has a `branches:` filter or an `if:` that
-#   requires a branch, tag or team (`trusted_if_patterns`).
+#   requires a branch, tag or team (`trusted_if_patterns`). A step with no queue that
+#   selects an ephemeral VM or pod by another agent tag (`ephemeral_agent_tags`, such as an
+#   agent-stack-k8s `image`) or through the `kubernetes` plugin gets a fresh agent per job
+#   and is not reported for the missing queue.
 # related_resources:
 #   - ref: https://buildkite.com/docs/agent/queues
 #   - ref: https://buildkite.com/docs/pipelines/security/clusters
@@ -20,8 +23,11 @@
 #     require_queue:
 #       default: true
 #       description: Report command steps that target no queue at all (step or pipeline `agents.queue`).
+#     ephemeral_agent_tags:
+#       default: ["image", "container_image", "machine_type", "instance_type"]
+#       description: Agent tags that select a fresh VM or pod for each job.
 #     deploy_label_patterns:
-#       default: ['(?i)(deploy|rollout|promote|release-to|to-prod|production)']
+#       default: ['(?i)(deploy|roll-?out|promote|release-to|to-prod)']
 #       description: Regular expressions on a step's label or key that mark it as a deploy step.
 #     deploy_command_patterns:
 #       default: ['(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)']
@@ -48,7 +54,19 @@ deny contains findings.finding(
 	knobs.require_queue == true
 	some entry in pipeline.command_steps
 	not deploy.queue_of(entry.step)
+	not ephemeral(entry.step)
 	not shared_deploy_paths[entry.path]
+}
+
+# ephemeral: the step selects a fresh VM or pod per job, by an agent tag or the kubernetes plugin.
+ephemeral(step) if {
+	some tag in knobs.ephemeral_agent_tags
+	object.get(object.union(object.get(input.pipeline, "agents", {}), step.agents), tag, null) != null
+}
+
+ephemeral(step) if {
+	some plugin in step.plugins
+	plugin.name == "kubernetes"
 }
 
 # A deploy step on a queue that also runs steps of pull-request builds.

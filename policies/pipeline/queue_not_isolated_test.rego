@@ -251,3 +251,13 @@ test_every_default_pattern_has_hints if {
 	hints.needles(queue_not_isolated.knobs.deploy_command_patterns, deploy.command_hints) != null
 	hints.needles(queue_not_isolated.knobs.trusted_if_patterns, deploy.if_hints) != null
 }
+
+test_ephemeral_agents_need_no_queue if {
+	steps := [
+		testing.command_step({"commands": ["make"], "agents": {"image": "ghcr.io/acme/ci@sha256:abc"}}),
+		testing.command_step({"commands": ["make"], "agents": {"container_image": "ubuntu-2204-ci"}}),
+		testing.command_step({"commands": ["make"], "plugins": [testing.plugin("kubernetes", null, {"podSpec": {}})]}),
+		testing.command_step({"commands": ["make"], "agents": {"os": "linux"}}),
+	]
+	{f.path | some f in queue_not_isolated.deny} == {["steps", 3, "agents"]} with input as testing.pipeline(steps)
+}

@@ -53,7 +53,14 @@
 #         - '(?i)\s--attest[= ]type=provenance\b'
 #         - '(?i)\bdocker\s+trust\s+sign\b'
 #         - '(?i)\bgpg\b[^\n]*\s--(detach-sign|detach-sig|clearsign|sign)\b'
-#       description: Regular expressions on commands anywhere in the pipeline that generate provenance or sign what is published.
+#         - '\bGPG_FINGERPRINT\b'
+#       description: Regular expressions on commands anywhere in the pipeline that generate provenance or sign what is published (`GPG_FINGERPRINT` is the key goreleaser and nfpm sign with).
+#     private_registry_patterns:
+#       default: ['\b\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\b', '\b[a-z0-9-]+-docker\.pkg\.dev\b', '\b[a-z0-9]+\.azurecr\.io\b', '(?:^|[\s"''=])(?:localhost|127\.0\.0\.1)(?::\d+)?/']
+#       description: >-
+#         Regular expressions for private registries (AWS ECR, Google Artifact Registry, Azure): a push there,
+#         written out or through a variable the pipeline or step `env` sets, distributes internally and is not
+#         reported as a release.
 #     provenance_plugin_patterns:
 #       default: ['generate-provenance-attestation', 'generate-build-provenance', 'provenance-generator', '/cosign-buildkite-plugin$']
 #       description: Regular expressions on a plugin's canonical source for plugins that generate provenance or sign (any plugin configured with `attestations:` also counts).
@@ -85,6 +92,7 @@ publish_sites contains {"entry": entry, "path": run.path, "what": what, "evidenc
 	lines := [line |
 		some line in deploy.hinted_matched_lines(run.text, knobs.publish_patterns, publish_hints)
 		not dry_run(line)
+		not private_destination(line, entry.step)
 	]
 	count(lines) > 0
 	what := deploy.first_line(lines[0])
@@ -100,6 +108,19 @@ publish_sites contains {"entry": entry, "path": array.concat(entry.path, ["plugi
 run_evidence(run, line) := line if run.plugin == null
 
 run_evidence(run, _) := run.plugin if run.plugin != null
+
+# private_destination: the publish line names a private registry, itself or through a `$VAR`
+# that the pipeline or step `env` sets to one.
+private_destination(line, _) if pipeline.matches_any(line, knobs.private_registry_patterns)
+
+private_destination(line, step) if {
+	contains(line, "$")
+	env := pipeline.env_of(step)
+	some m in regex.find_all_string_submatch_n(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`, line, -1)
+	value := env[m[1]]
+	is_string(value)
+	pipeline.matches_any(value, knobs.private_registry_patterns)
+}
 
 # dry_run: a publish line with a rehearsal flag.
 dry_run(line) if {
@@ -181,6 +202,7 @@ dry_run_hints := {
 
 # provenance_hints: the same for the default provenance patterns.
 provenance_hints := {
+	`\bGPG_FINGERPRINT\b`: ["gpg_fingerprint"],
 	`(?i)\bcosign\s+(sign|attest)(-blob)?\b`: ["cosign"],
 	`(?i)\bnotation\s+sign\b`: ["notation"],
 	`(?i)\bsigstore\s+sign\b`: ["sigstore"],

@@ -201,3 +201,20 @@ test_custom_publish_pattern_beside_defaults if {
 test_case_folded_publish_command if {
 	paths([cmd("release", ["DOCKER PUSH acme/app", "doc\u212Aer push acme/app"])]) == {["steps", 0, "commands", 0], ["steps", 0, "commands", 1]}
 }
+
+test_push_to_a_private_registry_is_not_a_release if {
+	ecr := "239595706494.dkr.ecr.us-west-2.amazonaws.com/monofo:node-main"
+	release_without_provenance.not_applicable with input as testing.pipeline([cmd("image", [
+		concat(" ", ["docker tag app", ecr]),
+		concat(" ", ["docker push", ecr]),
+		"docker push europe-docker.pkg.dev/acme/ci/app:1",
+	])])
+	inp := json.patch(testing.pipeline([cmd("image", ["docker push \"${NODE_IMAGE_TAG}\""])]), [{"op": "add", "path": "/pipeline/env", "value": {"NODE_IMAGE_TAG": ecr}}])
+	release_without_provenance.not_applicable with input as inp
+	count(deny_for([cmd("image", ["docker push \"${NODE_IMAGE_TAG}\""])])) == 1
+}
+
+test_goreleaser_gpg_fingerprint_signs if {
+	count(deny_for([cmd("release", ["export GPG_FINGERPRINT=$$(gpg --list-secret-keys --with-colons | awk -F: '/^fpr/ {print $$10}')", "goreleaser release --clean"])])) == 0
+	count(deny_for([cmd("release", ["goreleaser release --clean"])])) == 1
+}

@@ -4,8 +4,11 @@
 #   No step of the pipeline generates a software bill of materials (syft, cdxgen,
 #   CycloneDX tools, `npm sbom`, `docker sbom`, BuildKit `--sbom` attestations,
 #   `trivy --format cyclonedx|spdx`, SBOM plugins). Without one, a newly disclosed
-#   vulnerability cannot be traced to the builds that shipped it. Pipelines that
-#   only upload another pipeline definition are not applicable.
+#   vulnerability cannot be traced to the builds that shipped it. Only pipelines that
+#   ship something need one: they publish a package or release, push an image, or
+#   deploy (as `release_without_provenance`, `container_scan_missing` and
+#   `deploy_without_verification` recognize them, with their knobs); others are not
+#   applicable.
 # related_resources:
 #   - ref: https://buildkite.com/docs/pipelines/best-practices/plugin-management
 #     description: Plugin management, including standard security and compliance steps
@@ -14,6 +17,7 @@
 #   severity: medium
 #   area: 8
 #   target: pipeline
+#   scope: repository
 #   remediation: >-
 #     Add a step that generates an SBOM for what the pipeline ships, for example
 #     `syft dir:. -o cyclonedx-json=sbom.json` or `docker buildx build --sbom=true`,
@@ -35,10 +39,20 @@ package pipeline.sbom_missing
 import data.lib.findings
 import data.lib.hints
 import data.lib.scans
+import data.pipeline.container_scan_missing
+import data.pipeline.deploy_without_verification
+import data.pipeline.release_without_provenance
 
 knobs := findings.knobs(rego.metadata.chain())
 
-not_applicable if not scans.does_work
+not_applicable if not ships
+
+# ships: the pipeline publishes, pushes an image or deploys.
+ships if count(release_without_provenance.publish_sites) > 0
+
+ships if count(container_scan_missing.ships) > 0
+
+ships if count(deploy_without_verification.deploy_steps) > 0
 
 deny contains findings.finding(
 	rego.metadata.chain(),
@@ -46,7 +60,7 @@ deny contains findings.finding(
 	["steps"],
 	"steps",
 ) if {
-	scans.does_work
+	ships
 	count(scans.hinted_matches(knobs.sbom_patterns, hints.needles(knobs.sbom_patterns, sbom_hints))) == 0
 }
 

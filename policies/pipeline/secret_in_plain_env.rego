@@ -6,8 +6,10 @@
 #   and shown in the build's environment tab, outside Buildkite's secret handling. Checked
 #   in pipeline `env`, step `env`, a trigger step's `build.env`, and `NAME=value` entries of a
 #   plugin's `environment` / `env` list. Names only passed through (`- GITHUB_TOKEN`),
-#   references (`$VAR`, `${VAR}`), paths, booleans and placeholders pass. Evidence is the
-#   variable's name, never its value.
+#   references (`$VAR`, `${VAR}`), paths, booleans and placeholders pass, and so do a
+#   single lower-case word under 8 letters (`please`, `enabled`: a setting, not a secret)
+#   and the `env` of secret-store plugins (`aws-sm`, `vault-secrets`, `1password-secrets`…),
+#   which maps variables to secret *names*. Evidence is the variable's name, never its value.
 # related_resources:
 #   - ref: https://buildkite.com/docs/pipelines/security/secrets/buildkite-secrets
 #   - ref: https://buildkite.com/docs/pipelines/security/secrets/risk-considerations
@@ -27,12 +29,16 @@
 #     placeholders:
 #       default: ['(?i)^(x+|\*+|\.+|-+|#+|0+|\?+)$', '(?i)x{6,}|\*{3,}|\.{3}', '^<[^>]*>$', '^\[[^\]]*\]$', '(?i)^(changeme|change_me|replaceme|replace_me|dummy|fake|placeholder|redacted|secret|password|passwd|pass|token|test|testing|example|sample|none|null|nil|undefined|empty|todo|tbd|foo|bar|baz|admin|root|guest|postgres|mysql|localstack|minioadmin)$', '(?i)(dummy|fake|placeholder|redacted|changeme|change_me|your_|your-)']
 #       description: Regular expressions for values that are placeholders or throwaway test credentials (`postgres`, `test`), not secrets.
+#     secret_store_plugins:
+#       default: ['(?i)^(?:.*-)?(?:sm|ssm|secrets?|secret-manager|vault|vault-env|1password|doppler|infisical|akeyless|sops|keyvault|key-vault)(?:-.*)?$']
+#       description: Regular expressions on a plugin's short name (`aws-sm`, `vault-secrets`) for plugins whose `env` names secrets in a store rather than holding values.
 #     check_plugin_environment:
 #       default: true
 #       description: Also check `NAME=value` entries of plugin `environment` / `env` settings.
 package pipeline.secret_in_plain_env
 
 import data.lib.findings
+import data.lib.pipeline
 import data.lib.secrets
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -47,13 +53,18 @@ deny contains findings.finding(
 	in_scope(e)
 	secrets.secret_like(e.name, name_filter)
 	secrets.literal(e.value, knobs.placeholders)
+	not short_word(e.value)
 }
+
+# short_word: one lower-case word under 8 letters, the shape of a setting (`please`), not of a secret.
+short_word(value) if regex.match(`^[a-z]{1,7}$`, value)
 
 in_scope(e) if not "plugins" in e.path
 
 in_scope(e) if {
 	"plugins" in e.path
 	knobs.check_plugin_environment
+	not pipeline.matches_any(e.plugin, knobs.secret_store_plugins)
 }
 
 name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)

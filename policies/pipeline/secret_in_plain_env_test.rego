@@ -150,3 +150,17 @@ test_every_default_name_pattern_has_hints if {
 	hints.needles(secret_in_plain_env.knobs.name_patterns, secrets.name_hints) != null
 	hints.needles(secret_in_plain_env.knobs.name_exceptions, secrets.exception_hints) != null
 }
+
+store(name) := testing.pipeline([testing.command_step({"plugins": [testing.plugin(name, "v1.0.0", {"env": {"NPM_TOKEN": "global/npm-token"}})]})])
+
+test_secret_store_plugin_env_names_secrets if {
+	every name in ["seek-oss/aws-sm", "vault-secrets", "tapendium/1password-secrets", "org/gcp-secret-manager"] {
+		count(secret_in_plain_env.deny) == 0 with input as store(name)
+	}
+	count(secret_in_plain_env.deny) == 1 with input as store("docker")
+}
+
+test_short_lower_case_word_is_a_setting if {
+	count(secret_in_plain_env.deny) == 0 with input as with_env({"GET_GITHUB_TOKEN": "please", "GET_NPM_TOKEN": "please"})
+	count(secret_in_plain_env.deny) == 1 with input as with_env({"GITHUB_TOKEN": "pleasepleaseplease"})
+}

@@ -70,3 +70,8 @@ test_corpus_elastic_stack_timeouts_pass if {
 	steps := [testing.command_step({"timeout_in_minutes": t}) | some t in [5, 40, 60]]
 	count(step_timeout_excessive.deny) == 0 with input as testing.pipeline(steps)
 }
+
+test_timeout_set_at_upload_passes if {
+	step := testing.command_step({"label": "test", "interpolated": {"timeout_in_minutes": "${TIMEOUT}"}})
+	count(step_timeout_excessive.deny) == 0 with input as testing.pipeline([step])
+}

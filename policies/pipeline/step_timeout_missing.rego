@@ -27,7 +27,17 @@ deny contains findings.finding(
 	not org_default_timeout
 	some entry in pipeline.command_steps
 	not positive(object.get(entry.step, "timeout_in_minutes", null))
+	not set_at_upload(entry.step)
 }
+
+# unknown: a timeout written as an upload-time variable (`${TIMEOUT}`) is set, its value unknown here.
+unknown contains sprintf("command step `%s` takes `timeout_in_minutes` from `%s` at upload time; give the variable a default (`${NAME:-60}`) so it can be checked", [deploy.step_name(entry), text]) if {
+	not org_default_timeout
+	some entry in pipeline.command_steps
+	text := entry.step.interpolated.timeout_in_minutes
+}
+
+set_at_upload(step) if is_string(step.interpolated.timeout_in_minutes)
 
 # org_default_timeout holds when the organization applies a default command timeout.
 org_default_timeout if positive(input.context.pipeline_settings.default_timeout_in_minutes)

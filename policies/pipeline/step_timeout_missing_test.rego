@@ -84,3 +84,9 @@ test_each_step_reported if {
 	findings := step_timeout_missing.deny with input as testing.pipeline(steps)
 	{f.path | some f in findings} == {["steps", 0], ["steps", 2]}
 }
+
+test_timeout_set_at_upload_is_unknown_not_missing if {
+	step := testing.command_step({"label": "test", "interpolated": {"timeout_in_minutes": "${TIMEOUT?}"}})
+	count(step_timeout_missing.deny) == 0 with input as testing.pipeline([step])
+	step_timeout_missing.unknown == {"command step `test` takes `timeout_in_minutes` from `${TIMEOUT?}` at upload time; give the variable a default (`${NAME:-60}`) so it can be checked"} with input as testing.pipeline([step])
+}

@@ -1,6 +1,6 @@
 // Who can see or run a set of pipelines: the teams with access to them (and at which level),
 // organization admins, and the public for pipelines with public visibility.
-import type { BuildkiteSnapshot, RestPipeline } from '../collect/buildkite/types.js';
+import type { BuildkiteSnapshot, RestPipeline } from '../snapshot/buildkite.js';
 import { seen, type Audience, type NotVisible, type TeamReach } from './model.js';
 
 const RUN_LEVELS = new Set(['BUILD_AND_READ', 'MANAGE_BUILD_AND_READ']);

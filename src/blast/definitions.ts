@@ -1,7 +1,7 @@
 // The YAML behind each Buildkite pipeline of a snapshot: its definition (saved steps or the
 // repository file), plus the repository files its steps upload, each loaded and normalized.
-import type { RestPipeline } from '../collect/buildkite/types.js';
-import type { PipelineFile } from '../collect/github/types.js';
+import type { RestPipeline } from '../snapshot/buildkite.js';
+import type { PipelineFile } from '../snapshot/github.js';
 import { KiteguardError } from '../errors.js';
 import { loadPipeline, type LoadedPipeline } from '../pipeline/load.js';
 import type { NormalizedStep } from '../pipeline/types.js';

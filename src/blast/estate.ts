@@ -1,6 +1,6 @@
 // The parts of a snapshot every blast-radius query starts from: the Buildkite pipelines and
 // clusters, with what could not be read recorded rather than treated as empty.
-import type { BuildkiteClusterEntry, BuildkiteSnapshot, RestPipeline } from '../collect/buildkite/types.js';
+import type { BuildkiteClusterEntry, BuildkiteSnapshot, RestPipeline } from '../snapshot/buildkite.js';
 import { InputError } from '../errors.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { seen, type NotVisible, type PipelineSummary } from './model.js';

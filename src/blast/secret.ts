@@ -1,6 +1,6 @@
 // `blast-radius --secret KEY`: the cluster secrets with that key and their access policies, the
 // pipelines that may read them or whose YAML asks for them, and who can see or run those pipelines.
-import type { RestPipeline } from '../collect/buildkite/types.js';
+import type { RestPipeline } from '../snapshot/buildkite.js';
 import { audienceOf } from './audience.js';
 import { loadDefinitions } from './definitions.js';
 import { clusterName, noteClusters, summarize, type Estate } from './estate.js';

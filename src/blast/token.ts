@@ -1,6 +1,6 @@
 // `blast-radius --token ID`: an organization API access token (its owner, scopes, and what they
 // reach) or a cluster agent token (its cluster, queues, pipelines, secrets, and who runs them).
-import type { BuildkiteClusterEntry, RestAgentToken } from '../collect/buildkite/types.js';
+import type { BuildkiteClusterEntry, RestAgentToken } from '../snapshot/buildkite.js';
 import { audienceOf } from './audience.js';
 import { noteClusters, summarize, type Estate } from './estate.js';
 import { seen, type Audience, type BlastQuery, type NotVisible, type PipelineSummary } from './model.js';

@@ -2,9 +2,9 @@
 // clusters and teams a secret, an environment variable or a token reaches).
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { BlastQuery } from '../blast/model.js';
+import type { BlastQuery, BlastRequest } from '../app/blast-radius.js';
 import { UsageError } from '../errors.js';
-import type { CliIo } from './io.js';
+import type { CliIo, Finish } from './io.js';
 
 /** The options `blast-radius` accepts, as commander parses them. */
 export interface BlastFlags {
@@ -12,12 +12,12 @@ export interface BlastFlags {
   secret?: string;
   env?: string;
   token?: string;
-  format: 'text' | 'json';
+  format: BlastRequest['format'];
   output?: string;
 }
 
 /** Adds the `blast-radius` command to the program. */
-export function registerBlastRadius(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerBlastRadius(program: Command, io: CliIo, finish: Finish): void {
   program
     .command('blast-radius')
     .description('incident response: what a secret, environment variable or token reaches in a snapshot (pipelines, clusters, branches, teams); exit 1 when nothing matches')
@@ -25,13 +25,13 @@ export function registerBlastRadius(program: Command, io: CliIo, setExit: (code:
     .option('--secret <name>', 'a Buildkite cluster secret key')
     .option('--env <var>', 'an environment variable name')
     .option('--token <id>', 'a Buildkite API access token uuid or a cluster agent token id')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json'] satisfies Array<BlastRequest['format']>).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .action(async (flags: BlastFlags) => {
       const query = blastQuery(flags);
-      const { runBlastRadius } = await import('../blast/command.js');
-      const request = { snapshot: resolve(io.cwd, flags.snapshot), query, format: flags.format, ...(flags.output ? { output: resolve(io.cwd, flags.output) } : {}) };
-      setExit(await runBlastRadius(request, io));
+      const { runBlastRadius } = await import('../app/blast-radius.js');
+      const request = { snapshot: resolve(io.cwd, flags.snapshot), cwd: io.cwd, query, format: flags.format, ...(flags.output ? { output: resolve(io.cwd, flags.output) } : {}) };
+      finish({ kind: 'blast-radius', matched: runBlastRadius(request, io).matched });
     });
 }
 

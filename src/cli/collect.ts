@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import type { CollectRequest } from '../app/collect.js';
+import type { ProgressFactory } from '../app/output.js';
 import { UsageError } from '../errors.js';
-import { resolveShard, type Shard } from '../shard/shard.js';
-import { EXIT, type CliIo } from './io.js';
+import { resolveShard } from '../shard/shard.js';
+import type { CliIo, Finish } from './io.js';
+import { createProgress } from './progress.js';
 
 /** The options `collect` accepts, as commander parses them. */
 export interface CollectFlags {
@@ -26,7 +29,7 @@ export interface CollectFlags {
 }
 
 /** Adds the `collect` command to the program. */
-export function registerCollect(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerCollect(program: Command, io: CliIo, finish: Finish): void {
   addCollectOptions(
     program
       .command('collect')
@@ -35,8 +38,9 @@ export function registerCollect(program: Command, io: CliIo, setExit: (code: num
     .option('-o, --output <file>', 'write the snapshot here (default: stdout)')
     .action(async (flags: CollectFlags) => {
       const request = collectRequest(flags, io);
-      const { runCollectCommand } = await import('../collect/command.js');
-      setExit(await runCollectCommand(request, io));
+      const { runCollect } = await import('../app/collect.js');
+      const collected = await runCollect(request, io, progressDisplay(io, request.quiet));
+      finish({ kind: 'collection', incomplete: collected.snapshot.incomplete });
     });
 }
 
@@ -63,22 +67,9 @@ function collectList(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** What a collection run needs, with credentials resolved from flags and environment. */
-export interface CollectRequest {
-  github?: {
-    org: string;
-    auth: { token: string } | { appId: string; privateKey: string; installationId?: number };
-    apiUrl?: string;
-    repos?: string[];
-    cacheDir?: string;
-  };
-  buildkite?: { org: string; token: string; apiUrl?: string; graphqlUrl?: string };
-  output?: string;
-  concurrency: number;
-  timeoutMs: number;
-  quiet: boolean;
-  /** Collect only this part of the repositories and pipelines (`--shard i/n`, or Buildkite's parallel job). */
-  shard?: Shard;
+/** The progress display of a collection on stderr: redrawn in place on a terminal, plain lines otherwise. */
+export function progressDisplay(io: CliIo, quiet: boolean): ProgressFactory {
+  return (write) => createProgress({ write, tty: Boolean(io.stderrIsTTY), quiet });
 }
 
 /** Turns flags and environment into a request; missing credentials are usage errors. */

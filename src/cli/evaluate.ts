@@ -3,35 +3,29 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { SEVERITIES, type Report, type Severity } from '../report/model.js';
-import { isBlocking } from '../report/summary.js';
 import { resolveShard } from '../shard/shard.js';
-import { EXIT, type CliIo } from './io.js';
-import { render, REPORT_FORMATS, type ReportFormat } from './render.js';
+import type { CliIo, Finish } from './io.js';
+import { addColorOption, addVerdictOptions, useColor, type VerdictFlags } from './options.js';
+import { render, REPORT_FORMATS, sarifOptions, type ReportFormat } from './render.js';
 
 /** Options shared by `evaluate` and `sweep`. */
-export interface EvaluateFlags {
+export interface EvaluateFlags extends VerdictFlags {
   format?: ReportFormat;
-  config?: string;
-  failOn?: Severity;
-  failOnUnknown?: boolean;
   shard?: string;
   baseline?: string;
   now?: string;
+  color?: string;
 }
 
 /** Adds the options that decide what an evaluation reports and how it exits. */
 export function addEvaluateOptions(command: Command): Command {
-  return command
-    .option('-c, --config <file>', 'config file (default: .kiteguard.yml found upward from the current directory)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a failing finding is at or above this severity (default: high, or fail_on in the config)').choices(SEVERITIES))
-    .option('--fail-on-unknown', 'also exit 1 when a rule could not be decided (unknown)')
+  return addColorOption(addVerdictOptions(command))
     .option('--baseline <results.json>', "a previous sweep's results: adds what changed since (its snapshot.json beside it adds the settings behind the changes)")
     .option('--now <time>', 'evaluate as of this ISO time (token ages, waiver and attestation expiry); default: now');
 }
 
 /** Adds the `evaluate` command to the program. */
-export function registerEvaluate(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerEvaluate(program: Command, io: CliIo, finish: Finish): void {
   addEvaluateOptions(
     program
       .command('evaluate')
@@ -39,13 +33,12 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
       .argument('<snapshot>', 'a snapshot written by `kiteguard collect` or `kiteguard sweep`')
       .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS.filter((f) => f !== 'buildkite')).default('text'))
       .option('-o, --output <file>', 'write the results to a file instead of stdout')
-      .option('--shard <i/n>', 'evaluate part i of n of the repositories and pipelines (the first part also evaluates the organization)'),
-  ).action(async (file: string, flags: EvaluateFlags & { output?: string }) => {
-    const { evaluateSnapshot } = await import('../sweep/evaluate-command.js');
-    const { readSnapshot } = await import('../snapshot/io.js');
+      .option('--shard <i/n>', 'evaluate part i of n of the repositories and pipelines (the first part also evaluates the organization)')
+      .option('--sarif-root <dir>', 'SARIF URIs are relative to this folder (default: the git checkout holding the current directory)'),
+  ).action(async (file: string, flags: EvaluateFlags & { output?: string; sarifRoot?: string }) => {
+    const { evaluateSnapshotFile } = await import('../app/evaluate.js');
     const shard = resolveShard(flags.shard, io.env);
-    const report = await evaluateSnapshot({
-      snapshot: readSnapshot(resolve(io.cwd, file)),
+    const report = await evaluateSnapshotFile(resolve(io.cwd, file), {
       cwd: io.cwd,
       now: evaluationTime(flags.now),
       ...(flags.config ? { configPath: resolve(io.cwd, flags.config) } : {}),
@@ -58,19 +51,12 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
       const [{ jsonDocument }, { writeJsonFile }] = await Promise.all([import('../report/json.js'), import('../snapshot/json-writer.js')]);
       writeJsonFile(resolve(io.cwd, flags.output), jsonDocument(report));
     } else {
-      const text = await render(report, flags.format ?? 'text', renderOptions(io, Boolean(flags.output)));
+      const text = await render(report, flags.format ?? 'text', { ...renderOptions(io, Boolean(flags.output), flags.color), sarif: sarifOptions('evaluate', io.cwd, flags.sarifRoot) });
       if (flags.output) writeFileSync(resolve(io.cwd, flags.output), text);
       else io.stdout(text);
     }
-    setExit(exitCodeOf(report, Boolean(flags.failOnUnknown)));
+    finish({ kind: 'report', report, failOnUnknown: Boolean(flags.failOnUnknown) });
   });
-}
-
-/** 1 when a failing finding is at or above the threshold (or, when asked, a rule is unknown), else 0. */
-export function exitCodeOf(report: Report, failOnUnknown: boolean): number {
-  const blocking = report.outcomes.some((o) => o.findings.some((f) => isBlocking(f, report.failOn)));
-  const unknown = failOnUnknown && report.outcomes.some((o) => o.outcome === 'unknown');
-  return blocking || unknown ? EXIT.findings : EXIT.ok;
 }
 
 /** `--now`, checked; the current time when absent. */
@@ -82,6 +68,6 @@ export function evaluationTime(value: string | undefined): Date {
 }
 
 /** Render options for commands whose output may go to a terminal. */
-export function renderOptions(io: CliIo, toFile: boolean): Parameters<typeof render>[2] {
-  return { color: !toFile && io.stdoutIsTTY && !io.env.NO_COLOR, showWaived: false, env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) };
+export function renderOptions(io: CliIo, toFile: boolean, color?: string): Parameters<typeof render>[2] {
+  return { color: useColor(color, io.env, io.stdoutIsTTY, toFile), showWaived: false, env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) };
 }

@@ -7,33 +7,36 @@ import { registerCheck } from './check.js';
 import { registerCollect } from './collect.js';
 import { registerDiff } from './diff.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerExplain } from './explain.js';
 import { registerMerge } from './merge.js';
 import { registerSweep } from './sweep.js';
-import { EXIT, type CliIo } from './io.js';
+import { exitCode, type CommandResult } from './exit.js';
+import type { CliIo } from './io.js';
 import { registerNormalize } from './normalize.js';
 import { registerRules } from './rules.js';
 
 /** Runs kiteguard with the given arguments (without `node` and the script) and returns the exit code. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let exitCode: number = EXIT.ok;
   const program = new Command('kiteguard')
     .description('Policy-as-code compliance checks for Buildkite pipelines and GitHub + Buildkite estates')
     .version(VERSION, '-V, --version')
     .exitOverride()
     .showHelpAfterError('(run `kiteguard --help` for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const setExit = (code: number) => {
-    exitCode = code;
+  let result: CommandResult = { kind: 'done' };
+  const finish = (r: CommandResult) => {
+    result = r;
   };
-  registerCheck(program, io, setExit);
-  registerCollect(program, io, setExit);
-  registerEvaluate(program, io, setExit);
-  registerSweep(program, io, setExit);
-  registerDiff(program, io, setExit);
-  registerMerge(program, io);
-  registerRules(program, io);
-  registerNormalize(program, io);
-  registerBlastRadius(program, io, setExit);
+  registerCheck(program, io, finish);
+  registerCollect(program, io, finish);
+  registerEvaluate(program, io, finish);
+  registerSweep(program, io, finish);
+  registerDiff(program, io, finish);
+  registerMerge(program, io, finish);
+  registerRules(program, io, finish);
+  registerExplain(program, io, finish);
+  registerNormalize(program, io, finish);
+  registerBlastRadius(program, io, finish);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {
@@ -41,15 +44,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code);
-      return ok ? EXIT.ok : EXIT.usage;
+      return exitCode(ok ? { kind: 'done' } : { kind: 'error' });
     }
     if (err instanceof KiteguardError) {
       io.stderr(`kiteguard: ${err.message}\n`);
-      return EXIT.usage;
+      return exitCode({ kind: 'error' });
     }
     const detail = err instanceof Error ? err.message : String(err);
     io.stderr(`kiteguard: internal error: ${detail}\n`);
-    return EXIT.usage;
+    return exitCode({ kind: 'error' });
   }
-  return exitCode;
+  return exitCode(result);
 }

@@ -1,4 +1,5 @@
 // The world as the CLI sees it, injected so tests can run commands in-process.
+import type { CommandResult } from './exit.js';
 
 /** Streams, environment and working directory of one CLI invocation. */
 export interface CliIo {
@@ -15,5 +16,5 @@ export interface CliIo {
   policy?: Promise<WebAssembly.Module | undefined>;
 }
 
-/** Exit codes: 0 clean, 1 blocking findings, 2 usage / config / input error. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/** Hands a command's result to the CLI, which turns it into the exit code. */
+export type Finish = (result: CommandResult) => void;

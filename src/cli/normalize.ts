@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { loadPipeline } from '../pipeline/load.js';
-import type { CliIo } from './io.js';
+import type { CliIo, Finish } from './io.js';
 
 /** Adds the `normalize` command to the program. */
-export function registerNormalize(program: Command, io: CliIo): void {
+export function registerNormalize(program: Command, io: CliIo, finish: Finish): void {
   program
     .command('normalize')
     .description('print the normalized pipeline (the `input` that policies evaluate) as JSON; `-` reads stdin')
@@ -21,5 +21,6 @@ export function registerNormalize(program: Command, io: CliIo): void {
       }
       const { pipeline } = loadPipeline(text, file === '-' ? '<stdin>' : file);
       io.stdout(JSON.stringify({ pipeline, context: {}, now: new Date().toISOString() }, null, 2) + '\n');
+      finish({ kind: 'done' });
     });
 }

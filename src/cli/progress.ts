@@ -1,5 +1,6 @@
 // The progress display of `collect`: one redrawn status line on a terminal, plain lines otherwise.
-import type { CollectEvents, Provider } from '../collect/events.js';
+import type { ProgressReporter } from '../app/output.js';
+import type { Provider } from '../snapshot/types.js';
 
 /** How progress is shown. */
 export interface ProgressOptions {
@@ -12,10 +13,6 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
-/** Collector events that render progress, plus `finish()` to clear the status line. */
-export interface ProgressDisplay extends CollectEvents {
-  finish(): void;
-}
 
 interface ProviderState {
   what: string;
@@ -29,7 +26,7 @@ interface ProviderState {
 const REDRAW_MS = 100;
 
 /** Creates the display for one collection run. */
-export function createProgress(opts: ProgressOptions): ProgressDisplay {
+export function createProgress(opts: ProgressOptions): ProgressReporter {
   const now = opts.now ?? (() => Date.now());
   const state = new Map<Provider, ProviderState>();
   let drawn = false;

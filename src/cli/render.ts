@@ -1,15 +1,17 @@
 // The formatter registry: picks the formatter for `--format`, and annotates the Buildkite build when asked for `buildkite`.
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { formatText } from '../report/text.js';
 import { formatJson } from '../report/json.js';
-import { formatSarif } from '../report/sarif.js';
+import { formatSarif, type SarifOptions } from '../report/sarif.js';
 import { formatJunit } from '../report/junit.js';
+import { formatGithub } from '../report/github.js';
 import { formatBuildkite, annotationStyle } from '../report/buildkite.js';
 import { annotate } from '../report/annotate.js';
 import { formatMarkdownSummary } from '../report/markdown-summary.js';
+import { lineHashReader, relativeTo, sarifRoot } from '../app/sources.js';
 
 /** The output formats of `check`. */
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'buildkite'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'buildkite', 'github'] as const;
 /** One output format of `check`. */
 export type Format = (typeof FORMATS)[number];
 /** Every format a report can be rendered in: `check`'s, plus the sweep's Markdown summary and HTML report. */
@@ -23,6 +25,8 @@ export interface RenderOptions {
   showWaived: boolean;
   env: Record<string, string | undefined>;
   warn: (message: string) => void;
+  /** SARIF for GitHub code scanning: category, line hashes, URIs from the repository root. */
+  sarif?: SarifOptions;
 }
 
 /** Formats the report; for `buildkite` inside a Buildkite job it also calls `buildkite-agent annotate`. */
@@ -38,9 +42,11 @@ export async function render(report: Report, format: ReportFormat, opts: RenderO
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, opts.sarif);
     case 'junit':
       return formatJunit(report);
+    case 'github':
+      return formatGithub(report);
     case 'buildkite': {
       const markdown = formatBuildkite(report);
       const result = await annotate(markdown, annotationStyle(report), { context: 'kiteguard', env: opts.env });
@@ -50,4 +56,9 @@ export async function render(report: Report, format: ReportFormat, opts: RenderO
     default:
       return formatText(report, { color: opts.color, showWaived: opts.showWaived });
   }
+}
+
+/** SARIF options for a command: its category, and line hashes and URIs read from the files under the repository root. */
+export function sarifOptions(command: 'check' | 'evaluate', cwd: string, root?: string): SarifOptions {
+  return { category: `kiteguard/${command}`, lineHash: lineHashReader(cwd), relativeUri: relativeTo(sarifRoot(cwd, root), cwd) };
 }

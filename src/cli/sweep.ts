@@ -1,12 +1,12 @@
 // `kiteguard sweep`: collect, evaluate and report in one go, into a directory.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { addCollectOptions, collectRequest, type CollectFlags } from './collect.js';
-import { addEvaluateOptions, evaluationTime, exitCodeOf, type EvaluateFlags } from './evaluate.js';
-import type { CliIo } from './io.js';
+import { addCollectOptions, collectRequest, progressDisplay, type CollectFlags } from './collect.js';
+import { addEvaluateOptions, evaluationTime, type EvaluateFlags } from './evaluate.js';
+import type { CliIo, Finish } from './io.js';
 
 /** Adds the `sweep` command to the program. */
-export function registerSweep(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export function registerSweep(program: Command, io: CliIo, finish: Finish): void {
   addEvaluateOptions(
     addCollectOptions(
       program
@@ -15,7 +15,7 @@ export function registerSweep(program: Command, io: CliIo, setExit: (code: numbe
     ).requiredOption('--out <dir>', 'directory for the snapshot, results, HTML report and Markdown summary'),
   ).action(async (flags: CollectFlags & EvaluateFlags & { out: string }) => {
     const request = collectRequest(flags, io);
-    const { runSweep } = await import('../sweep/sweep-command.js');
+    const { runSweep } = await import('../app/sweep.js');
     const report = await runSweep(
       {
         collect: request,
@@ -27,7 +27,8 @@ export function registerSweep(program: Command, io: CliIo, setExit: (code: numbe
         ...(flags.baseline ? { baseline: resolve(io.cwd, flags.baseline) } : {}),
       },
       io,
+      progressDisplay(io, request.quiet),
     );
-    setExit(exitCodeOf(report, Boolean(flags.failOnUnknown)));
+    finish({ kind: 'report', report, failOnUnknown: Boolean(flags.failOnUnknown) });
   });
 }

@@ -1,7 +1,6 @@
 // What a collector reports while it runs: progress, rate-limit budget, and problems it worked around.
+import type { Provider } from '../snapshot/types.js';
 
-/** The two upstream providers a snapshot is collected from. */
-export type Provider = 'github' | 'buildkite';
 
 /** Callbacks a collector calls as it goes; the `collect` command turns them into a progress display. */
 export interface CollectEvents {

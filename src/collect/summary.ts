@@ -1,6 +1,6 @@
 // The end-of-collection summary: API calls and points per provider, and what could not be read.
 import type { UnavailableReason } from '../snapshot/unavailable.js';
-import type { Provider } from './events.js';
+import type { Provider } from '../snapshot/types.js';
 import type { CallStats } from './stats.js';
 
 /** What the summary reports about one run. */

@@ -1,6 +1,6 @@
 // Attestations in `.kiteguard.yml`: evidence, signed off by a person until a date, for the
 // controls no API can show (audit-log streaming to a SIEM, for one).
-import type { Location, RuleInfo } from '../report/model.js';
+import type { Location, RuleInfo } from '../model/report.js';
 import type { LoadedYaml } from '../yaml/load.js';
 import type { PosNode } from '../yaml/positions.js';
 import { fail, isIsoDate, kind, mapping, valueAt } from './checks.js';

@@ -1,7 +1,7 @@
 // Checks shared by the config readers: types, dates and positions of values in `.kiteguard.yml`,
 // each failure an InputError at the offending file:line:col.
 import { InputError } from '../errors.js';
-import { SEVERITIES, type Severity } from '../report/model.js';
+import { SEVERITIES, type Severity } from '../model/report.js';
 import type { LoadedYaml } from '../yaml/load.js';
 import type { PosNode } from '../yaml/positions.js';
 import { closest } from './suggest.js';

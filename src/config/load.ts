@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { RuleInfo, Severity, Waiver } from '../report/model.js';
+import type { RuleInfo, Severity, Waiver } from '../model/report.js';
 import { loadYaml } from '../yaml/load.js';
 import type { LoadedYaml } from '../yaml/load.js';
 import type { PosNode } from '../yaml/positions.js';
@@ -85,6 +85,11 @@ export function loadConfig(text: string, file: string, catalog: RuleInfo[]): Con
     config.attestations = list.map((a, i) => attestation(yaml, a, pos.kind === 'seq' ? (pos.items[i] ?? pos) : pos, catalog));
   }
   return config;
+}
+
+/** What an evaluation takes from a config: rule switches and severities, the policies' data, waivers and `fail_on`. */
+export function evaluationSettings(config: Config): Pick<Config, 'rules' | 'waivers' | 'failOn'> & { data: ReturnType<typeof engineData> } {
+  return { rules: config.rules, data: engineData(config), waivers: config.waivers, ...(config.failOn ? { failOn: config.failOn } : {}) };
 }
 
 /** The policies' `data` document for a config: knob values and attestations, keyed by rule id. */

@@ -1,7 +1,7 @@
 // Finds and reads the config file a command runs with.
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { RuleInfo } from '../report/model.js';
+import type { RuleInfo } from '../model/report.js';
 import { findConfig, loadConfig, type Config } from './load.js';
 
 /** The config at `explicitPath`, else the nearest `.kiteguard.yml` upward from `cwd`, else an empty one. */

@@ -1,6 +1,6 @@
 // Drift between two sweeps: the outcome changes, and when both snapshots are known, the
 // settings that changed behind them.
-import type { Drift, Report } from '../report/model.js';
+import type { Drift, Report } from '../model/report.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { outcomeChanges } from './outcomes.js';
 import { settingChanges } from './settings.js';

@@ -1,5 +1,5 @@
 // `kiteguard diff` output: drift as text for a person, or JSON for tools.
-import type { Drift, DriftChange } from '../report/model.js';
+import type { Drift, DriftChange } from '../model/report.js';
 
 /** Drift as plain text, one section per kind of change. */
 export function formatDriftText(drift: Drift, current: string): string {

@@ -1,5 +1,5 @@
 // What changed between two sweeps' outcomes: new and resolved failures, newly unknown, expired waivers.
-import type { Drift, DriftChange, Outcome, Report, RuleOutcome, Waiver } from '../report/model.js';
+import type { Drift, DriftChange, Outcome, Report, RuleOutcome, Waiver } from '../model/report.js';
 
 /** The outcome changes between a baseline and the current report, each list sorted by target then rule. */
 export function outcomeChanges(before: Report, after: Report): Pick<Drift, 'newFailures' | 'resolvedFailures' | 'newlyUnknown' | 'expiredWaivers'> {

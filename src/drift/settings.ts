@@ -1,6 +1,6 @@
 // The settings behind changed outcomes: what differs in the two snapshots for each target
 // whose outcome changed, as sentences ("branch protection removed on acme/api").
-import type { SettingChange } from '../report/model.js';
+import type { SettingChange } from '../model/report.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { changedLeaves, shortValue } from './leaves.js';
 

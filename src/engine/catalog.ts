@@ -1,6 +1,12 @@
 // The rule catalog: every rule's METADATA, compiled from the policies by `opa inspect -a`.
 import { EngineError } from '../errors.js';
-import { SEVERITIES, type RuleInfo } from '../report/model.js';
+import { SEVERITIES, TARGET_KINDS, type RuleInfo } from '../model/report.js';
+import { readAsset } from './assets.js';
+
+/** The rule catalog compiled into this kiteguard. */
+export function loadCatalog(): RuleInfo[] {
+  return parseCatalog(readAsset('catalog.json').toString('utf8'));
+}
 
 /** Parses and checks dist/catalog.json. */
 export function parseCatalog(text: string): RuleInfo[] {
@@ -12,7 +18,7 @@ export function parseCatalog(text: string): RuleInfo[] {
     if (typeof r.id !== 'string' || !/^[a-z]+\/[a-z0-9_]+$/.test(r.id)) problems.push('id');
     if (!SEVERITIES.includes(r.severity)) problems.push('severity');
     if (!Number.isInteger(r.area) || r.area < 1 || r.area > 10) problems.push('area');
-    if (!['pipeline', 'repository', 'organization'].includes(r.target)) problems.push('target');
+    if (!TARGET_KINDS.includes(r.target)) problems.push('target');
     if (typeof r.title !== 'string' || typeof r.remediation !== 'string') problems.push('title/remediation');
     if (problems.length) throw new EngineError(`rule ${String(r.id)} has invalid METADATA: ${problems.join(', ')}`);
     return { ...r, related: r.related ?? [], knobs: r.knobs ?? {} };

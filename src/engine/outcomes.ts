@@ -1,5 +1,5 @@
 // Turns one target's raw engine result into exactly one outcome per rule.
-import type { Finding, Location, RuleInfo, RuleOutcome, Severity } from '../report/model.js';
+import type { Finding, Location, RuleInfo, RuleOutcome, Severity } from '../model/report.js';
 import type { EngineResult, RawFinding } from './policy.js';
 
 /** How the host places a raw finding in a file and rates it. */

@@ -2,6 +2,8 @@
 // The SDK throws strings and plain objects; everything leaving this module is an EngineError.
 import * as opaNamespace from '@open-policy-agent/opa-wasm';
 import { EngineError } from '../errors.js';
+import type { TargetKind } from '../model/report.js';
+import entrypoints from './entrypoints.json' with { type: 'json' };
 
 // The SDK is CommonJS: under Node's ESM loader its functions sit on the default export.
 const opaWasm = ((opaNamespace as { default?: unknown }).default ?? opaNamespace) as typeof opaNamespace;
@@ -11,15 +13,8 @@ type LoadedPolicy = ReturnType<typeof opaWasm.loadPolicySync>;
 // The SDK's yaml.* builtins are left out of the bundle (scripts/bundle.mjs), so they are not listed.
 export const SDK_HOST_BUILTINS: readonly string[] = ['sprintf', 'regex.split', 'json.is_valid'];
 
-/** The compiled entrypoints, one per target kind. */
-export const ENTRYPOINTS = {
-  pipeline: 'kiteguard/pipeline/report',
-  repository: 'kiteguard/repository/report',
-  organization: 'kiteguard/organization/report',
-} as const;
-
-/** A target kind with an entrypoint. */
-export type TargetKind = keyof typeof ENTRYPOINTS;
+/** The compiled entrypoints, one per target kind (the build compiles the same list). */
+export const ENTRYPOINTS: Readonly<Record<TargetKind, string>> = entrypoints;
 
 /** A finding as the policies return it, before the host locates it in a file. */
 export interface RawFinding {

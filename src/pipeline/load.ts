@@ -22,9 +22,12 @@ export interface LoadedPipeline {
   locate(path: ReadonlyArray<string | number>, evidence?: string | null): LineColumn;
 }
 
+/** Buildkite's parser (go-yaml) lets a repeated key replace the earlier one. */
+const BUILDKITE_YAML = { repeatedKeysReplace: true };
+
 /** Parses and normalizes a pipeline file (all YAML documents merged in order); throws InputError. */
 export function loadPipeline(text: string, file: string, limits: Partial<YamlLimits> = {}): LoadedPipeline {
-  const yaml = loadYaml(text, file, limits);
+  const yaml = loadYaml(text, file, limits, BUILDKITE_YAML);
   const ctx: Ctx = new Ctx(file, yaml.lines);
   const pipeline: NormalizedPipeline = { env: {}, agents: {}, secrets: {}, notify: [], steps: [] };
   const top = new Map<string, LocNode>();

@@ -4,6 +4,7 @@
 import { InputError } from '../errors.js';
 import { child } from '../yaml/load.js';
 import type { LineIndex } from '../yaml/lines.js';
+import { entryIn, itemIn } from '../yaml/positions.js';
 import type { PosEntry, PosNode, Span } from '../yaml/positions.js';
 
 /** Where one part of the normalized document came from. */
@@ -39,12 +40,12 @@ export function nodeLoc(node: PosNode): LocNode {
 
 /** The entry for `key` in a mapping node (undefined when absent or not a mapping). */
 export function entryOf(node: PosNode | undefined, key: string): PosEntry | undefined {
-  return node?.kind === 'map' ? node.entries.get(key) : undefined;
+  return node?.kind === 'map' ? entryIn(node, key) : undefined;
 }
 
 /** The item at `index` of a sequence node. */
 export function itemOf(node: PosNode | undefined, index: number): PosNode | undefined {
-  return node?.kind === 'seq' ? node.items[index] : undefined;
+  return node?.kind === 'seq' ? itemIn(node, index) : undefined;
 }
 
 /** The source-map node of a mapping's key, falling back to the mapping itself. */

@@ -4,8 +4,10 @@
 import type { PosNode } from '../yaml/positions.js';
 import { booleanish, branches, secrets, softFail, stringList, stringMap, timeout } from './fields.js';
 import type { Field } from './fields.js';
+import { uploadTimeFields } from './interpolation.js';
 import { setOwn, textOrNull, toJson, toText } from './json.js';
 import { normalizePlugins } from './plugins.js';
+import { checkStepKey } from './rejections.js';
 import { describe, entryLoc, entryOf, isMap, itemOf, keyLoc, kids, nodeLoc } from './source.js';
 import type { Ctx, LocNode } from './source.js';
 import type { NormalizedStep, StepType } from './types.js';
@@ -126,8 +128,10 @@ function stepType(value: Record<string, unknown>, pos: PosNode, ctx: Ctx): Typed
   return ctx.fail(pos.at, `${STEP_EXPECTED}, got ${got}`);
 }
 
-function fill(type: StepType, body: Record<string, unknown>, bodyPos: PosNode, typeLoc: LocNode, pos: PosNode, ctx: Ctx): Field<NormalizedStep> {
+function fill(type: StepType, written: Record<string, unknown>, bodyPos: PosNode, typeLoc: LocNode, pos: PosNode, ctx: Ctx): Field<NormalizedStep> {
   const step = emptyStep(type);
+  const { body, interpolated } = uploadTimeFields(written);
+  step.interpolated = interpolated;
   const locs: Array<[string, LocNode]> = [['type', typeLoc]];
   const has = (k: string): boolean => Object.hasOwn(body, k) && body[k] !== undefined;
   const at = (k: string): LocNode => keyLoc(bodyPos, k);
@@ -144,6 +148,7 @@ function fill(type: StepType, body: Record<string, unknown>, bodyPos: PosNode, t
     step.label = toText(body[labelKey]);
     locs.push(['label', at(labelKey)]);
   }
+  for (const k of ['identifier', 'id', 'key']) checkStepKey(body[k], sub(k).at, k, ctx);
   const keyName = ['identifier', 'id', 'key'].filter((k) => has(k) && body[k] !== null).pop();
   if (keyName !== undefined) {
     step.key = toText(body[keyName]);
@@ -214,6 +219,7 @@ function fill(type: StepType, body: Record<string, unknown>, bodyPos: PosNode, t
     extra.push([k, at(k)]);
   }
   locs.push(['extra', { at: pos.at, text: null, kids: kids(extra) }]);
+  locs.push(['interpolated', { at: pos.at, text: null, kids: kids(Object.keys(interpolated).map((k) => [k, at(k)])) }]);
   return { value: step, loc: { at: pos.at, text: null, raw: bodyPos, kids: kids(locs) } };
 }
 
@@ -272,5 +278,6 @@ function emptyStep(type: StepType): NormalizedStep {
     signature: null,
     matrix: null,
     extra: {},
+    interpolated: {},
   };
 }

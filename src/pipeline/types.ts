@@ -58,6 +58,8 @@ export interface NormalizedStep {
   matrix: Json;
   /** Every other key as written, so nothing is lost. */
   extra: Record<string, Json>;
+  /** Typed fields (timeout_in_minutes, soft_fail, parallelism …) set only at upload time: field → the `$VAR` text as written. */
+  interpolated: Record<string, string>;
 }
 
 /** A whole pipeline file (all YAML documents merged in order). */

@@ -1,18 +1,18 @@
 // Markdown for a Buildkite annotation (CommonMark + GFM tables), capped well below Buildkite's 1 MiB limit.
-import type { Finding, Report } from './model.js';
+import type { Finding, Report } from '../model/report.js';
 import {
   compareFindings,
   countReport,
   failingFindings,
   outcomesOf,
   plural,
-  severityRank,
   SEVERITIES_DESC,
   sortedExpiredWaivers,
   targetNoun,
   verdictOf,
   waivedFindings,
 } from './summary.js';
+import { severityRank } from '../model/blocking.js';
 import type { Counts } from './summary.js';
 import { CappedMarkdown, code, md, mdMessage } from './markdown.js';
 

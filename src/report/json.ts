@@ -1,14 +1,14 @@
 // The stable machine format: one JSON document, deterministic key and array order, versioned by `format`.
-import type { Finding, Report, Waiver } from './model.js';
+import type { Finding, Report, Waiver } from '../model/report.js';
 import {
   allFindings,
   compareText,
   countReport,
-  isBlocking,
   sortedExpiredWaivers,
   sortedOutcomes,
   allTargets,
 } from './summary.js';
+import { isBlocking } from '../model/blocking.js';
 
 /** Version of the JSON document's shape; bump it on any incompatible change. */
 export const JSON_FORMAT_VERSION = 1;
@@ -65,6 +65,7 @@ export function jsonDocument(report: Report): Record<string, unknown> {
       waiver: f.waiver ? waiverJson(f.waiver) : null,
     })),
     expiredWaivers: sortedExpiredWaivers(report).map(waiverJson),
+    ...(report.suppressionNotices ? { suppressionNotices: report.suppressionNotices } : {}),
     ...(report.drift ? { drift: { ...report.drift, expiredWaivers: report.drift.expiredWaivers.map(waiverJson) } } : {}),
   };
   return doc;
@@ -79,6 +80,7 @@ export function waiverJson(w: Waiver): Record<string, unknown> {
     owner: w.owner,
     expires: w.expires,
     source: { file: w.source.file, line: w.source.line, column: w.source.column },
+    ...(w.inline ? { inline: true } : {}),
   };
 }
 

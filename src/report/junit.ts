@@ -1,6 +1,13 @@
 // JUnit XML: one <testsuite> per target, one <testcase> per rule on that target.
-import type { Finding, Report, RuleOutcome } from './model.js';
-import { allTargets, compareFindings, isWaived, severityRank, showControlChars, sortedOutcomes, waiverTerms } from './summary.js';
+import type { Finding, Report, RuleOutcome } from '../model/report.js';
+import {
+  allTargets,
+  compareFindings,
+  showControlChars,
+  sortedOutcomes,
+  waiverTerms,
+} from './summary.js';
+import { isWaived, severityRank } from '../model/blocking.js';
 
 interface Case {
   xml: string;

@@ -2,7 +2,7 @@
 // worst offenders, rules failing most, drift and expired waivers, capped below Buildkite's annotation limit.
 import { areaLabel } from './areas.js';
 import { DEFAULT_MAX_BYTES } from './buildkite.js';
-import type { DriftChange, Report } from './model.js';
+import type { DriftChange, Report } from '../model/report.js';
 import { CappedMarkdown, code, md } from './markdown.js';
 import { countByArea, OUTCOME_LABELS, OUTCOME_ORDER, SEVERITY_WEIGHTS, targetKindsPhrase, topFailingRules, worstOffenders } from './rollup.js';
 import type { OffenderGrouping } from './rollup.js';

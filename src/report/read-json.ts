@@ -2,7 +2,7 @@
 // `sweep --baseline`. Rule details come from this kiteguard's catalog.
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { Finding, Report, RuleInfo, RuleOutcome, Waiver } from './model.js';
+import type { Finding, Report, RuleInfo, RuleOutcome, Waiver } from '../model/report.js';
 import { JSON_FORMAT_VERSION } from './json.js';
 
 interface JsonWaiver extends Omit<Waiver, 'source'> {

@@ -1,7 +1,8 @@
 // Estate-wide aggregates for the sweep reports: outcomes per guide area, worst offenders, rules failing most.
 import { AREAS } from './areas.js';
-import type { Outcome, Report, RuleInfo, RuleOutcome, Severity } from './model.js';
-import { compareText, isWaived, severityRank } from './summary.js';
+import type { Outcome, Report, RuleInfo, RuleOutcome, Severity, TargetKind } from '../model/report.js';
+import { compareText } from './summary.js';
+import { isWaived, severityRank } from '../model/blocking.js';
 
 /** Outcomes in the order reports show them: what needs attention first. */
 export const OUTCOME_ORDER: readonly Outcome[] = ['fail', 'unknown', 'waived', 'pass', 'not_applicable'];
@@ -61,7 +62,7 @@ export function outcomeSeverity(o: RuleOutcome, rule: RuleInfo | undefined): Sev
 }
 
 /** What worst offenders are grouped by. */
-export type OffenderGrouping = 'repository' | 'pipeline' | 'organization' | 'target';
+export type OffenderGrouping = TargetKind | 'target';
 
 /** One repository, pipeline or target with its failing outcomes and their severity-weighted score. */
 export interface Offender {

@@ -1,13 +1,26 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, one rule per catalog entry, one result per finding.
 import { createHash } from 'node:crypto';
 import type { Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
-import type { Finding, Report, RuleInfo, Severity, Waiver } from './model.js';
-import { allFindings, compareText, outcomesOf, sortedExpiredWaivers } from './summary.js';
+import type { Finding, Report, RuleInfo, Severity, Waiver } from '../model/report.js';
+import { severityRank } from '../model/blocking.js';
+import { allFindings, compareText, outcomesOf, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
 
-/** Options for `formatSarif`: the project page shown by code scanning as the tool's home. */
+/** Options for `formatSarif`. */
 export interface SarifOptions {
+  /** The project page code scanning shows as the tool's home. */
   informationUri?: string;
+  /** `automationDetails.id` category (`kiteguard/check`), so uploads of different commands do not close each other's alerts. */
+  category?: string;
+  /** GitHub's `primaryLocationLineHash` of a file's line, when the file can be read. */
+  lineHash?: (file: string, line: number) => string | undefined;
+  /** Turns a finding's file into a URI relative to the repository root (`--sarif-root`); absolute URIs otherwise. */
+  relativeUri?: (file: string) => string | undefined;
+  /** Most results written (GitHub code scanning accepts 25,000 per run); the most severe are kept. */
+  maxResults?: number;
 }
+
+/** GitHub code scanning's limit of results per run. */
+export const GITHUB_MAX_RESULTS = 25_000;
 
 /** The OASIS schema the document declares. */
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -22,7 +35,12 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
   const rules = sarifRules(report);
   const index = new Map(rules.map((r, i) => [r.id, i] as const));
-  const results = allFindings(report).map((f) => result(f, index.get(f.ruleId) ?? -1));
+  const all = allFindings(report);
+  const max = options.maxResults ?? GITHUB_MAX_RESULTS;
+  const kept = all.length > max ? [...all].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)).slice(0, max) : all;
+  const results = kept.map((f) => result(f, index.get(f.ruleId) ?? -1, options));
+  const dropped = all.length - kept.length;
+  const cap: Notification[] = dropped > 0 ? [{ level: 'warning', message: { text: `${dropped} results above the limit of ${max} per run were left out; the ${max} most severe are kept` } }] : [];
   const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -37,8 +55,9 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
             rules,
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(report, index) }],
-        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...notifications(report, index, options), ...cap] }],
+        ...(options.category ? { automationDetails: { id: `${options.category}/` } } : {}),
+        columnKind: 'unicodeCodePoints',
         results,
       },
     ],
@@ -77,26 +96,40 @@ function describe(r: RuleInfo): ReportingDescriptor {
   };
 }
 
-function result(f: Finding, ruleIndex: number): Result {
-  const { line, column } = f.location;
-  const region = line >= 1 ? { startLine: line, ...(column >= 1 ? { startColumn: column } : {}) } : undefined;
+function result(f: Finding, ruleIndex: number, options: SarifOptions): Result {
+  const { line } = f.location;
+  const lineHash = line >= 1 ? options.lineHash?.(f.location.file, line) : undefined;
+  // A finding on a target that is no file (an organization, a repository's settings) has a logical location.
+  const location =
+    line >= 1
+      ? { physicalLocation: { artifactLocation: artifact(f.location.file, options), region: region(f) } }
+      : { logicalLocations: [{ fullyQualifiedName: f.location.file, kind: 'resource' }] };
   return {
     ruleId: f.ruleId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: artifact(f.location.file), ...(region ? { region } : {}) } }],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+    locations: [location],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f), ...(lineHash ? { primaryLocationLineHash: lineHash } : {}) },
     ...(f.waiver ? { suppressions: [suppression(f.waiver)] } : {}),
   };
 }
 
+// Start and end of a located finding: the evidence's extent when it is one line, else the start alone.
+function region(f: Finding): { startLine: number; startColumn?: number; endLine: number; endColumn?: number } {
+  const { line, column } = f.location;
+  if (column < 1) return { startLine: line, endLine: line };
+  const oneLine = f.evidence !== null && f.evidence !== '' && !f.evidence.includes('\n');
+  return { startLine: line, startColumn: column, endLine: line, ...(oneLine ? { endColumn: column + [...f.evidence!].length } : {}) };
+}
+
 function suppression(w: Waiver): Suppression {
+  if (w.inline) return { kind: 'inSource', status: 'accepted', justification: w.reason };
   return { kind: 'external', status: 'accepted', justification: `${w.reason} (owner: ${w.owner}, expires ${w.expires})` };
 }
 
 // Unknown outcomes and expired waivers are not results: they travel as tool notifications.
-function notifications(report: Report, index: Map<string, number>): Notification[] {
+function notifications(report: Report, index: Map<string, number>, options: SarifOptions): Notification[] {
   const unknown = outcomesOf(report, 'unknown').map((o): Notification => {
     const i = index.get(o.ruleId);
     return {
@@ -112,14 +145,21 @@ function notifications(report: Report, index: Map<string, number>): Notification
       locations: [
         {
           physicalLocation: {
-            artifactLocation: artifact(w.source.file),
+            artifactLocation: artifact(w.source.file, options),
             region: { startLine: Math.max(1, w.source.line), startColumn: Math.max(1, w.source.column) },
           },
         },
       ],
     }),
   );
-  return [...unknown, ...expired];
+  const notices = (report.suppressionNotices ?? []).map(
+    (n): Notification => ({
+      level: 'warning',
+      message: { text: suppressionNoticeText(n) },
+      locations: [{ physicalLocation: { artifactLocation: artifact(n.location.file, options), region: { startLine: n.location.line, startColumn: n.location.column } } }],
+    }),
+  );
+  return [...unknown, ...expired, ...notices];
 }
 
 /** A stable id for a finding across runs: sha256 of rule, file, evidence and JSON path, never line numbers. */
@@ -128,8 +168,9 @@ export function fingerprint(f: Finding): string {
   return createHash('sha256').update(input, 'utf8').digest('hex');
 }
 
-function artifact(file: string): { uri: string; uriBaseId?: string } {
-  const { uri, absolute } = toUri(file);
+function artifact(file: string, options: SarifOptions): { uri: string; uriBaseId?: string } {
+  const relative = options.relativeUri?.(file);
+  const { uri, absolute } = toUri(relative ?? file);
   return absolute ? { uri } : { uri, uriBaseId: '%SRCROOT%' };
 }
 

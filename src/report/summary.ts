@@ -1,24 +1,11 @@
-// Shared helpers for the formatters: severity order, sorting, counting, and what blocks.
-import { SEVERITIES } from './model.js';
-import type { Finding, Outcome, Report, RuleOutcome, Severity, Waiver } from './model.js';
+// Shared helpers for the formatters: severity order, sorting and counting (the blocking rule is in model/blocking.ts).
+import { SEVERITIES } from '../model/report.js';
+import type { Finding, Outcome, Report, RuleOutcome, Severity, SuppressionNotice, Waiver } from '../model/report.js';
+import { isBlocking, isWaived } from '../model/blocking.js';
 
 /** Severities from the most to the least severe, the order humans read them in. */
 export const SEVERITIES_DESC: readonly Severity[] = [...SEVERITIES].reverse();
 
-/** Position of a severity in `SEVERITIES` (low = 0 … critical = 3). */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
-
-/** True when a finding is covered by a valid waiver. */
-export function isWaived(finding: Finding): boolean {
-  return finding.waiver !== undefined;
-}
-
-/** True when a finding is not waived and is at or above the `--fail-on` threshold. */
-export function isBlocking(finding: Finding, failOn: Severity): boolean {
-  return !isWaived(finding) && severityRank(finding.severity) >= severityRank(failOn);
-}
 
 /** Orders findings by file, line, column, then rule id and message, so output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
@@ -147,9 +134,17 @@ export function targetNoun(report: Report): string {
   return report.rules.length > 0 && report.rules.every((r) => r.target === 'pipeline') ? 'file' : 'target';
 }
 
-/** The waiver's terms in one phrase: `reason, owner, until DATE`. */
+/** The waiver's terms in one phrase: `reason, owner, until DATE`, or `reason, inline suppression at LINE`. */
 export function waiverTerms(w: Waiver): string {
-  return `${w.reason}, ${w.owner}, until ${w.expires}`;
+  return w.inline ? `${w.reason}, inline suppression at line ${w.source.line}` : `${w.reason}, ${w.owner}, until ${w.expires}`;
+}
+
+/** What a notice about an inline suppression tells the user to do. */
+export function suppressionNoticeText(n: SuppressionNotice): string {
+  const rules = n.rules.length > 0 ? n.rules.join(', ') : 'no rule';
+  return n.problem === 'no_reason'
+    ? `suppression of ${rules} has no reason, so it waives nothing; write why after the \`]\``
+    : `suppression of ${rules} waives nothing (no such finding on its line or the next); remove it`;
 }
 
 // Controls and other invisible or line-breaking characters that untrusted YAML can smuggle into output:

@@ -1,18 +1,19 @@
 // The default human format: findings grouped by file, then unknowns, expired waivers and a summary line.
-import type { Finding, Report } from './model.js';
+import type { Finding, Report } from '../model/report.js';
 import {
   allFindings,
+  compareText,
   countReport,
-  isBlocking,
-  isWaived,
   outcomesOf,
   plural,
   SEVERITIES_DESC,
   showControlChars as safe,
   sortedExpiredWaivers,
   targetNoun,
+  suppressionNoticeText,
   waiverTerms,
 } from './summary.js';
+import { isBlocking, isWaived } from '../model/blocking.js';
 import type { Counts } from './summary.js';
 
 // Untrusted text (messages, evidence, paths from YAML) goes through `safe` so it cannot move the cursor or recolour the terminal.
@@ -50,6 +51,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   for (const group of groupByFile(shown)) {
     out.push(...findingLines(group, report, paint), '');
   }
+  out.push(...docLinks(shown, report, paint));
   const unknown = outcomesOf(report, 'unknown');
   if (unknown.length > 0) {
     out.push(paint('bold', 'Could not check (unknown):'));
@@ -75,8 +77,23 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     }
     out.push('');
   }
+  const notices = report.suppressionNotices ?? [];
+  if (notices.length > 0) {
+    out.push(paint('bold', 'Inline suppressions that waive nothing:'));
+    for (const n of notices) out.push(`  ${safe(`${n.location.file}:${n.location.line}:${n.location.column}`)}  ${safe(suppressionNoticeText(n))}`);
+    out.push('');
+  }
   out.push(summaryLine(report, countReport(report), paint));
   return `${out.join('\n')}\n`;
+}
+
+// Each reported rule's documentation link, once per rule (`kiteguard explain RULE` says more).
+function docLinks(shown: Finding[], report: Report, paint: Painter): string[] {
+  const links = new Map(report.rules.filter((r) => r.related[0] !== undefined).map((r) => [r.id, r.related[0]!] as const));
+  const ids = [...new Set(shown.map((f) => f.ruleId))].filter((id) => links.has(id)).sort(compareText);
+  if (ids.length === 0) return [];
+  const width = Math.max(...ids.map((id) => id.length));
+  return [paint('bold', 'Read more (or run `kiteguard explain RULE`):'), ...ids.map((id) => `  ${id.padEnd(width)}  ${links.get(id)}`), ''];
 }
 
 function groupByFile(findings: Finding[]): Finding[][] {

@@ -28,6 +28,11 @@ export function unavailable(reason: string, detail: { http_status?: number; need
   return { status: 'unavailable', reason, ...detail };
 }
 
+/** Records a section a failed request left unreadable: the HTTP status when the server answered with an error, and what would make it readable. */
+export function unreadable(reason: string, status: number | undefined, needs: string | undefined): Unavailable {
+  return unavailable(reason, { ...(status !== undefined && status >= 400 ? { http_status: status } : {}), ...(needs ? { needs } : {}) });
+}
+
 /** Whether a section was read. */
 export function isAvailable<T>(section: Section<T> | undefined): section is Available<T> {
   return section?.status === 'ok';

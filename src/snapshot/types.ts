@@ -1,6 +1,9 @@
 // The snapshot document: what `collect` writes and `evaluate` reads.
-import type { BuildkiteSnapshot } from '../collect/buildkite/types.js';
-import type { GithubSnapshot } from '../collect/github/types.js';
+import type { BuildkiteSnapshot } from './buildkite.js';
+import type { GithubSnapshot } from './github.js';
+
+/** The two upstream providers a snapshot is collected from. */
+export type Provider = 'github' | 'buildkite';
 
 /** One collected snapshot of GitHub and Buildkite settings (schema: src/snapshot/schema/snapshot.schema.json). */
 export interface Snapshot {

@@ -10,7 +10,7 @@ import type {
   RestPipelineTemplate,
   RestRepositoryConnection,
   RestTeam,
-} from '../collect/buildkite/types.js';
+} from '../snapshot/buildkite.js';
 import { isAvailable, ok, unavailable, type Section } from '../snapshot/section.js';
 
 /** One team that can reach a pipeline, at which level, and who is in it. */
@@ -36,11 +36,15 @@ export interface BuildkitePipelineContext {
   pipeline_settings?: RestPipelineSettings;
 }
 
-/** The Buildkite side of one pipeline target; the sweep adds the YAML (`pipeline` or `pipeline_unavailable`). */
-export interface BuildkitePipelineTarget {
-  now: string;
+/** The Buildkite side of one pipeline target without the time; the snapshot's targets add the YAML (`pipeline` or `pipeline_unavailable`). */
+export interface BuildkitePipelineTargetInput {
   context: BuildkitePipelineContext;
   buildkite_pipeline: BuildkitePipelineInput;
+}
+
+/** The Buildkite side of one pipeline target as of `now`. */
+export interface BuildkitePipelineTarget extends BuildkitePipelineTargetInput {
+  now: string;
 }
 
 /** The organization target's Buildkite part: the snapshot as collected, with the evaluation time. */
@@ -90,12 +94,13 @@ export function buildkitePipelineContext(snapshot: BuildkiteSnapshot, pipeline: 
   return isAvailable(settings) ? { pipeline, pipeline_settings: settings.data } : { pipeline };
 }
 
+/** The Buildkite side of one pipeline target's input, without the time (the evaluation adds it). */
+export function buildkitePipelineTargetInput(snapshot: BuildkiteSnapshot, pipeline: RestPipeline): BuildkitePipelineTargetInput {
+  return { context: buildkitePipelineContext(snapshot, pipeline), buildkite_pipeline: buildkitePipelineInput(snapshot, pipeline) };
+}
+
 /** One pipeline target per collected pipeline (none when the pipeline list could not be read: that is the organization's unknown). */
 export function buildkitePipelineTargets(snapshot: BuildkiteSnapshot, now: string): BuildkitePipelineTarget[] {
   if (!isAvailable(snapshot.pipelines)) return [];
-  return snapshot.pipelines.data.map((pipeline) => ({
-    now,
-    context: buildkitePipelineContext(snapshot, pipeline),
-    buildkite_pipeline: buildkitePipelineInput(snapshot, pipeline),
-  }));
+  return snapshot.pipelines.data.map((pipeline) => ({ now, ...buildkitePipelineTargetInput(snapshot, pipeline) }));
 }

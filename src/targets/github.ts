@@ -1,5 +1,5 @@
 // Splits a GitHub snapshot into evaluation targets: the organization's GitHub part, and one input per repository.
-import type { GithubSnapshot, RepositoryEntry } from '../collect/github/types.js';
+import type { GithubSnapshot, RepositoryEntry } from '../snapshot/github.js';
 
 /** A Buildkite pipeline whose provider repository is a given GitHub repository. */
 export interface BuildkitePipelineRef {
@@ -16,13 +16,17 @@ export type PipelinesByRepository = Map<string, BuildkitePipelineRef[]>;
 /** The organization-level GitHub sections a policy sees as `input.github`: the snapshot without `repositories`. */
 export type GithubOrganizationPart = Omit<GithubSnapshot, 'repositories'>;
 
-/** The `input` of one `repository` target (see docs/targets.md). */
-export interface RepositoryInput {
-  now: string;
+/** The `input` of one `repository` target without the evaluation time. */
+export interface RepositoryTargetInput {
   repository: RepositoryEntry;
   github: GithubOrganizationPart;
   /** Absent when the snapshot has no Buildkite part, so rules can tell "none" from "not known". */
   buildkite_pipelines?: BuildkitePipelineRef[];
+}
+
+/** The `input` of one `repository` target (see docs/targets.md). */
+export interface RepositoryInput extends RepositoryTargetInput {
+  now: string;
 }
 
 /** The GitHub half of the `organization` target's input. */
@@ -47,11 +51,16 @@ export function repositoryEntries(snapshot: GithubSnapshot): RepositoryEntry[] {
   return snapshot.repositories.status === 'ok' ? snapshot.repositories.data : [];
 }
 
-/** One repository target; `pipelines` is undefined when the snapshot has no Buildkite part. */
-export function repositoryInput(entry: RepositoryEntry, github: GithubOrganizationPart, now: string, pipelines?: PipelinesByRepository): RepositoryInput {
-  const input: RepositoryInput = { now, repository: entry, github };
+/** One repository target's input without the time (the evaluation adds it); `pipelines` is undefined when the snapshot has no Buildkite part. */
+export function repositoryTargetInput(entry: RepositoryEntry, github: GithubOrganizationPart, pipelines?: PipelinesByRepository): RepositoryTargetInput {
+  const input: RepositoryTargetInput = { repository: entry, github };
   if (pipelines) input.buildkite_pipelines = pipelines.get(repositoryKey(entry.full_name)) ?? [];
   return input;
+}
+
+/** One repository target's input as of `now`. */
+export function repositoryInput(entry: RepositoryEntry, github: GithubOrganizationPart, now: string, pipelines?: PipelinesByRepository): RepositoryInput {
+  return { now, ...repositoryTargetInput(entry, github, pipelines) };
 }
 
 /** One input per repository entry of the snapshot, all sharing the same organization part. */

@@ -10,7 +10,11 @@ export interface LineColumn {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  /** `added`: spaces inserted at the start of some 0-based lines, left out of the columns reported. */
+  constructor(
+    private readonly text: string,
+    private readonly added: ReadonlyMap<number, number> = new Map(),
+  ) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -32,7 +36,7 @@ export class LineIndex {
     let prefix = this.text.slice(start, o);
     if (lo === 0 && prefix.charCodeAt(0) === 0xfeff) prefix = prefix.slice(1);
     const column = /[\uD800-\uDFFF]/.test(prefix) ? [...prefix].length + 1 : prefix.length + 1;
-    return { line: lo + 1, column };
+    return { line: lo + 1, column: Math.max(1, column - (this.added.get(lo) ?? 0)) };
   }
 
   /** The offset where a 0-based line starts (the text length past the end). */

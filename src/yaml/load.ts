@@ -1,12 +1,14 @@
 // Source-mapped YAML loading: one parse, giving each document's value and its position tree,
 // under limits that keep hostile input (huge files, alias bombs, deep nesting) cheap to reject.
 
-import { CORE_SCHEMA, constructFromEvents, mergeTag, parseEvents } from 'js-yaml';
+import { constructFromEvents } from 'js-yaml';
 import { InputError } from '../errors.js';
 import { yamlError } from './errors.js';
+import { parseWithFlowIndent } from './flow-indent.js';
 import { LineIndex } from './lines.js';
 import type { LineColumn } from './lines.js';
-import { buildPositions } from './positions.js';
+import { buildPositions, entryIn, itemIn } from './positions.js';
+import { SCHEMA } from './schema.js';
 import type { PosNode, Span } from './positions.js';
 
 /** Limits on one YAML input; every one has a safe default. */
@@ -23,6 +25,12 @@ export interface YamlLimits {
   maxNodes: number;
 }
 
+/** How a reader treats YAML that its producer's parser reads leniently. */
+export interface YamlDialect {
+  /** A key repeated in one mapping replaces the earlier value, as Buildkite's parser does (default: an error). */
+  repeatedKeysReplace: boolean;
+}
+
 /** The limits used when a caller sets none. */
 export const DEFAULT_LIMITS: YamlLimits = {
   maxBytes: 5 * 1024 * 1024,
@@ -32,8 +40,6 @@ export const DEFAULT_LIMITS: YamlLimits = {
   maxNodes: 1_000_000,
 };
 
-/** The YAML 1.2 core schema plus `<<` merge keys, which Buildkite pipelines use. */
-export const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /** One YAML document: its constructed value and where each part of it is written. */
 export interface YamlDocument {
@@ -59,28 +65,35 @@ export interface Resolved {
 }
 
 /** Parses YAML text once into values and position trees; throws InputError on bad or oversized input. */
-export function loadYaml(text: string, file: string, limits: Partial<YamlLimits> = {}): LoadedYaml {
+export function loadYaml(text: string, file: string, limits: Partial<YamlLimits> = {}, dialect?: YamlDialect): LoadedYaml {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > lim.maxBytes) {
     throw new InputError(`file is ${bytes} bytes, more than the limit of ${lim.maxBytes} bytes`, { file });
   }
-  const lines = new LineIndex(text);
+  let lines = new LineIndex(text);
+  let source = text;
   try {
-    const events = parseEvents(text, { filename: file, maxDepth: lim.maxDepth });
-    const nodes = buildPositions(events, text, SCHEMA, file);
+    const parsed = parseWithFlowIndent(text, { filename: file, maxDepth: lim.maxDepth });
+    const events = parsed.events;
+    if (parsed.text !== text) {
+      source = parsed.text;
+      lines = new LineIndex(source, parsed.added);
+    }
+    const nodes = buildPositions(events, source, SCHEMA, file);
     checkExpandedSize(nodes, lim.maxNodes, file, lines);
     const values = constructFromEvents(events, {
-      source: text,
+      source,
       filename: file,
       schema: SCHEMA,
+      json: dialect?.repeatedKeysReplace === true,
       maxAliases: lim.maxAliases,
       maxTotalMergeKeys: lim.maxTotalMergeKeys,
     });
     const documents = nodes.map((node, i) => ({ value: values[i] ?? null, node }));
-    return { file, text, lines, documents };
+    return { file, text: source, lines, documents };
   } catch (err) {
-    throw yamlError(err, file, text, lines);
+    throw yamlError(err, file, source, lines);
   }
 }
 
@@ -103,13 +116,13 @@ export function resolvePath(root: PosNode, path: ReadonlyArray<string | number>)
 /** One step down a position tree: a mapping key (at the key) or a sequence index (at the item). */
 export function child(node: PosNode, seg: string | number): { at: number; text: Span | null; node: PosNode } | undefined {
   if (node.kind === 'map') {
-    const entry = node.entries.get(String(seg));
+    const entry = entryIn(node, String(seg));
     if (entry === undefined) return undefined;
     return { at: entry.at, text: entry.value.kind === 'scalar' ? entry.value.text : null, node: entry.value };
   }
   if (node.kind === 'seq') {
     const index = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : -1;
-    const item = node.items[index];
+    const item = itemIn(node, index);
     if (item === undefined) return undefined;
     return { at: item.at, text: item.kind === 'scalar' ? item.text : null, node: item };
   }
@@ -124,7 +137,8 @@ export function locate(loaded: LoadedYaml, node: PosNode, path: ReadonlyArray<st
 /** Rejects alias bombs: counts nodes as if every alias were copied, stopping at the limit. */
 function checkExpandedSize(roots: PosNode[], limit: number, file: string, lines: LineIndex): void {
   const memo = new Map<PosNode, number>();
-  const size = (node: PosNode): number => {
+  const size = (use: PosNode): number => {
+    const node = use.base ?? use;
     const known = memo.get(node);
     if (known !== undefined) return known;
     let n = 1;

@@ -1,5 +1,6 @@
 // The position tree: from js-yaml's event stream, where every mapping entry and sequence
 // item is written, with aliases resolved to their anchor and `<<` merges to the merged keys.
+// Anchored content reached through an alias is placed at the alias: each use is its own place.
 
 import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue } from 'js-yaml';
 import type { Event, ScalarEvent, Schema } from 'js-yaml';
@@ -11,15 +12,20 @@ export type Span = readonly [number, number];
 export interface PosScalar {
   kind: 'scalar';
   at: number;
-  /** null for an empty (null) scalar. */
+  /** null for an empty (null) scalar, or one used through an alias. */
   text: Span | null;
+  /** The anchored node, when this node is its use through an alias (`at` is then the alias). */
+  base?: PosNode;
 }
 
 /** A sequence and where each item starts. */
 export interface PosSeq {
   kind: 'seq';
   at: number;
+  /** Read through `itemIn`, which places items of an aliased sequence at the alias. */
   items: PosNode[];
+  /** The anchored node, when this node is its use through an alias (`at` is then the alias). */
+  base?: PosNode;
 }
 
 /** One key of a mapping: where the key is written, and its value. */
@@ -34,11 +40,36 @@ export interface PosEntry {
 export interface PosMap {
   kind: 'map';
   at: number;
+  /** Read through `entryIn`, which places entries of an aliased mapping at the alias. */
   entries: Map<string, PosEntry>;
+  /** The anchored node, when this node is its use through an alias (`at` is then the alias). */
+  base?: PosNode;
 }
 
-/** A node of the position tree; aliased nodes are shared, as in the constructed value. */
+/** A node of the position tree; an alias's node shares its children with the anchored node. */
 export type PosNode = PosScalar | PosSeq | PosMap;
+
+/** The entry for `key` of a mapping; below an alias, at the alias. */
+export function entryIn(map: PosMap, key: string): PosEntry | undefined {
+  const entry = map.entries.get(key);
+  return entry !== undefined && map.base !== undefined ? entryUsedAt(entry, map.at) : entry;
+}
+
+/** Item `index` of a sequence; below an alias, at the alias. */
+export function itemIn(seq: PosSeq, index: number): PosNode | undefined {
+  const item = seq.items[index];
+  return item !== undefined && seq.base !== undefined ? usedAt(item, seq.at) : item;
+}
+
+/** An anchored node as used at the alias written at `at`: it and everything below it are placed there. */
+function usedAt(node: PosNode, at: number): PosNode {
+  const base = node.base ?? node;
+  return node.kind === 'scalar' ? { ...node, at, text: null, base } : { ...node, at, base };
+}
+
+function entryUsedAt(entry: PosEntry, at: number): PosEntry {
+  return { at, text: null, value: usedAt(entry.value, at) };
+}
 
 /** Builds one position tree per document from the events js-yaml's parser produced. */
 export function buildPositions(events: readonly Event[], source: string, schema: Schema, filename: string): PosNode[] {
@@ -115,10 +146,12 @@ class Builder {
     }
     this.i++;
     for (const source of merges) {
-      const maps = source.kind === 'seq' ? source.items : [source];
+      const maps = source.kind === 'seq' ? source.items.map((_, i) => itemIn(source, i)) : [source];
       for (const m of maps) {
-        if (m.kind !== 'map') continue;
-        for (const [k, entry] of m.entries) if (!map.entries.has(k)) map.entries.set(k, entry);
+        if (m?.kind !== 'map') continue;
+        for (const [k, entry] of m.entries) {
+          if (!map.entries.has(k)) map.entries.set(k, m.base === undefined ? entry : entryUsedAt(entry, m.at));
+        }
       }
     }
   }
@@ -148,7 +181,7 @@ class Builder {
       YAMLException.throwAt(this.source, start, `recursive alias "${name}" refers to a node that contains it`, this.filename);
     }
     this.cursor = Math.max(this.cursor, end);
-    return target;
+    return usedAt(target, start - 1);
   }
 
   private anchor<T extends PosNode>(e: { anchorStart: number; anchorEnd: number }, node: T): T {
@@ -168,7 +201,8 @@ class Builder {
 /** Marks the `<<` merge key (a string no YAML key can stringify to). */
 const MERGE = '\u0000<<';
 
-function keyOfAlias(key: PosNode, source: string): string | undefined {
+function keyOfAlias(alias: PosNode, source: string): string | undefined {
+  const key = alias.base ?? alias;
   if (key.kind !== 'scalar' || key.text === null) return undefined;
   return source.slice(key.text[0], key.text[1]);
 }

@@ -1,7 +1,8 @@
 // A small typed client for Buildkite's REST v2 and GraphQL APIs: pagination, pacing, retries, call counts.
 import type { CollectEvents } from '../events.js';
 import { emptyStats, type CallStats } from '../stats.js';
-import { BuildkiteApiError, BuildkiteGraphqlError, pathOnly, redact, type BuildkiteApi } from './errors.js';
+import { redactor } from '../redact.js';
+import { BuildkiteApiError, BuildkiteGraphqlError, pathOnly, type BuildkiteApi } from './errors.js';
 import { exchange, type ExchangeContext } from './http.js';
 import { RateLimitPacer, SYSTEM_CLOCK, type Clock } from './pacer.js';
 import { Semaphore } from './semaphore.js';
@@ -138,7 +139,7 @@ export class BuildkiteClient {
       this.graphqlEstimates.set(operationName, Math.max(this.graphqlEstimates.get(operationName) ?? GRAPHQL_MIN_ESTIMATE, points));
     }
     const errors = (body.errors ?? []).map((e) => ({
-      message: redact(typeof e.message === 'string' ? e.message : 'unknown error', this.options.token),
+      message: redactor([this.options.token])(typeof e.message === 'string' ? e.message : 'unknown error'),
       path: Array.isArray(e.path) ? (e.path as Array<string | number>) : [],
     }));
     if (body.data === null || body.data === undefined) {

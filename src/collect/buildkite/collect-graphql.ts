@@ -6,7 +6,7 @@ import { BuildkiteGraphqlError } from './errors.js';
 import { allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
 import { API_TOKENS_PAGE, MEMBERS_PAGE, ORG_SECURITY } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
-import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlOrgSecurity } from './types.js';
+import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlOrgSecurity } from '../../snapshot/buildkite.js';
 
 /** The GraphQL-only organization sections. */
 export interface GraphqlOrgSections {

@@ -1,5 +1,6 @@
 // The REST half of the Buildkite collection: organization settings, pipelines, templates, teams, clusters and what hangs off them.
 import type { CollectEvents } from '../events.js';
+import { MASK } from '../redact.js';
 import type { Section } from '../../snapshot/section.js';
 import type { BuildkiteClient } from './client.js';
 import { NEEDS, type SectionReader } from './sections.js';
@@ -18,7 +19,7 @@ import type {
   RestRepositoryConnection,
   RestSecret,
   RestTeam,
-} from './types.js';
+} from '../../snapshot/buildkite.js';
 
 /** Keys that would hold a credential if an API ever served one; dropped from every object that could carry them. */
 const CREDENTIAL_KEYS = ['token', 'value', 'secret'];
@@ -33,7 +34,7 @@ export function withoutCredentials<T extends Record<string, unknown>>(obj: T): T
 /** A pipeline with its provider's webhook URL (a build-triggering credential) redacted. */
 export function redactPipeline(p: RestPipeline): RestPipeline {
   if (!p.provider || typeof p.provider !== 'object' || !('webhook_url' in p.provider)) return p;
-  return { ...p, provider: { ...p.provider, webhook_url: '[redacted]' } };
+  return { ...p, provider: { ...p.provider, webhook_url: MASK } };
 }
 
 /** The organization-level REST sections. */

@@ -6,7 +6,7 @@ import { BuildkiteApiError } from './errors.js';
 import { nodesOf, required, type ConnectionPage } from './graphql-pages.js';
 import { TEAM_ACCESS_ONE, TEAM_ACCESS_PAGE } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
-import type { BuildkiteTeamEntry, GraphqlTeamMember, GraphqlTeamPipeline, RestTeam } from './types.js';
+import type { BuildkiteTeamEntry, GraphqlTeamMember, GraphqlTeamPipeline, RestTeam } from '../../snapshot/buildkite.js';
 
 type TeamNode = {
   uuid: string;

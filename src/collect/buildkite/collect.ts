@@ -8,7 +8,7 @@ import { readGraphqlOrgSections } from './collect-graphql.js';
 import { readClusters, readOrgSections, readPipelines, readTeamList } from './collect-rest.js';
 import { readTeamAccess } from './collect-teams.js';
 import { SectionReader } from './sections.js';
-import type { BuildkiteSnapshot, BuildkiteTeamEntry } from './types.js';
+import type { BuildkiteSnapshot, BuildkiteTeamEntry } from '../../snapshot/buildkite.js';
 
 /** What to collect and how: the organization, the client's connection settings, and an optional pipeline filter. */
 export interface CollectBuildkiteOptions

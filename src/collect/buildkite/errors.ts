@@ -38,12 +38,6 @@ export class BuildkiteGraphqlError extends BuildkiteApiError {
   }
 }
 
-/** Replaces every occurrence of the secret in a text, so upstream messages that echo a request cannot leak it. */
-export function redact(text: string, secret: string): string {
-  if (secret.length === 0) return text;
-  return text.split(secret).join('[redacted]');
-}
-
 /** Strips the query string from a path, so cursors and filters never end up in messages. */
 export function pathOnly(pathWithQuery: string): string {
   const q = pathWithQuery.indexOf('?');

@@ -1,5 +1,6 @@
 // One Buildkite HTTP exchange with timeouts, bounded retries and rate-limit pacing; knows nothing about resources.
-import { BuildkiteApiError, redact, type BuildkiteApi } from './errors.js';
+import { redactor } from '../redact.js';
+import { BuildkiteApiError, type BuildkiteApi } from './errors.js';
 import { parseRateLimit, type Clock, type RateLimitPacer, type RateLimitState } from './pacer.js';
 import type { Semaphore } from './semaphore.js';
 
@@ -143,7 +144,7 @@ function upstreamMessage(text: string, token: string): string {
   } catch {
     message = '';
   }
-  const clean = redact(message, token).replace(/\s+/g, ' ').trim();
+  const clean = redactor([token])(message).replace(/\s+/g, ' ').trim();
   return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }
 
@@ -151,7 +152,7 @@ function describeNetworkError(err: unknown, token: string): string {
   const cause = (err as { cause?: { code?: unknown; message?: unknown } })?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   const message = err instanceof Error ? err.message : String(err);
-  return redact(code ?? message, token);
+  return redactor([token])(code ?? message);
 }
 
 function apiName(api: BuildkiteApi): string {

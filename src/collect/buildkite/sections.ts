@@ -1,6 +1,6 @@
 // Turns one read into a section envelope: data when it worked, `unavailable` with status, reason and scope when it did not.
 import type { CollectEvents } from '../events.js';
-import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
+import { ok, unreadable, type Section, type Unavailable } from '../../snapshot/section.js';
 import { BuildkiteApiError, BuildkiteGraphqlError } from './errors.js';
 
 /** Scope hints for `needs`, in Buildkite's own spelling. */
@@ -45,11 +45,8 @@ export class SectionReader {
   describe(name: string, needs: string, err: unknown): Unavailable {
     if (!(err instanceof BuildkiteApiError)) throw err;
     const denied = err.isAccessDenied || (err instanceof BuildkiteGraphqlError && err.messages.some(looksLikePermission));
-    const detail: { http_status?: number; needs?: string } = {};
-    if (err.status !== 0 && err.status !== 200) detail.http_status = err.status;
-    if (denied) detail.needs = needs;
     this.events.warn('buildkite', `${name} left unavailable: ${err.message}${denied ? ` (needs ${needs})` : ''}`);
-    return unavailable(err.message, detail);
+    return unreadable(err.message, err.status, denied ? needs : undefined);
   }
 
   /** Records `name` as unavailable for the same reason as an earlier section. */

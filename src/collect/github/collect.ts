@@ -1,6 +1,7 @@
 // The GitHub collector: reads an organization (or named repositories) and returns the `github` snapshot section.
 import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
 import { SILENT_EVENTS, type CollectEvents } from '../events.js';
+import { redactor } from '../redact.js';
 import { emptyStats, type CallStats } from '../stats.js';
 import { createGithubClient, type GithubClient } from './client.js';
 import { EtagCache } from './etag-cache.js';
@@ -14,20 +15,11 @@ import { securityFromOrgList, securitySection } from './security.js';
 import { collectNamedRepositories } from './single-repo.js';
 import { collectTeams, type TeamsResult } from './teams.js';
 import { tokenSection } from './token.js';
-import type { GithubCollection, GithubSnapshot, RepositoryEntry } from './types.js';
+import type { GithubSnapshot, RepositoryEntry } from '../../snapshot/github.js';
+import type { RunContext } from './context.js';
 
 /** Sections skipped on purpose in single-repository mode (not failures, so not "incomplete"). */
 const SKIPPED_IN_REPO_MODE = ['org_rulesets', 'teams', 'installations', 'personal_access_tokens'] as const;
-
-/** Shared state of one collection run. */
-export interface RunContext {
-  options: CollectGithubOptions;
-  events: CollectEvents;
-  stats: CallStats;
-  client: GithubClient;
-  cache: EtagCache;
-  concurrency: number;
-}
 
 function everythingUnavailable(base: string, options: CollectGithubOptions, why: Unavailable): GithubSnapshot {
   return {
@@ -120,6 +112,13 @@ async function collectRepositoriesMode(run: RunContext, base: string, names: str
   };
 }
 
+/** The collector's result: the snapshot section, call counts, and readable paths of every part left unavailable. */
+export interface GithubCollection {
+  snapshot: GithubSnapshot;
+  stats: CallStats;
+  incomplete: string[];
+}
+
 /** Collects the `github` snapshot section; parts that cannot be read are marked unavailable and listed in `incomplete`. */
 export async function collectGithub(options: CollectGithubOptions, events: CollectEvents = SILENT_EVENTS): Promise<GithubCollection> {
   const base = restBase(options.apiUrl);
@@ -129,7 +128,7 @@ export async function collectGithub(options: CollectGithubOptions, events: Colle
     client = await createGithubClient(base, options, events, stats);
   } catch (e) {
     const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
-    const why = describeFailure(e, 'GitHub authentication', 'a valid token, or a GitHub App id, private key and installation', (s) => s.split(secret).join('[REDACTED]'));
+    const why = describeFailure(e, 'GitHub authentication', 'a valid token, or a GitHub App id, private key and installation', redactor([secret]));
     const snapshot = everythingUnavailable(base, options, why);
     return { snapshot, stats, incomplete: incompletePaths(snapshot) };
   }

@@ -1,6 +1,6 @@
 // Turns a failed request into an `unavailable` section with a reason a user can act on.
-import { unavailable, type Unavailable } from '../../snapshot/section.js';
-import type { Redact } from './redact.js';
+import { unreadable, type Unavailable } from '../../snapshot/section.js';
+import type { Redact } from '../redact.js';
 
 interface HttpishError {
   status?: number;
@@ -18,15 +18,18 @@ function bodyMessage(e: HttpishError): string | undefined {
 /** Why `what` could not be read, with the HTTP status and the permission that would help. */
 export function describeFailure(error: unknown, what: string, needs: string | undefined, redact: Redact): Unavailable {
   const e = (error ?? {}) as HttpishError;
-  const detail = (status?: number) => ({ ...(status !== undefined ? { http_status: status } : {}), ...(needs ? { needs } : {}) });
   if (Array.isArray(e.errors) && e.errors.length > 0) {
-    return unavailable(redact(`${what}: GitHub GraphQL error: ${e.errors.map((x) => x.message ?? x.type ?? 'unknown').join('; ')}`), detail());
+    return unreadable(redact(`${what}: GitHub GraphQL error: ${e.errors.map((x) => x.message ?? x.type ?? 'unknown').join('; ')}`), undefined, needs);
   }
   const status = typeof e.status === 'number' && e.status >= 400 ? e.status : undefined;
   const upstream = bodyMessage(e) ?? e.message ?? String(error);
-  if (status === 401) return unavailable(redact(`${what}: GitHub rejected the credentials (401 ${upstream}); check the token or app key`), detail(401));
-  if (status === 403) return unavailable(redact(`${what}: GitHub refused access (403 ${upstream})`), detail(403));
-  if (status === 404) return unavailable(redact(`${what}: not found, or not visible to this token (404)`), detail(404));
-  if (status !== undefined && status >= 500) return unavailable(redact(`${what}: GitHub kept failing (${status} ${upstream}) after retries`), detail(status));
-  return unavailable(redact(`${what}: ${upstream}`), detail(status));
+  return unreadable(redact(`${what}: ${explain(status, upstream)}`), status, needs);
+}
+
+function explain(status: number | undefined, upstream: string): string {
+  if (status === 401) return `GitHub rejected the credentials (401 ${upstream}); check the token or app key`;
+  if (status === 403) return `GitHub refused access (403 ${upstream})`;
+  if (status === 404) return 'not found, or not visible to this token (404)';
+  if (status !== undefined && status >= 500) return `GitHub kept failing (${status} ${upstream}) after retries`;
+  return upstream;
 }

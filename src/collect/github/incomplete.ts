@@ -1,6 +1,6 @@
 // Lists every part of a GitHub snapshot left unavailable, as readable paths (`github.repositories[acme/api].collaborators`).
 import type { Section } from '../../snapshot/section.js';
-import type { GithubSnapshot, RepositoryEntry } from './types.js';
+import type { GithubSnapshot, RepositoryEntry } from '../../snapshot/github.js';
 
 const TOP = ['token', 'organization', 'two_factor_requirement', 'org_rulesets', 'teams', 'installations', 'personal_access_tokens', 'repositories'] as const;
 const REPO_PARTS = ['repository', 'branch_protection_rules', 'rulesets', 'default_branch_rules', 'security_and_analysis', 'teams', 'collaborators', 'pipeline_files'] as const;

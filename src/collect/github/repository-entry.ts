@@ -2,7 +2,7 @@
 import { ok, unavailable, type Section } from '../../snapshot/section.js';
 import { LIMITS, ROOT_PIPELINE_FILES } from './queries.js';
 import { cutShort, mapRulesets, present, type Conn, type GqlRuleset } from './rulesets.js';
-import type { BranchProtectionRule, DefaultBranchRules, PipelineFile, RepositoryBasics, RepositoryEntry, Ruleset, RulesetRule } from './types.js';
+import type { BranchProtectionRule, DefaultBranchRules, PipelineFile, RepositoryBasics, RepositoryEntry, Ruleset, RulesetRule } from '../../snapshot/github.js';
 
 type GqlBlob = { text?: string | null; byteSize?: number; isTruncated?: boolean; isBinary?: boolean | null } | null;
 type GqlEntry = { path?: string | null; type?: string; object?: (GqlBlob & { entries?: GqlEntry[] | null }) | null };

@@ -1,7 +1,7 @@
 // Maps GraphQL rulesets into snapshot rulesets, with bypass actors in their own envelope (admins only).
 import { ok, unavailable, type Section } from '../../snapshot/section.js';
 import { LIMITS } from './queries.js';
-import type { BypassActor, Ruleset, RulesetRule } from './types.js';
+import type { BypassActor, Ruleset, RulesetRule } from '../../snapshot/github.js';
 
 /** A GraphQL connection with an optional total. */
 export type Conn<T> = { totalCount?: number; nodes?: (T | null)[] | null } | null | undefined;

@@ -1,14 +1,14 @@
 // Single-repository mode (CI gate): named repositories in one GraphQL query plus one REST GET each.
 import { UsageError } from '../../errors.js';
 import { ok, unavailable, type Section } from '../../snapshot/section.js';
-import type { RunContext } from './collect.js';
+import type { RunContext } from './context.js';
 import { describeFailure } from './failure.js';
 import { fieldErrors, runQuery, type GqlError } from './graphql.js';
 import { splitFullName } from './options.js';
 import { namedRepositoriesQuery } from './queries.js';
 import { missingEntry, repositoryEntry, type GqlRepository } from './repository-entry.js';
 import { securityFromRepo, securitySection, type SecurityResult } from './security.js';
-import type { RepositoryEntry } from './types.js';
+import type { RepositoryEntry } from '../../snapshot/github.js';
 
 type TeamEdges = { totalCount: number; edges: ({ permission: string; node: { nameWithOwner: string } } | null)[] | null };
 type NamedData = {

@@ -6,7 +6,7 @@ import type { GithubClient } from './client.js';
 import { runQuery } from './graphql.js';
 import { LIMITS, TEAMS_QUERY, teamRepositoriesQuery } from './queries.js';
 import { mapRulesets, type Conn, type GqlRuleset } from './rulesets.js';
-import type { Ruleset, TeamSummary } from './types.js';
+import type { Ruleset, TeamSummary } from '../../snapshot/github.js';
 
 type RepoEdges = { pageInfo?: { hasNextPage: boolean; endCursor: string | null }; edges: ({ permission: string; node: { nameWithOwner: string } } | null)[] | null };
 type TeamNode = { slug: string; name: string; databaseId: number | null; privacy: string; repositories: RepoEdges & { totalCount: number } };

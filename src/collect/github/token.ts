@@ -2,7 +2,7 @@
 import { ok, unavailable, type Section } from '../../snapshot/section.js';
 import type { CredentialHeaders } from './client.js';
 import type { GithubAuth } from './options.js';
-import type { TokenInfo } from './types.js';
+import type { TokenInfo } from '../../snapshot/github.js';
 
 const PREFIXES: [RegExp, TokenInfo['kind']][] = [
   [/^ghp_/, 'classic'],

@@ -1,6 +1,6 @@
 // The summary by guide area: a table with each area's outcome counts as numbers and as an inline SVG stacked bar.
 import { areaLabel } from '../areas.js';
-import type { Report } from '../model.js';
+import type { Report } from '../../model/report.js';
 import { countByArea, OUTCOME_LABELS, OUTCOME_ORDER } from '../rollup.js';
 import type { AreaCounts } from '../rollup.js';
 import { num } from './escape.js';

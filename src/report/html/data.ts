@@ -1,8 +1,8 @@
 // The table data embedded in the HTML report: every failing, unknown and waived item as a flat array of
 // numbers pointing into one list of distinct strings, with rules and waivers stored once.
 import { AREA_NAMES } from '../areas.js';
-import { SEVERITIES } from '../model.js';
-import type { Finding, Report, RuleOutcome, Waiver } from '../model.js';
+import { SEVERITIES } from '../../model/report.js';
+import type { Finding, Report, RuleOutcome, Waiver } from '../../model/report.js';
 import { groupOf } from '../rollup.js';
 import { compareText, showControlChars } from '../summary.js';
 

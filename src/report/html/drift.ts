@@ -1,5 +1,5 @@
 // The drift section (what changed since the baseline report) and the table of expired waivers.
-import type { Drift, DriftChange, Report, Waiver } from '../model.js';
+import type { Drift, DriftChange, Report, Waiver } from '../../model/report.js';
 import { plural, sortedExpiredWaivers } from '../summary.js';
 import { html, num, time } from './escape.js';
 

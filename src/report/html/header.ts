@@ -1,5 +1,5 @@
 // The report's header and headline figures: tool, time, targets by kind, threshold, and totals per outcome.
-import type { Report } from '../model.js';
+import type { Report } from '../../model/report.js';
 import { OUTCOME_LABELS, OUTCOME_ORDER, targetKindsPhrase } from '../rollup.js';
 import { countReport, plural, SEVERITIES_DESC } from '../summary.js';
 import { html, num, time } from './escape.js';

@@ -1,6 +1,6 @@
 // The self-contained HTML compliance report: one file with its styles, data and script inline, no network access.
 import { createHash } from 'node:crypto';
-import type { Report } from '../model.js';
+import type { Report } from '../../model/report.js';
 import { FILTER_SCRIPT } from './client-filter.js';
 import { TABLE_SCRIPT } from './client-table.js';
 import { renderAreaSummary } from './chart.js';

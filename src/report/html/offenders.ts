@@ -1,7 +1,7 @@
 // Worst offenders: the repositories, pipelines and organizations with the most severity-weighted failing outcomes,
 // and the rules that fail on the most targets.
 import { areaLabel } from '../areas.js';
-import type { Report } from '../model.js';
+import type { Report } from '../../model/report.js';
 import { SEVERITY_WEIGHTS, topFailingRules, worstOffenders } from '../rollup.js';
 import type { Offender, OffenderGrouping } from '../rollup.js';
 import { SEVERITIES_DESC } from '../summary.js';

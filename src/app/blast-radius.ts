@@ -1,0 +1,68 @@
+// Runs one blast-radius query: reads the snapshot, answers the query, writes text or JSON.
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { InputError } from '../errors.js';
+import { readSnapshot } from '../snapshot/io.js';
+import type { Snapshot } from '../snapshot/types.js';
+import { envBlastRadius } from '../blast/env.js';
+import { estateOf } from '../blast/estate.js';
+import { formatJson } from '../blast/format-json.js';
+import { formatText } from '../blast/format-text.js';
+import type { BlastQuery } from '../blast/model.js';
+import type { BlastReport, SnapshotInfo } from '../blast/report.js';
+import { secretBlastRadius } from '../blast/secret.js';
+import { tokenBlastRadius } from '../blast/token.js';
+import type { Output } from './output.js';
+
+/** One blast-radius question: a secret, an environment variable or a token, by name. */
+export type { BlastQuery };
+
+/** The output formats of `blast-radius`. */
+export const BLAST_FORMATS = ['text', 'json'] as const;
+
+/** What one `blast-radius` run was asked, with paths resolved. */
+export interface BlastRequest {
+  snapshot: string;
+  /** The working directory: the report names the snapshot relative to it. */
+  cwd: string;
+  query: BlastQuery;
+  format: (typeof BLAST_FORMATS)[number];
+  output?: string;
+}
+
+/** Answers a query over a snapshot already read (`file` names it in errors). */
+export function blastRadius(snapshot: Snapshot, query: BlastQuery, file: string): BlastReport {
+  const estate = estateOf(snapshot, file);
+  if (query.kind === 'secret') return secretBlastRadius(estate, query.name);
+  if (query.kind === 'env') return envBlastRadius(estate, query.name);
+  return tokenBlastRadius(estate, query.name);
+}
+
+/** Reads the snapshot, answers, writes the report (to the request's file, else stdout) and returns it. */
+export function runBlastRadius(request: BlastRequest, output: Output): BlastReport {
+  const snapshot = readSnapshot(request.snapshot);
+  const report = blastRadius(snapshot, request.query, request.snapshot);
+  const info: SnapshotInfo = {
+    file: shortPath(request.cwd, request.snapshot),
+    collected_at: snapshot.collected_at,
+    buildkite_org: snapshot.buildkite?.org ?? '',
+    github_org: snapshot.github?.org ?? null,
+  };
+  const text = request.format === 'json' ? formatJson(report, info) : formatText(report, info);
+  if (request.output) {
+    try {
+      writeFileSync(request.output, text);
+    } catch (err) {
+      throw new InputError(`cannot write the report: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: request.output });
+    }
+  } else {
+    output.stdout(text);
+  }
+  return report;
+}
+
+// The snapshot path relative to the working directory when it is below it, else absolute.
+function shortPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}

@@ -1,0 +1,53 @@
+// `kiteguard check`: pipeline files in, one Report out, through the same evaluator as a sweep. No network, no token.
+import { evaluationSettings } from '../config/load.js';
+import { readConfigFile } from '../config/read.js';
+import { readAsset } from '../engine/assets.js';
+import { loadCatalog, yamlRules } from '../engine/catalog.js';
+import { evaluateTargets } from '../engine/evaluate.js';
+import { InputError } from '../errors.js';
+import type { Report, Severity } from '../model/report.js';
+import { pipelineFileTargets } from '../targets/pipeline-file.js';
+import { settleRepositoryWide } from './repository-scope.js';
+
+/** What `check` needs to run. */
+export interface CheckRequest {
+  /** Files, directories, or `-` for stdin; empty for discovery. */
+  paths: string[];
+  cwd: string;
+  readStdin: () => Promise<string>;
+  /** Explicit `--config`; otherwise `.kiteguard.yml` is looked up from cwd upward. */
+  configPath?: string;
+  /** `--fail-on`; otherwise the config's `fail_on`, else `high`. */
+  failOn?: Severity;
+  now: Date;
+  version: string;
+  /** The policy module when it was compiled ahead (bin starts that before the CLI loads). */
+  policy?: Promise<WebAssembly.Module | undefined>;
+}
+
+/** The report, plus the inputs that could not be checked (each is exit 2). */
+export interface CheckResult {
+  report: Report;
+  errors: InputError[];
+}
+
+/** Runs the rules on pipeline YAML over every requested file; nothing to check at all is an InputError. */
+export async function runCheck(req: CheckRequest): Promise<CheckResult> {
+  const catalog = loadCatalog();
+  const config = readConfigFile(req.cwd, req.configPath, catalog);
+  const { targets, errors } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin);
+  if (targets.length === 0 && errors.length === 0) {
+    throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
+  }
+  const options = {
+    catalog: yamlRules(catalog),
+    settings: evaluationSettings(config),
+    policy: (await req.policy) ?? readAsset('policy.wasm'),
+    now: req.now,
+    version: req.version,
+    files: true,
+    ...(req.failOn ? { failOn: req.failOn } : {}),
+  };
+  const report = await evaluateTargets(targets, options);
+  return { report: await settleRepositoryWide(report, targets, req.cwd, (more) => evaluateTargets(more, options)), errors };
+}

@@ -1,0 +1,117 @@
+// `kiteguard collect`: both providers at once, with the progress the caller shows, then the
+// snapshot (validated, written atomically) and the summary. Loaded on first use.
+import { collectBuildkite } from '../collect/buildkite/collect.js';
+import { collectGithub } from '../collect/github/index.js';
+import { redactor } from '../collect/redact.js';
+import type { CallStats } from '../collect/stats.js';
+import { formatCollectSummary } from '../collect/summary.js';
+import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';
+import { writeSnapshot } from '../snapshot/io.js';
+import type { Provider, Snapshot } from '../snapshot/types.js';
+import { unavailableReasons } from '../snapshot/unavailable.js';
+import { SCHEMA_VERSION } from '../snapshot/validate.js';
+import { VERSION } from '../version.js';
+import type { Output, ProgressFactory } from './output.js';
+
+/** What a collection run needs, with credentials resolved from flags and environment. */
+export interface CollectRequest {
+  github?: {
+    org: string;
+    auth: { token: string } | { appId: string; privateKey: string; installationId?: number };
+    apiUrl?: string;
+    repos?: string[];
+    cacheDir?: string;
+  };
+  buildkite?: { org: string; token: string; apiUrl?: string; graphqlUrl?: string };
+  output?: string;
+  concurrency: number;
+  timeoutMs: number;
+  quiet: boolean;
+  /** Collect only this part of the repositories and pipelines (`--shard i/n`, or Buildkite's parallel job). */
+  shard?: Shard;
+}
+
+/** A finished collection: the snapshot and the summary to print. */
+export interface Collected {
+  snapshot: Snapshot;
+  stats: Partial<Record<Provider, CallStats>>;
+  scope: Partial<Record<Provider, string>>;
+}
+
+/** Collects both providers at once, reporting progress on stderr (tokens masked in everything it prints). */
+export async function collectSnapshot(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
+  const progress = progressOn(maskedStderr(request, output));
+  const stats: Partial<Record<Provider, CallStats>> = {};
+  const scope: Partial<Record<Provider, string>> = {};
+  const snapshot: Snapshot = { schemaVersion: SCHEMA_VERSION, collected_at: new Date().toISOString(), kiteguard_version: VERSION, incomplete: [] };
+  if (request.shard) snapshot.shard = request.shard;
+  // Only repositories are partitioned: every part reads the whole (small) Buildkite side, so a
+  // pipeline and the repository it builds always meet in the same part (src/shard/shard.ts).
+  const keep = (fullName: string) => inShard(request.shard, repositoryShardKey(fullName));
+  const incomplete: string[] = [];
+  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[] }, what: string) => {
+    stats[provider] = result.stats;
+    incomplete.push(...result.incomplete);
+    scope[provider] = what;
+  };
+  try {
+    await Promise.all([
+      request.github &&
+        collectGithub(
+          { ...request.github, concurrency: request.concurrency, timeoutMs: request.timeoutMs, ...(request.shard ? { repoFilter: keep } : {}) },
+          progress,
+        ).then((r) => {
+          snapshot.github = r.snapshot;
+          record('github', r, `${request.github!.org}: ${countOf(r.snapshot.repositories, 'repository', 'repositories')}`);
+        }),
+      request.buildkite &&
+        collectBuildkite(
+          { ...request.buildkite, concurrency: request.concurrency, timeoutMs: request.timeoutMs },
+          progress,
+        ).then((r) => {
+          snapshot.buildkite = r.snapshot;
+          record('buildkite', r, `${request.buildkite!.org}: ${countOf(r.snapshot.pipelines, 'pipeline', 'pipelines')}`);
+        }),
+    ]);
+  } finally {
+    progress.finish();
+  }
+  snapshot.incomplete = [...incomplete].sort();
+  return { snapshot, stats, scope };
+}
+
+/** The summary lines of a collection, naming where the snapshot went. */
+export function collectSummary(collected: Collected, output: string): string {
+  const { snapshot, stats, scope } = collected;
+  return formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, reasons: unavailableReasons(snapshot), output });
+}
+
+/** stderr with every credential of the request masked. */
+export function maskedStderr(request: CollectRequest, output: Output): (text: string) => void {
+  const redact = redactor(secretsOf(request));
+  return (text) => output.stderr(redact(text));
+}
+
+/** Collects, writes the snapshot (to the request's file, else stdout) and prints the summary. */
+export async function runCollect(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
+  const collected = await collectSnapshot(request, output, progressOn);
+  if (request.output) writeSnapshot(request.output, collected.snapshot);
+  else output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+  if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, request.output ?? 'stdout'));
+  return collected;
+}
+
+function secretsOf(request: CollectRequest): string[] {
+  const out: string[] = [];
+  if (request.buildkite) out.push(request.buildkite.token);
+  const auth = request.github?.auth;
+  if (auth && 'token' in auth) out.push(auth.token);
+  if (auth && 'privateKey' in auth) out.push(...auth.privateKey.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----')));
+  return out;
+}
+
+function countOf(section: { status: string; data?: unknown }, one: string, many: string): string {
+  if (section.status !== 'ok' || !Array.isArray(section.data)) return `${many} not readable`;
+  return `${section.data.length} ${section.data.length === 1 ? one : many}`;
+}
+

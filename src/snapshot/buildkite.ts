@@ -1,0 +1,123 @@
+// The `buildkite` section of a snapshot: upstream objects under their own key names, each read wrapped in a section envelope.
+import type { Section } from './section.js';
+
+/** An upstream object: the keys named here are the ones policies rely on; every other upstream key is kept as served. */
+type Upstream<T> = T & { [key: string]: unknown };
+
+/** `GET /v2/organizations/{org}`. */
+export type RestOrganization = Upstream<{ id: string; slug: string; name: string }>;
+
+/** `GET /v2/access-token`: the collector's own token, metadata only (uuid, scopes, description, dates, user). */
+export type RestAccessToken = Upstream<{ uuid: string; scopes: string[]; description: string | null; created_at: string; expires_at: string | null }>;
+
+/** `GET /v2/organizations/{org}/api-settings`. */
+export type RestApiSettings = Upstream<{ allowed_ip_addresses: string | null; revoke_inactive_tokens_after_days: number | null }>;
+
+/** `GET /v2/organizations/{org}/pipeline-settings`. */
+export type RestPipelineSettings = Upstream<{
+  default_timeout_in_minutes: number | null;
+  maximum_timeout_in_minutes: number | null;
+  public_pipeline_creation: Upstream<{ enabled: boolean }>;
+  build_exports: Upstream<{ enabled: boolean }>;
+}>;
+
+/** One repository connection (`GET /v2/organizations/{org}/repository_connections`). */
+export type RestRepositoryConnection = Upstream<{ id: string; type: string }>;
+
+/** One pipeline from the REST list: settings, provider settings, cluster, visibility, template, saved configuration. */
+export type RestPipeline = Upstream<{
+  id: string;
+  slug: string;
+  repository: string;
+  cluster_id: string | null;
+  visibility: string;
+  pipeline_template_uuid: string | null;
+  configuration: string | null;
+  /** `webhook_url` is replaced by `"[redacted]"`: it is a credential that triggers builds. */
+  provider: Upstream<{ id: string; settings: Record<string, unknown> }>;
+}>;
+
+/** One pipeline template (`GET /v2/organizations/{org}/pipeline-templates`). */
+export type RestPipelineTemplate = Upstream<{ uuid: string; name: string }>;
+
+/** One team from `GET /v2/organizations/{org}/teams`. */
+export type RestTeam = Upstream<{ id: string; slug: string; default: boolean; privacy: string }>;
+
+/** A team's access to one pipeline (GraphQL `Team.pipelines` node). */
+export type GraphqlTeamPipeline = Upstream<{ accessLevel: 'READ_ONLY' | 'BUILD_AND_READ' | 'MANAGE_BUILD_AND_READ'; pipeline: { uuid: string; slug: string } | null }>;
+
+/** One team member (GraphQL `Team.members` node). */
+export type GraphqlTeamMember = Upstream<{ role: 'MEMBER' | 'MAINTAINER'; user: { uuid: string; name: string; email: string } | null }>;
+
+/** A team with what it can reach and who is in it; either list may be unavailable on its own. */
+export interface BuildkiteTeamEntry {
+  team: RestTeam;
+  pipelines: Section<GraphqlTeamPipeline[]>;
+  members: Section<GraphqlTeamMember[]>;
+}
+
+/** One cluster from `GET /v2/organizations/{org}/clusters`. */
+export type RestCluster = Upstream<{ id: string; name: string }>;
+/** One queue of a cluster. */
+export type RestQueue = Upstream<{ id: string; key: string }>;
+/** One agent token of a cluster: metadata only, never the token. */
+export type RestAgentToken = Upstream<{ id: string; description: string | null; created_at: string; expires_at: string | null; allowed_ip_addresses: string | null }>;
+/** One secret of a cluster: key, description and access policy, never the value. */
+export type RestSecret = Upstream<{ id: string; key: string; policy: string | null; created_at: string }>;
+/** One maintainer of a cluster (a user or a team). */
+export type RestMaintainer = Upstream<{ id: string; actor: Upstream<{ type: string }> }>;
+
+/** A cluster with its queues, agent tokens, secrets and maintainers; each may be unavailable on its own. */
+export interface BuildkiteClusterEntry {
+  cluster: RestCluster;
+  queues: Section<RestQueue[]>;
+  agent_tokens: Section<RestAgentToken[]>;
+  secrets: Section<RestSecret[]>;
+  maintainers: Section<RestMaintainer[]>;
+}
+
+/** Organization security settings that only GraphQL shows (2FA, SSO, API IP allow-list, idle-token revocation). */
+export type GraphqlOrgSecurity = Upstream<{
+  membersRequireTwoFactorAuthentication: boolean | null;
+  allowedApiIpAddresses: string | null;
+  revokeInactiveTokensAfter: string | null;
+  sso: { isEnabled: boolean | null; provider: { name: string } | null } | null;
+  ssoProviders: Array<Upstream<{ type: string; state: string }>>;
+}>;
+
+/** One organization member with security posture (GraphQL `Organization.members` node). */
+export type GraphqlMember = Upstream<{
+  role: 'ADMIN' | 'MEMBER';
+  security: { twoFactorEnabled: boolean; passwordProtected: boolean };
+  sso: { mode: 'OPTIONAL' | 'REQUIRED' | null };
+  user: { uuid: string; name: string; email: string };
+}>;
+
+/** One API access token of the organization (GraphQL `apiAccessTokens` node): metadata only. */
+export type GraphqlApiAccessToken = Upstream<{ uuid: string; scopes: string[]; createdAt: string; expiresAt: string | null; lastAccessedAt: string | null }>;
+
+/** The first page of the audit log, as evidence that it exists and is readable. */
+export interface GraphqlAuditEvents {
+  /** `auditEvents.count`: how many events the organization has. */
+  count: number;
+  first_page: Array<Upstream<{ type: string; occurredAt: string }>>;
+}
+
+/** Everything kiteguard reads from one Buildkite organization. */
+export interface BuildkiteSnapshot {
+  /** The organization slug collected. */
+  org: string;
+  organization: Section<RestOrganization>;
+  access_token: Section<RestAccessToken>;
+  api_settings: Section<RestApiSettings>;
+  pipeline_settings: Section<RestPipelineSettings>;
+  repository_connections: Section<RestRepositoryConnection[]>;
+  security: Section<GraphqlOrgSecurity>;
+  members: Section<GraphqlMember[]>;
+  api_access_tokens: Section<GraphqlApiAccessToken[]>;
+  audit_events: Section<GraphqlAuditEvents>;
+  pipelines: Section<RestPipeline[]>;
+  pipeline_templates: Section<RestPipelineTemplate[]>;
+  teams: Section<BuildkiteTeamEntry[]>;
+  clusters: Section<BuildkiteClusterEntry[]>;
+}
