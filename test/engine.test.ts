@@ -11,7 +11,9 @@ const PIPELINE_RULES = [
   'secret_printed', 'step_timeout_missing', 'step_timeout_excessive', 'queue_not_isolated', 'privileged_container',
   'static_cloud_credentials', 'unsigned_steps', 'artifacts_to_hosted_storage', 'release_without_provenance',
   'deploy_without_verification', 'plugin_not_pinned', 'plugin_source_not_allowed', 'image_not_pinned',
-  'sbom_missing', 'code_scan_missing', 'container_scan_missing',
+  'sbom_missing', 'code_scan_missing', 'container_scan_missing', 'untrusted_upload_interpolation',
+  'security_gate_bypassed', 'redaction_disabled', 'secret_upload_interpolation',
+  'eval_injection',
 ].map((name) => `pipeline/${name}`);
 
 const catalog = parseCatalog(readAsset('catalog.json').toString('utf8'));

@@ -188,7 +188,7 @@ detectors := [
 	{"id": "aws_secret_access_key", "hints": ["secret", "SECRET", "Secret"], "title": "AWS secret access key", "pattern": `(?i)aws_?secret_?(?:access_?)?key["']?\s*[:= ]\s*["']?([A-Za-z0-9/+=]{40})(?:[^A-Za-z0-9/+=]|$)`, "group": 1, "keep": 4},
 	{"id": "github_token", "hints": ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], "title": "GitHub token", "pattern": `\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255})\b`, "group": 1, "keep": 4},
 	{"id": "github_pat", "hints": ["github_pat_"], "title": "GitHub fine-grained token", "pattern": `\b(github_pat_[A-Za-z0-9_]{40,255})\b`, "group": 1, "keep": 11},
-	{"id": "buildkite_token", "hints": ["bkua_", "bkaa_", "bkaj_", "bkar_", "bkct_", "bkrt_"], "title": "Buildkite token", "pattern": `\b(bk(?:ua|aa|aj|ar|ct|rt)_[A-Za-z0-9][A-Za-z0-9._-]{19,})`, "group": 1, "keep": 5},
+	{"id": "buildkite_token", "hints": ["bkua_", "bkaa_", "bkaj_", "bkar_", "bkct_", "bkrt_", "bkpt_", "bkpat_", "bkps_", "bktx_"], "title": "Buildkite token", "pattern": `\b(bk(?:ua|aa|aj|ar|ct|rt)_[A-Za-z0-9][A-Za-z0-9._-]{19,}|bk(?:pt|pat|ps|tx)_(?:[A-Za-z0-9]+\.)?[A-Za-z0-9]{20,}\b)`, "group": 1, "keep": 5},
 	{"id": "slack_token", "hints": ["xox"], "title": "Slack token", "pattern": `\b(xox[baprs]-[A-Za-z0-9-]{10,})`, "group": 1, "keep": 5},
 	{"id": "slack_webhook", "hints": ["hooks.slack.com"], "title": "Slack webhook URL", "pattern": `(https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/+-]{20,})`, "group": 1, "keep": 24},
 	{"id": "private_key", "hints": ["PRIVATE KEY"], "title": "private key", "pattern": `(-----BEGIN[A-Z ]*PRIVATE KEY(?: BLOCK)?-----)`, "group": 1, "keep": -1},

@@ -4,8 +4,9 @@
 #   A credential written into the pipeline YAML is readable by everyone who can read the
 #   repository or the build, and lives on in git history after it is removed. The rule
 #   looks at every string in the pipeline (commands, env, plugin settings, notifications)
-#   for known credential formats (AWS, GitHub, Buildkite, Slack, Google, Stripe, npm,
-#   GitLab, PyPI, Docker Hub, Anthropic/OpenAI, SendGrid, JWTs, private key blocks,
+#   for known credential formats under any name (AWS, GitHub, Buildkite `bkua_` `bkaa_`
+#   `bkaj_` `bkar_` `bkct_` `bkrt_` `bkpt_` `bkpat_` `bkps_` `bktx_`, Slack, Google,
+#   Stripe, npm, GitLab, PyPI, Docker Hub, Anthropic/OpenAI, SendGrid, JWTs, private key blocks,
 #   passwords in URLs), and for high-entropy values under secret-like names (`*_TOKEN`,
 #   `password`, `--api-key …`, `Authorization: Bearer …`). References (`$VAR`, `${VAR}`,
 #   `$(cmd)`, `{{matrix.x}}`), paths, URLs without a password and placeholders pass.

@@ -78,6 +78,21 @@ test_buildkite_token_in_pipeline_env if {
 	f.message == "Buildkite token hardcoded in pipeline env `BUILDKITE_API_TOKEN`"
 }
 
+test_newer_buildkite_token_formats_under_neutral_names if {
+	tokens := [
+		concat("", ["bkpt", "_", "Q2x1c3RlclRva2VuLS0tYjYwMDE0MTYt"]),
+		concat("", ["bkpat", "_", "MTA.4f6ccde8c73e26244d73c5a77c91c242c0c818ce"]),
+		concat("", ["bkps", "_", "9d2f1c7b5e3a4b8c6d0e2f4a6b8c0d1e"]),
+		concat("", ["bktx", "_", "Miyf6S3a3g9j8pyBGTyLC1frg9k6gDHT"]),
+	]
+	findings := hardcoded_secret.deny with input as with_env({"A": tokens[0], "B": tokens[1], "C": tokens[2], "D": tokens[3]})
+	{[f.path[3], f.evidence] | some f in findings} == {["A", "bkpt_…(37 chars)"], ["B", "bkpat…(50 chars)"], ["C", "bkps_…(37 chars)"], ["D", "bktx_…(37 chars)"]}
+}
+
+test_breakpoint_identifiers_are_not_tokens if {
+	count(hardcoded_secret.deny) == 0 with input as commands(["./run --pattern permutation_results_bkpt_padding_1000_overlap.txt", "python -c 'do_test(bkpt_name_with_a_long_suffix_here)'"])
+}
+
 test_legacy_agent_token_under_token_name if {
 	findings := hardcoded_secret.deny with input as with_env({"BUILDKITE_AGENT_TOKEN": hex_agent_token})
 	count(findings) == 1

@@ -142,3 +142,91 @@ test_corpus_test_engine_client if {
 	findings := image_not_pinned.deny with input as testing.pipeline(steps)
 	{f.evidence | some f in findings} == {"golangci/golangci-lint:v2.5.0"}
 }
+
+test_pipeline_level_image_fails if {
+	doc := object.union(testing.pipeline([testing.command_step({"commands": ["make"]})]), {"pipeline": {"extra": {"image": "buildkite/hosted-agent-base-images:ubuntu-jammy"}}})
+	findings := image_not_pinned.deny with input as doc
+	{f.path | some f in findings} == {["extra", "image"]}
+}
+
+test_agents_image_registry_path_fails if {
+	doc := object.union(
+		testing.pipeline([
+			testing.command_step({"commands": ["make"], "agents": {"queue": "k8s", "image": "ghcr.io/acme/ci-base:2024"}}),
+			testing.command_step({"commands": ["make"], "agents": {"image": sprintf("ghcr.io/acme/ci@%s", [digest])}}),
+			testing.command_step({"commands": ["make"], "agents": {"image": "ubuntu-2204-ci"}}),
+		]),
+		{"pipeline": {"agents": {"image": "node:20"}}},
+	)
+	findings := image_not_pinned.deny with input as doc
+	{f.path | some f in findings} == {["agents", "image"], ["steps", 0, "agents", "image"]}
+}
+
+test_docker_commands_fail if {
+	step := testing.command_step({"commands": [
+		"echo \"+++ Checking PHP syntax\"\ndocker run --rm -v \"$(pwd):/app\" -w /app php:8.2-cli bash -c 'php -l x.php'",
+		"docker pull mockserver/mockserver:maven",
+		"docker info; docker run --rm mcr.microsoft.com/windows/nanoserver:ltsc2022 cmd.exe /c echo hello",
+		"docker run -e \"A=b c\" --platform=linux/amd64 -it ubuntu bash",
+		"docker image pull -q alpine",
+	]})
+	findings := image_not_pinned.deny with input as testing.pipeline([step])
+	{[f.path[3], f.evidence] | some f in findings} == {
+		[0, "docker run --rm -v \"$(pwd):/app\" -w /app php:8.2-cli bash -c 'php -l x.php'"],
+		[1, "docker pull mockserver/mockserver:maven"],
+		[2, "docker run --rm mcr.microsoft.com/windows/nanoserver:ltsc2022 cmd.exe /c echo hello"],
+		[3, "docker run -e \"A=b c\" --platform=linux/amd64 -it ubuntu bash"],
+		[4, "docker image pull -q alpine"],
+	}
+	some f in findings
+	f.path[3] == 0
+	f.message == "image `php:8.2-cli` is not pinned by `@sha256:` digest"
+}
+
+test_docker_commands_pass if {
+	step := testing.command_step({"commands": [
+		sprintf("docker run --rm golang:1.22@%s go test ./...", [digest]),
+		"docker run --rm \"$IMAGE\" make",
+		"docker pull ${REGISTRY}/app:${TAG}",
+		"# docker run ubuntu:latest",
+		"docker compose run app",
+		"docker exec $CONTAINER bash",
+		"docker run --rm {{matrix.image}} make",
+	]})
+	count(image_not_pinned.deny) == 0 with input as testing.pipeline([step])
+}
+
+test_docker_command_variable_resolved if {
+	doc := object.union(
+		testing.pipeline([
+			testing.command_step({"commands": ["docker pull $IMAGE"]}),
+			testing.command_step({"commands": ["docker run -id --name $CONTAINER --rm $$IMAGE bash"]}),
+			testing.command_step({"commands": ["BASE=node:20; docker pull \"${BASE}\""]}),
+		]),
+		{"pipeline": {"env": {"IMAGE": "stanfordaha/garnet:latest", "CONTAINER": "ci"}}},
+	)
+	findings := image_not_pinned.deny with input as doc
+	{[f.path[1], f.message] | some f in findings} == {
+		[0, "image `stanfordaha/garnet:latest` (`$IMAGE`) is not pinned by `@sha256:` digest"],
+		[1, "image `stanfordaha/garnet:latest` (`$$IMAGE`) is not pinned by `@sha256:` digest"],
+		[2, "image `node:20` (`${BASE}`) is not pinned by `@sha256:` digest"],
+	}
+}
+
+test_container_plugins_fail if {
+	step := testing.command_step({"plugins": [
+		object.union(testing.plugin("k8s", "0.9.2", {"image": "gcr.io/kaniko-project/executor:latest"}), {"source": "github.com/EmbarkStudios/k8s-buildkite-plugin", "name": "EmbarkStudios/k8s"}),
+		{"name": "${BUILDKITE_PULL_REQUEST_REPO:-$BUILDKITE_REPO}", "ref": "${BUILDKITE_COMMIT}", "source": "${BUILDKITE_PULL_REQUEST_REPO:-$BUILDKITE_REPO}", "dynamic": true, "config": {"image": "ubuntu:22.04"}},
+	]})
+	findings := image_not_pinned.deny with input as testing.pipeline([step])
+	{f.evidence | some f in findings} == {"gcr.io/kaniko-project/executor:latest", "ubuntu:22.04"}
+}
+
+test_images_built_by_the_pipeline_pass if {
+	steps := [
+		testing.command_step({"commands": ["docker build -t app:test .", "docker buildx build --platform linux/amd64 --tag=acme/tool:ci --load ."]}),
+		testing.command_step({"commands": ["docker tag app:test registry.example.com/app:test", "docker run --rm app:test make test", "docker run acme/tool:ci", "docker push registry.example.com/app:test"]}),
+		testing.command_step({"plugins": [docker("acme/tool:ci")]}),
+	]
+	count(image_not_pinned.deny) == 0 with input as testing.pipeline(steps)
+}

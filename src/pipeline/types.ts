@@ -69,4 +69,6 @@ export interface NormalizedPipeline {
   secrets: Record<string, string>;
   notify: Json[];
   steps: NormalizedStep[];
+  /** Top-level keys rules read besides the above (the hosted-agent `image`), only when present. */
+  extra?: Record<string, Json>;
 }
