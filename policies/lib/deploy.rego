@@ -46,11 +46,11 @@ does_work(step) if {
 	not inert(segment)
 }
 
-# builds_or_tests: the step's label names a build, test or check, and no deploy.
+# builds_or_tests: the step's label names a build, test or check, and nothing that ships (deploy, release, publish, push).
 builds_or_tests(step) if {
 	label := pipeline.text_or_empty(step.label)
 	regex.match(`(?i)\b(?:build|builds|test|tests|lint|check|checks|e2e|spec|specs|benchmark|benchmarks)\b`, label)
-	not regex.match(`(?i)deploy|roll-?out|promote|release`, label)
+	not regex.match(`(?i)deploy|roll-?out|promote|release|publish|push`, label)
 }
 
 # inert: a simple command that only prints, waits, sets a variable or talks to the agent.
