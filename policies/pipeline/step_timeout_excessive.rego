@@ -27,7 +27,7 @@ knobs := findings.knobs(rego.metadata.chain())
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
-		"command step `%s` has `timeout_in_minutes: %s`, above the %s-minute maximum",
+		"command step `%s` has `timeout_in_minutes: %s`, above the %s-minute maximum; lower it",
 		[deploy.step_name(entry), format_int(timeout, 10), format_int(max_minutes, 10)],
 	),
 	array.concat(entry.path, ["timeout_in_minutes"]),
