@@ -40,7 +40,7 @@ knobs := findings.knobs(rego.metadata.chain())
 # Settings in plugin configuration and other step keys.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%s %s", [hit.where, hit.what]),
+	sprintf("%s %s; drop it, the job does not need the host", [hit.where, hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {
@@ -50,7 +50,7 @@ deny contains findings.finding(
 # Flags on command lines.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s", [secrets.step_name(hit.step), hit.what]),
+	sprintf("step `%s` %s; drop it, the job does not need the host", [secrets.step_name(hit.step), hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {
