@@ -102,19 +102,6 @@ as_list(value) := value if is_array(value)
 
 as_list(value) := [value] if not is_array(value)
 
-# step_name names a step in messages: its label, else its key, else its path.
-step_name(entry) := entry.step.label if {
-	is_string(entry.step.label)
-	entry.step.label != ""
-} else := entry.step.key if {
-	is_string(entry.step.key)
-	entry.step.key != ""
-} else := concat(".", [segment(s) | some s in entry.path])
-
-segment(s) := s if is_string(s)
-
-segment(s) := format_int(s, 10) if is_number(s)
-
 # order: a step's position in the pipeline (top-level index, then group member index).
 order(path) := ((path[1] * 100000) + path[3]) + 1 if count(path) == 4
 

@@ -232,7 +232,7 @@ report(entry) := {
 name(entry) := entry.step.trigger if {
 	not named(entry.step)
 	is_string(entry.step.trigger)
-} else := deploy.step_name(entry)
+} else := pipeline.step_name(entry)
 
 named(step) if pipeline.text_or_empty(step.label) != ""
 

@@ -91,7 +91,7 @@ deny contains findings.finding(
 # Commands that install static keys.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s", [secrets.step_name(hit.step), hit.what]),
+	sprintf("step `%s` %s", [pipeline.step_name(hit.step), hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {

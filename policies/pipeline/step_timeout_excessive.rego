@@ -18,7 +18,6 @@
 #       description: Longest step timeout accepted, in minutes (the organization maximum wins when lower).
 package pipeline.step_timeout_excessive
 
-import data.lib.deploy
 import data.lib.findings
 import data.lib.pipeline
 
@@ -28,7 +27,7 @@ deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
 		"command step `%s` has `timeout_in_minutes: %s`, above the %s-minute maximum; lower it",
-		[deploy.step_name(entry), format_int(timeout, 10), format_int(max_minutes, 10)],
+		[pipeline.step_name(entry), format_int(timeout, 10), format_int(max_minutes, 10)],
 	),
 	array.concat(entry.path, ["timeout_in_minutes"]),
 	format_int(timeout, 10),
