@@ -6,7 +6,7 @@ import { redactor } from '../collect/redact.js';
 import type { CallStats } from '../collect/stats.js';
 import { formatCollectSummary } from '../collect/summary.js';
 import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';
-import { writeSnapshot } from '../snapshot/io.js';
+import { sealSnapshot, writeSnapshot } from '../snapshot/io.js';
 import type { Provider, Snapshot } from '../snapshot/types.js';
 import { unavailableReasons } from '../snapshot/unavailable.js';
 import { SCHEMA_VERSION } from '../snapshot/validate.js';
@@ -96,7 +96,10 @@ export function maskedStderr(request: CollectRequest, output: Output): (text: st
 export async function runCollect(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
   const collected = await collectSnapshot(request, output, progressOn);
   if (request.output) writeSnapshot(request.output, collected.snapshot);
-  else output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+  else {
+    sealSnapshot(collected.snapshot);
+    output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+  }
   if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, request.output ?? 'stdout'));
   return collected;
 }

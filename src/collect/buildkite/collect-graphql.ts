@@ -3,7 +3,7 @@ import type { CollectEvents } from '../events.js';
 import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient, GraphqlFieldError } from './client.js';
 import { BuildkiteGraphqlError } from './errors.js';
-import { allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
+import { allNodesOf, allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
 import { API_TOKENS_PAGE, MEMBERS_PAGE, ORG_SECURITY } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
 import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlOrgSecurity } from '../../snapshot/buildkite.js';
@@ -59,7 +59,7 @@ export async function readGraphqlOrgSections(client: BuildkiteClient, org: strin
     const broken = errors.filter((e) => e.path[1] !== 'auditEvents');
     if (broken.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', broken.map((e) => e.message));
     const { ssoProviders, auditEvents: _audit, ...scalars } = o;
-    return { ...scalars, ssoProviders: ssoProviders ? nodesOf(ssoProviders) : [] } as GraphqlOrgSecurity;
+    return { ...scalars, ssoProviders: allNodesOf(ssoProviders ?? {}, 'SSO provider') } as GraphqlOrgSecurity;
   });
   const audit_events = await reader.read('buildkite.audit_events', NEEDS.graphqlAdmin, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
