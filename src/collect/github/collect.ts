@@ -10,7 +10,7 @@ import { incompletePaths } from './incomplete.js';
 import { collectInstallations, collectOrganization, collectPatGrants } from './organization.js';
 import { restBase, type CollectGithubOptions } from './options.js';
 import { collectMoreCollaborators, collectRepositoryNodes } from './repositories.js';
-import { repositoryEntry } from './repository-entry.js';
+import { missingEntry, repositoryEntry, seesAdminParts } from './repository-entry.js';
 import { securityFromOrgList, securitySection } from './security.js';
 import { collectNamedRepositories } from './single-repo.js';
 import { collectTeams, type TeamsResult } from './teams.js';
@@ -41,28 +41,33 @@ async function collectOrgRepositories(run: RunContext, teams: Promise<Section<Te
   const { client, stats, events, options, cache } = run;
   const keep = options.repoFilter ?? (() => true);
   let nodes;
+  let missing;
   try {
-    nodes = await collectRepositoryNodes(client, stats, events, options.org, keep);
+    ({ nodes, missing } = await collectRepositoryNodes(client, stats, events, options.org, keep));
   } catch (e) {
     return describeFailure(e, 'repositories', 'read access to the organization repositories', client.redact);
   }
-  const anyAdmin = nodes.some((n) => n.node.viewerPermission === 'ADMIN');
+  const credential = 'token' in options.auth ? 'token' : 'app';
+  const anyAdmin = nodes.some((n) => seesAdminParts(n.node.viewerPermission, credential));
   const [security, more, teamResult] = await Promise.all([
     anyAdmin ? securityFromOrgList(client, cache, options.org, run.concurrency) : Promise.resolve(undefined),
     collectMoreCollaborators(client, stats, events, nodes),
     teams,
   ]);
-  return ok(
-    nodes.map(({ node, errors }) =>
+  const lost = missing.map((m) => missingEntry(m.fullName, unavailable(client.redact(`repository ${m.fullName} could not be read: ${m.reason}`), { needs: 'read access to the repository' })));
+  return ok([
+    ...lost,
+    ...nodes.map(({ node, errors }) =>
       repositoryEntry(node, {
         fieldErrors: errors,
         orgAdmin: teamResult.status === 'ok' && teamResult.data.orgAdmin,
         teams: teamResult.status === 'ok' ? ok(teamResult.data.byRepo.get(node.nameWithOwner) ?? []) : teamResult,
-        security: securitySection(node.nameWithOwner, node.viewerPermission, security),
+        security: securitySection(node.nameWithOwner, seesAdminParts(node.viewerPermission, credential), security),
         moreCollaborators: more.get(node.nameWithOwner),
+        credential,
       }),
     ),
-  );
+  ]);
 }
 
 async function collectOrganizationMode(run: RunContext, base: string): Promise<GithubSnapshot> {

@@ -1,11 +1,12 @@
 // Teams, their repository permissions and the org rulesets, read with GraphQL and turned into per-repository lists.
-import { ok, type Section } from '../../snapshot/section.js';
+import { ok, unavailable, type Section } from '../../snapshot/section.js';
 import type { CollectEvents } from '../events.js';
 import type { CallStats } from '../stats.js';
 import type { GithubClient } from './client.js';
-import { runQuery } from './graphql.js';
+import { runQuery, type GqlError } from './graphql.js';
+import { isObject, ShapeError } from '../shape.js';
 import { LIMITS, TEAMS_QUERY, teamRepositoriesQuery } from './queries.js';
-import { mapRulesets, type Conn, type GqlRuleset } from './rulesets.js';
+import { guarded, mapRulesets, type Conn, type GqlRuleset } from './rulesets.js';
 import type { Ruleset, TeamSummary } from '../../snapshot/github.js';
 
 type RepoEdges = { pageInfo?: { hasNextPage: boolean; endCursor: string | null }; edges: ({ permission: string; node: { nameWithOwner: string } } | null)[] | null };
@@ -27,8 +28,9 @@ export interface TeamsResult {
 const TEAM_BATCH = 50;
 
 function addEdges(byRepo: TeamsResult['byRepo'], slug: string, conn: RepoEdges): void {
-  for (const e of conn.edges ?? []) {
-    if (!e) continue;
+  if (!Array.isArray(conn?.edges)) throw new ShapeError(`the repositories of team ${slug} were not returned`);
+  for (const e of conn.edges) {
+    if (!isObject(e) || !isObject(e.node) || typeof e.node.nameWithOwner !== 'string' || typeof e.permission !== 'string') throw new ShapeError(`a repository of team ${slug} came back null or without its name; the team's list is incomplete`);
     const list = byRepo.get(e.node.nameWithOwner) ?? [];
     list.push({ slug, permission: e.permission });
     byRepo.set(e.node.nameWithOwner, list);
@@ -45,15 +47,17 @@ export async function collectTeams(client: GithubClient, stats: CallStats, event
   let cursor: string | null = null;
   let first = true;
   do {
-    const { data }: { data: TeamsPage } = await runQuery<TeamsPage>(client, stats, events, TEAMS_QUERY, { org, cursor, withRulesets: first });
+    const { data, errors }: { data: TeamsPage; errors: GqlError[] } = await runQuery<TeamsPage>(client, stats, events, TEAMS_QUERY, { org, cursor, withRulesets: first });
     const o: TeamsPage['organization'] = data.organization;
     if (!o) throw new Error(`organization ${org} not found`);
     if (first) {
-      orgAdmin = o.viewerCanAdminister;
-      orgRulesets = mapRulesets(o.rulesets, LIMITS.orgRulesets, () => orgAdmin);
+      orgAdmin = o.viewerCanAdminister === true;
+      const rulesetError = errors.find((e) => e.path?.[1] === 'rulesets');
+      orgRulesets = rulesetError ? unavailable(`organization rulesets: ${rulesetError.message}`) : guarded('organization rulesets', () => mapRulesets(o.rulesets, LIMITS.orgRulesets, () => orgAdmin));
     }
+    if (!isObject(o.teams) || !Array.isArray(o.teams.nodes)) throw new ShapeError('the teams list was not returned');
     for (const t of o.teams.nodes) {
-      if (!t) continue;
+      if (!isObject(t) || typeof t.slug !== 'string' || !isObject(t.repositories)) throw new ShapeError('a team came back null or without its slug; the team list is incomplete');
       teams.push({ slug: t.slug, name: t.name, databaseId: t.databaseId, privacy: t.privacy, repositories_count: t.repositories.totalCount });
       addEdges(byRepo, t.slug, t.repositories);
       if (t.repositories.pageInfo?.hasNextPage) pending.push({ slug: t.slug, cursor: t.repositories.pageInfo.endCursor });
