@@ -61,7 +61,7 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   }
   for (const entry of repos) {
     if (!inShard(shard, repositoryShardKey(entry.full_name))) continue;
-    const input = repositoryTargetInput(entry, githubOrg!, buildkite ? builtBy : undefined);
+    const input = repositoryTargetInput(entry, githubOrg!, !buildkite ? undefined : buildkite.pipelines.status === 'ok' ? builtBy : buildkite.pipelines);
     targets.push({ kind: 'repository', name: entry.full_name, repository: entry.full_name, input: { ...input } });
     if (entry.pipeline_files.status !== 'ok') continue;
     for (const file of entry.pipeline_files.data) {
