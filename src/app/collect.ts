@@ -49,9 +49,11 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
   // pipeline and the repository it builds always meet in the same part (src/shard/shard.ts).
   const keep = (fullName: string) => inShard(request.shard, repositoryShardKey(fullName));
   const incomplete: string[] = [];
-  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[] }, what: string) => {
+  const notCollectable: string[] = [];
+  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[]; notCollectable?: string[] }, what: string) => {
     stats[provider] = result.stats;
     incomplete.push(...result.incomplete);
+    notCollectable.push(...(result.notCollectable ?? []));
     scope[provider] = what;
   };
   try {
@@ -77,13 +79,14 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
     progress.finish();
   }
   snapshot.incomplete = [...incomplete].sort();
+  if (notCollectable.length > 0) snapshot.not_collectable = [...notCollectable].sort();
   return { snapshot, stats, scope };
 }
 
 /** The summary lines of a collection, naming where the snapshot went. */
 export function collectSummary(collected: Collected, output: string): string {
   const { snapshot, stats, scope } = collected;
-  return formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, reasons: unavailableReasons(snapshot), output });
+  return formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, notCollectable: snapshot.not_collectable, reasons: unavailableReasons(snapshot), output });
 }
 
 /** stderr with every credential of the request masked. */

@@ -66,7 +66,7 @@ export function repositoryInput(entry: RepositoryEntry, github: GithubOrganizati
 }
 
 /** One input per repository entry of the snapshot, all sharing the same organization part. */
-export function repositoryInputs(snapshot: GithubSnapshot, now: string, pipelines?: PipelinesByRepository): RepositoryInput[] {
+export function repositoryInputs(snapshot: GithubSnapshot, now: string, pipelines?: PipelinesByRepository | Unavailable): RepositoryInput[] {
   const github = githubOrganizationPart(snapshot);
   return repositoryEntries(snapshot).map((entry) => repositoryInput(entry, github, now, pipelines));
 }

@@ -18,6 +18,9 @@ import { tokenSection } from './token.js';
 import type { GithubSnapshot, RepositoryEntry } from '../../snapshot/github.js';
 import type { RunContext } from './context.js';
 
+/** Sections only a GitHub App installation can read: a token can never collect them, so they are not "incomplete". */
+const APP_ONLY = ['personal_access_tokens'] as const;
+
 /** Sections skipped on purpose in single-repository mode (not failures, so not "incomplete"). */
 const SKIPPED_IN_REPO_MODE = ['org_rulesets', 'teams', 'installations', 'personal_access_tokens'] as const;
 
@@ -122,6 +125,8 @@ export interface GithubCollection {
   snapshot: GithubSnapshot;
   stats: CallStats;
   incomplete: string[];
+  /** Readable paths of sections this kind of credential can never read. */
+  notCollectable: string[];
 }
 
 /** Collects the `github` snapshot section; parts that cannot be read are marked unavailable and listed in `incomplete`. */
@@ -135,12 +140,13 @@ export async function collectGithub(options: CollectGithubOptions, events: Colle
     const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
     const why = describeFailure(e, 'GitHub authentication', 'a valid token, or a GitHub App id, private key and installation', redactor([secret]));
     const snapshot = everythingUnavailable(base, options, why);
-    return { snapshot, stats, incomplete: incompletePaths(snapshot) };
+    return { snapshot, stats, incomplete: incompletePaths(snapshot), notCollectable: [] };
   }
   const run: RunContext = { options, events, stats, client, cache: new EtagCache(options.cacheDir, client.identity), concurrency: Math.max(1, options.concurrency ?? 4) };
   const names = (options.repos ?? []).filter((n) => (options.repoFilter ? options.repoFilter(n) : true));
   const snapshot = options.repos?.length ? await collectRepositoriesMode(run, base, names) : await collectOrganizationMode(run, base);
-  const incomplete = incompletePaths(snapshot, new Set(options.repos?.length ? SKIPPED_IN_REPO_MODE : []));
+  const notCollectable = 'token' in options.auth && !options.repos?.length ? [...APP_ONLY] : [];
+  const incomplete = incompletePaths(snapshot, new Set([...(options.repos?.length ? SKIPPED_IN_REPO_MODE : []), ...notCollectable]));
   for (const path of incomplete) events.warn('github', `unavailable: ${path}`);
-  return { snapshot, stats, incomplete };
+  return { snapshot, stats, incomplete, notCollectable: notCollectable.map((k) => `github.${k}`) };
 }
