@@ -29,3 +29,16 @@ export function identified<T>(items: unknown, what: string, keys: readonly strin
   });
   return items as T[];
 }
+
+/** The readable items of a list, and a description of those that were not (null, without an identifying key, or failing `problem`). */
+export function partitionIdentified<T>(items: unknown, what: string, keys: readonly string[], problem: (item: unknown) => string | undefined = () => undefined): { items: T[]; unidentified?: string } {
+  if (!Array.isArray(items)) throw new ShapeError(`the ${what} list was ${items === null ? 'null' : typeof items}, not a list`);
+  const why: string[] = [];
+  const good = items.filter((item) => {
+    const bad = !isObject(item) ? 'null' : keys.some((k) => typeof item[k] !== 'string' || item[k] === '') ? `without ${keys.join(' or ')}` : problem(item);
+    if (bad) why.push(bad);
+    return !bad;
+  });
+  if (why.length === 0) return { items: good as T[] };
+  return { items: good as T[], unidentified: `${why.length} ${what}${why.length === 1 ? '' : 's'} of ${items.length} could not be read (${[...new Set(why)].slice(0, 3).join('; ')})` };
+}

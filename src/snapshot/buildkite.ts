@@ -1,5 +1,5 @@
 // The `buildkite` section of a snapshot: upstream objects under their own key names, each read wrapped in a section envelope.
-import type { Section } from './section.js';
+import type { Section, Unavailable } from './section.js';
 
 /** An upstream object: the keys named here are the ones policies rely on; every other upstream key is kept as served. */
 type Upstream<T> = T & { [key: string]: unknown };
@@ -117,6 +117,8 @@ export interface BuildkiteSnapshot {
   api_access_tokens: Section<GraphqlApiAccessToken[]>;
   audit_events: Section<GraphqlAuditEvents>;
   pipelines: Section<RestPipeline[]>;
+  /** Set when some pipelines of the list could not be identified: `pipelines` then holds only the others. */
+  pipelines_unread?: Unavailable;
   pipeline_templates: Section<RestPipelineTemplate[]>;
   teams: Section<BuildkiteTeamEntry[]>;
   clusters: Section<BuildkiteClusterEntry[]>;

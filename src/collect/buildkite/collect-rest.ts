@@ -1,10 +1,11 @@
 // The REST half of the Buildkite collection: organization settings, pipelines, templates, teams, clusters and what hangs off them.
 import type { CollectEvents } from '../events.js';
 import { MASK } from '../redact.js';
-import type { Section } from '../../snapshot/section.js';
+import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient } from './client.js';
 import { NEEDS, type SectionReader } from './sections.js';
-import { identified, objectOf } from '../shape.js';
+import { buildkiteDefinitionProblem } from '../../snapshot/validate.js';
+import { identified, objectOf, partitionIdentified, ShapeError } from '../shape.js';
 import type {
   BuildkiteClusterEntry,
   RestAccessToken,
@@ -62,18 +63,22 @@ export async function readOrgSections(client: BuildkiteClient, org: string, read
   return { organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates };
 }
 
-/** Reads every pipeline (100 per page, settings included), keeping those the filter accepts. */
+/** Reads every pipeline (100 per page, settings included), keeping those the filter accepts; unidentifiable entries are counted in `unread`. */
 export async function readPipelines(
   client: BuildkiteClient,
   org: string,
   reader: SectionReader,
   events: CollectEvents,
   filter: (slug: string) => boolean,
-): Promise<Section<RestPipeline[]>> {
-  return reader.read('buildkite.pipelines', NEEDS.pipelines, async () => {
-    const all = identified<RestPipeline>(await client.list(`/organizations/${encodeURIComponent(org)}/pipelines`, (n) => events.progress('buildkite', 'pipelines', n)), 'pipeline', ['id', 'slug']);
-    return all.filter((p) => filter(p.slug)).map(redactPipeline);
+): Promise<{ pipelines: Section<RestPipeline[]>; unread?: Unavailable }> {
+  let unidentified: string | undefined;
+  const pipelines = await reader.read('buildkite.pipelines', NEEDS.pipelines, async () => {
+    const all = partitionIdentified<RestPipeline>(await client.list(`/organizations/${encodeURIComponent(org)}/pipelines`, (n) => events.progress('buildkite', 'pipelines', n)), 'pipeline', ['id', 'slug'], (p) => buildkiteDefinitionProblem('pipeline', redactPipeline(p as RestPipeline)));
+    unidentified = all.unidentified;
+    return all.items.filter((p) => filter(p.slug)).map(redactPipeline);
   });
+  if (!unidentified) return { pipelines };
+  return { pipelines, unread: reader.fail('buildkite.pipelines[?]', NEEDS.pipelines, new ShapeError(`the pipeline list is incomplete: ${unidentified}`)) };
 }
 
 /** Reads the team list (access levels and members come from GraphQL). */

@@ -45,8 +45,9 @@ async function collectOrgRepositories(run: RunContext, teams: Promise<Section<Te
   const keep = options.repoFilter ?? (() => true);
   let nodes;
   let missing;
+  let orgAdmin: boolean | undefined;
   try {
-    ({ nodes, missing } = await collectRepositoryNodes(client, stats, events, options.org, keep));
+    ({ nodes, missing, orgAdmin } = await collectRepositoryNodes(client, stats, events, options.org, keep));
   } catch (e) {
     return describeFailure(e, 'repositories', 'read access to the organization repositories', client.redact);
   }
@@ -63,7 +64,7 @@ async function collectOrgRepositories(run: RunContext, teams: Promise<Section<Te
     ...nodes.map(({ node, errors }) =>
       repositoryEntry(node, {
         fieldErrors: errors,
-        orgAdmin: teamResult.status === 'ok' && teamResult.data.orgAdmin,
+        orgAdmin: orgAdmin ?? (teamResult.status === 'ok' && teamResult.data.orgAdmin),
         teams: teamResult.status === 'ok' ? ok(teamResult.data.byRepo.get(node.nameWithOwner) ?? []) : teamResult,
         security: securitySection(node.nameWithOwner, seesAdminParts(node.viewerPermission, credential), security),
         moreCollaborators: more.get(node.nameWithOwner),

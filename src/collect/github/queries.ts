@@ -76,6 +76,7 @@ export const REPOSITORIES_QUERY = `
 query KiteguardRepositories($org: String!, $cursor: String) {
   rateLimit { cost remaining resetAt limit }
   organization(login: $org) {
+    viewerCanAdminister
     repositories(first: ${LIMITS.repositories}, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { ...KiteguardRepository } }
   }
 }${FRAGMENTS}`;

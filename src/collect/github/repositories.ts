@@ -17,7 +17,7 @@ export interface RepositoryNode {
 }
 
 type RepoConnection = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (GqlRepository | null)[] | null };
-type Page = { organization: { repositories: RepoConnection } | null };
+type Page = { organization: { viewerCanAdminister?: boolean | null; repositories: RepoConnection } | null };
 type Collaborators = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: ({ permission: string; node: { login: string } } | null)[] | null };
 
 /** How many repositories' follow-up collaborator pages go into one request. */
@@ -33,6 +33,8 @@ export interface MissingRepository {
 export interface RepositoryNodes {
   nodes: RepositoryNode[];
   missing: MissingRepository[];
+  /** Whether the caller administers the organization, when GitHub said so. */
+  orgAdmin?: boolean;
 }
 
 function readable(node: unknown): node is GqlRepository {
@@ -40,17 +42,30 @@ function readable(node: unknown): node is GqlRepository {
 }
 
 /** Names the repositories of a page whose nodes could not all be read; those not read become `missing`. */
-async function namesOfPage(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, cursor: string | null, read: Set<string>, why: string): Promise<MissingRepository[]> {
-  const { data } = await runQuery<{ organization: { repositories: { nodes: ({ nameWithOwner: string } | null)[] | null } | null } | null }>(client, stats, events, REPOSITORY_NAMES_QUERY, { org, cursor });
-  const names = data.organization?.repositories?.nodes;
-  if (!Array.isArray(names) || names.some((n) => !isObject(n) || typeof n.nameWithOwner !== 'string')) throw new ShapeError(`a page of the repositories of ${org} could not be read: ${why}`);
-  return names.filter((n) => !read.has(n!.nameWithOwner)).map((n) => ({ fullName: n!.nameWithOwner, reason: why }));
+async function namesOfPage(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, cursor: string | null, why: string): Promise<string[]> {
+  // Each attempt may name different entries; a page is named once every position was named by some attempt.
+  let named: (string | undefined)[] | undefined;
+  for (let attempt = 1; attempt <= NAME_ATTEMPTS; attempt++) {
+    const { data } = await runQuery<{ organization: { repositories: { nodes: ({ nameWithOwner: string } | null)[] | null } | null } | null }>(client, stats, events, REPOSITORY_NAMES_QUERY, { org, cursor });
+    const names = data.organization?.repositories?.nodes;
+    if (!Array.isArray(names) || (named && names.length !== named.length)) continue;
+    named ??= names.map(() => undefined);
+    names.forEach((n, i) => {
+      if (isObject(n) && typeof n.nameWithOwner === 'string') named![i] ??= n.nameWithOwner;
+    });
+    if (named.every((n) => n !== undefined)) return named as string[];
+  }
+  throw new ShapeError(`a page of the repositories of ${org} could not be read, not even by name: ${why}`);
 }
+
+/** Names-only queries for one page before the repository list is given up as unreadable. */
+const NAME_ATTEMPTS = 3;
 
 /** Every repository of the organization (100 a page) that passes the filter; a page with holes costs one names-only query. */
 export async function collectRepositoryNodes(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, keep: (fullName: string) => boolean): Promise<RepositoryNodes> {
   const out: RepositoryNode[] = [];
   const missing: MissingRepository[] = [];
+  let orgAdmin: boolean | undefined;
   let cursor: string | null = null;
   let seen = 0;
   do {
@@ -60,6 +75,7 @@ export async function collectRepositoryNodes(client: GithubClient, stats: CallSt
       throw new Error(`organization ${org} not found or its repositories are not visible${errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ''}`);
     }
     const byIndex = fieldErrors(errors, ['organization', 'repositories', 'nodes']);
+    if (typeof data.organization?.viewerCanAdminister === 'boolean') orgAdmin ??= data.organization.viewerCanAdminister;
     const nodes = Array.isArray(conn.nodes) ? conn.nodes : [];
     const read = new Set<string>();
     nodes.forEach((node, i) => {
@@ -69,16 +85,20 @@ export async function collectRepositoryNodes(client: GithubClient, stats: CallSt
     });
     seen += nodes.length;
     if (!Array.isArray(conn.nodes) || read.size < nodes.length) {
-      const why = errors.map((e) => e.message).join('; ') || 'GitHub returned the repository as null';
+      const why = errors.filter((e) => e.path?.length === 4).map((e) => e.message).join('; ') || 'GitHub returned repositories as null';
       events.warn('github', `a page of the repositories of ${org} came back with holes (${why}); reading its names`);
-      const lost = await namesOfPage(client, stats, events, org, cursor, read, why);
-      seen += Math.max(0, lost.length - (nodes.length - read.size));
-      missing.push(...lost.filter((m) => keep(m.fullName)));
+      const names = await namesOfPage(client, stats, events, org, cursor, why);
+      seen += names.length - nodes.length;
+      names.forEach((fullName, i) => {
+        if (read.has(fullName) || !keep(fullName)) return;
+        const at = errors.find((e) => e.path?.length === 4 && e.path[3] === i)?.message;
+        missing.push({ fullName, reason: at ?? (Array.isArray(conn.nodes) ? 'GitHub returned it without its name' : `GitHub returned no repositories on its page (${why})`) });
+      });
     }
     events.progress('github', 'repositories', seen);
     cursor = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
   } while (cursor);
-  return { nodes: out, missing };
+  return { nodes: out, missing, ...(orgAdmin !== undefined ? { orgAdmin } : {}) };
 }
 
 /** Reads the rest of the collaborators of repositories whose first page was full, many repositories per request. */
