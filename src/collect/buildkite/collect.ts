@@ -73,6 +73,7 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     members: gql.members,
     api_access_tokens: gql.api_access_tokens,
     audit_events: gql.audit_events,
+    unclustered_agent_tokens: gql.unclustered_agent_tokens,
     pipelines,
     ...(unread ? { pipelines_unread: unread } : {}),
     pipeline_templates: rest.pipeline_templates,
