@@ -58,6 +58,8 @@ export function mergeSnapshots(parts: Snapshot[]): Snapshot {
   const merged: Snapshot = { ...first, collected_at: parts.map((p) => p.collected_at).sort()[0] ?? first.collected_at };
   delete merged.shard;
   merged.incomplete = [...new Set(parts.flatMap((p) => p.incomplete))].sort();
+  const notCollectable = [...new Set(parts.flatMap((p) => p.not_collectable ?? []))].sort();
+  if (notCollectable.length > 0) merged.not_collectable = notCollectable;
   if (first.github) {
     const lists = parts.map((p) => p.github?.repositories);
     const broken = lists.find((s) => s && s.status !== 'ok');

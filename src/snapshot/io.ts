@@ -1,9 +1,10 @@
 // Reads and writes snapshot files: JSON, validated against the schema both ways.
 import { readFileSync, renameSync } from 'node:fs';
-import { InputError, KiteguardError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { LineIndex } from '../yaml/lines.js';
 import { locateJsonPointer } from './json-locate.js';
 import { writeJsonFile } from './json-writer.js';
+import { pointerPath, quarantineInvalid, type QuarantinedPart } from './quarantine.js';
 import type { Snapshot } from './types.js';
 import { snapshotProblems } from './validate.js';
 
@@ -40,14 +41,21 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   return value as Snapshot;
 }
 
-/** Validates a snapshot and writes it atomically (temp file, then rename), so a failed run loses no earlier file. */
-export function writeSnapshot(file: string, snapshot: Snapshot): void {
-  const problems = snapshotProblems(snapshot);
-  if (problems.length > 0) {
-    const detail = problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ');
-    throw new KiteguardError(`the collected snapshot does not match its schema (a kiteguard bug; please report it): ${detail}`);
-  }
+/**
+ * The schema check as a safety net that never throws data away: every part that fails the schema becomes an
+ * `unavailable` section and is added to `incomplete` (as `schema: <path>`), so the run ends incomplete, not empty.
+ */
+export function sealSnapshot(snapshot: Snapshot): QuarantinedPart[] {
+  const { parts } = quarantineInvalid(snapshot);
+  if (parts.length > 0) snapshot.incomplete = [...new Set([...snapshot.incomplete, ...parts.map((p) => `schema: ${pointerPath(p.pointer) || '/'}`)])].sort();
+  return parts;
+}
+
+/** Seals a snapshot (`sealSnapshot`) and writes it atomically (temp file, then rename), so a failed run loses no earlier file. */
+export function writeSnapshot(file: string, snapshot: Snapshot): QuarantinedPart[] {
+  const parts = sealSnapshot(snapshot);
   const temp = `${file}.${process.pid}.tmp`;
   writeJsonFile(temp, snapshot);
   renameSync(temp, file);
+  return parts;
 }
