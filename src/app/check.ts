@@ -5,7 +5,7 @@ import { readAsset } from '../engine/assets.js';
 import { loadCatalog, yamlRules } from '../engine/catalog.js';
 import { evaluateTargets } from '../engine/evaluate.js';
 import { InputError } from '../errors.js';
-import type { Report, Severity } from '../model/report.js';
+import type { Report, RunProblem, Severity } from '../model/report.js';
 import { pipelineFileTargets } from '../targets/pipeline-file.js';
 import { settleRepositoryWide } from './repository-scope.js';
 
@@ -48,6 +48,11 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
     files: true,
     ...(req.failOn ? { failOn: req.failOn } : {}),
   };
-  const report = await evaluateTargets(targets, options);
-  return { report: await settleRepositoryWide(report, targets, req.cwd, (more) => evaluateTargets(more, options)), errors };
+  const report = await settleRepositoryWide(await evaluateTargets(targets, options), targets, req.cwd, (more) => evaluateTargets(more, options));
+  return { report: errors.length > 0 ? { ...report, problems: errors.map(inputProblem) } : report, errors };
+}
+
+/** An input error as a problem of the report, so every format says the file was not checked. */
+export function inputProblem(err: InputError): RunProblem {
+  return { kind: 'input', message: err.detail, ...(err.position ? { location: { ...err.position } } : {}) };
 }

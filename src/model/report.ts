@@ -110,6 +110,17 @@ export interface Report {
   failOn: Severity;
   /** What changed since a baseline report (sweep with `--baseline`, or `diff`). */
   drift?: Drift;
+  /** Inputs that could not be checked and data that was missing: part of the result, so no format reads as clean. */
+  problems?: RunProblem[];
+}
+
+/** Something that kept part of a run from being checked: `input` (an unreadable or invalid file) or `incomplete` (data absent). */
+export interface RunProblem {
+  kind: 'input' | 'incomplete';
+  /** What went wrong and what was expected, without the location. */
+  message: string;
+  /** Where, when known (line and column 1-based). */
+  location?: { file: string; line?: number; column?: number };
 }
 
 /** One (rule, target) pair whose outcome changed between two reports. */

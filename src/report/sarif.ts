@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Finding, Report, RuleInfo, Severity, Waiver } from '../model/report.js';
-import { allFindings, compareText, outcomesOf, sortedExpiredWaivers } from './summary.js';
+import { allFindings, compareText, outcomesOf, problemsOf, sortedExpiredWaivers } from './summary.js';
 
 /** Options for `formatSarif`: the project page shown by code scanning as the tool's home. */
 export interface SarifOptions {
@@ -37,7 +37,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
             rules,
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(report, index) }],
+        invocations: [{ executionSuccessful: problemsOf(report).length === 0, toolExecutionNotifications: notifications(report, index) }],
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -95,8 +95,17 @@ function suppression(w: Waiver): Suppression {
   return { kind: 'external', status: 'accepted', justification: `${w.reason} (owner: ${w.owner}, expires ${w.expires})` };
 }
 
-// Unknown outcomes and expired waivers are not results: they travel as tool notifications.
+// Inputs not checked, unknown outcomes and expired waivers are not results: they travel as tool notifications.
 function notifications(report: Report, index: Map<string, number>): Notification[] {
+  const problems = problemsOf(report).map((p): Notification => {
+    const l = p.location;
+    const region = l?.line !== undefined && l.line >= 1 ? { startLine: l.line, ...(l.column !== undefined && l.column >= 1 ? { startColumn: l.column } : {}) } : undefined;
+    return {
+      level: 'error',
+      message: { text: p.kind === 'input' ? `could not be checked: ${p.message}` : `incomplete data: ${p.message}` },
+      ...(l ? { locations: [{ physicalLocation: { artifactLocation: artifact(l.file), ...(region ? { region } : {}) } }] } : {}),
+    };
+  });
   const unknown = outcomesOf(report, 'unknown').map((o): Notification => {
     const i = index.get(o.ruleId);
     return {
@@ -119,7 +128,7 @@ function notifications(report: Report, index: Map<string, number>): Notification
       ],
     }),
   );
-  return [...unknown, ...expired];
+  return [...problems, ...unknown, ...expired];
 }
 
 /** A stable id for a finding across runs: sha256 of rule, file, evidence and JSON path, never line numbers. */

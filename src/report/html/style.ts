@@ -15,6 +15,7 @@ a{color:var(--accent)}
 .meta{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0}.meta dt{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:#9ca3af}.meta dd{margin:0}
 nav.wrap{display:flex;gap:18px;font-size:13px;padding-top:12px;padding-bottom:12px}
 section{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:18px 20px;margin:0 0 18px}
+section.problems{border-left:5px solid var(--fail)}
 .cards{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:10px;margin-bottom:10px}
 .card{border:1px solid var(--line);border-left:5px solid var(--na);border-radius:6px;padding:8px 12px}
 .card .n{display:block;font-size:24px;font-weight:650}.card .l{color:var(--muted);font-size:12px}
