@@ -1,7 +1,6 @@
 // Runs one blast-radius query: reads the snapshot, answers the query, writes text or JSON.
-import { writeFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE, writeFileSafely } from '../files.js';
 import { isAbsolute, relative } from 'node:path';
-import { InputError } from '../errors.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { envBlastRadius } from '../blast/env.js';
@@ -50,11 +49,7 @@ export function runBlastRadius(request: BlastRequest, output: Output): BlastRepo
   };
   const text = request.format === 'json' ? formatJson(report, info) : formatText(report, info);
   if (request.output) {
-    try {
-      writeFileSync(request.output, text);
-    } catch (err) {
-      throw new InputError(`cannot write the report: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: request.output });
-    }
+    writeFileSafely(request.output, text, PRIVATE_FILE_MODE);
   } else {
     output.stdout(text);
   }

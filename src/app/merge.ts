@@ -5,6 +5,7 @@ import { InputError, UsageError } from '../errors.js';
 import { jsonDocument } from '../report/json.js';
 import { readResults } from '../report/read-json.js';
 import { readSnapshot, writeSnapshot } from '../snapshot/io.js';
+import { PRIVATE_FILE_MODE } from '../files.js';
 import { writeJsonFile } from '../snapshot/json-writer.js';
 import type { Report, RuleOutcome, Waiver } from '../model/report.js';
 import type { Snapshot } from '../snapshot/types.js';
@@ -24,7 +25,7 @@ export function runMerge(files: string[], output: string): MergeResult {
   if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(files.map(readSnapshot)));
   else {
     const catalog = loadCatalog();
-    writeJsonFile(output, jsonDocument(mergeReports(files.map((f) => readResults(f, catalog)))));
+    writeJsonFile(output, jsonDocument(mergeReports(files.map((f) => readResults(f, catalog)))), PRIVATE_FILE_MODE);
   }
   return { kind, count: files.length };
 }

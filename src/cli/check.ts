@@ -1,8 +1,8 @@
 // `kiteguard check [paths…]`: the pre-commit and CI-gate command.
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { runCheck } from '../app/check.js';
+import { writeFileSafely } from '../files.js';
 import { VERSION } from '../version.js';
 import type { CliIo, Finish } from './io.js';
 import { addVerdictOptions, type VerdictFlags } from './options.js';
@@ -33,7 +33,7 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
       for (const err of errors) io.stderr(`kiteguard: ${err.message}\n`);
       const color = !opts.output && io.stdoutIsTTY && !io.env.NO_COLOR;
       const text = await render(report, opts.format, { color, showWaived: Boolean(opts.showWaived), env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) });
-      if (opts.output) writeFileSync(resolve(io.cwd, opts.output), text);
+      if (opts.output) writeFileSafely(resolve(io.cwd, opts.output), text);
       else io.stdout(text);
       finish({ kind: 'report', report, failOnUnknown: Boolean(opts.failOnUnknown), unreadableInputs: errors.length });
     });

@@ -1,5 +1,6 @@
 // Reads and writes snapshot files: JSON, validated against the schema both ways.
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../files.js';
 import { InputError, KiteguardError } from '../errors.js';
 import { LineIndex } from '../yaml/lines.js';
 import { locateJsonPointer } from './json-locate.js';
@@ -40,14 +41,12 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   return value as Snapshot;
 }
 
-/** Validates a snapshot and writes it atomically (temp file, then rename), so a failed run loses no earlier file. */
+/** Validates a snapshot and writes it atomically, owner-readable only, so a failed run loses no earlier file. */
 export function writeSnapshot(file: string, snapshot: Snapshot): void {
   const problems = snapshotProblems(snapshot);
   if (problems.length > 0) {
     const detail = problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ');
     throw new KiteguardError(`the collected snapshot does not match its schema (a kiteguard bug; please report it): ${detail}`);
   }
-  const temp = `${file}.${process.pid}.tmp`;
-  writeJsonFile(temp, snapshot);
-  renameSync(temp, file);
+  writeJsonFile(file, snapshot, PRIVATE_FILE_MODE);
 }
