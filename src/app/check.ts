@@ -1,4 +1,5 @@
 // `kiteguard check`: pipeline files in, one Report out, through the same evaluator as a sweep. No network, no token.
+import { dirname, relative, resolve, sep } from 'node:path';
 import { evaluationSettings } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
 import { readAsset } from '../engine/assets.js';
@@ -17,6 +18,8 @@ export interface CheckRequest {
   readStdin: () => Promise<string>;
   /** Explicit `--config`; otherwise `.kiteguard.yml` is looked up from cwd upward. */
   configPath?: string;
+  /** `--stdin-filename`: the name stdin is reported under and waivers match (as if it were that file in cwd). */
+  stdinName?: string;
   /** `--fail-on`; otherwise the config's `fail_on`, else `high`. */
   failOn?: Severity;
   now: Date;
@@ -35,13 +38,13 @@ export interface CheckResult {
 export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const catalog = loadCatalog();
   const config = readConfigFile(req.cwd, req.configPath, catalog);
-  const { targets, errors } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin);
+  const { targets, errors } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin, req.stdinName);
   if (targets.length === 0 && errors.length === 0) {
     throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
   }
   const options = {
     catalog: yamlRules(catalog),
-    settings: evaluationSettings(config),
+    settings: { ...evaluationSettings(config), waiverPath: waiverPath(config.file ? dirname(config.file) : req.cwd, req.cwd) },
     policy: (await req.policy) ?? readAsset('policy.wasm'),
     now: req.now,
     version: req.version,
@@ -50,6 +53,11 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   };
   const report = await settleRepositoryWide(await evaluateTargets(targets, options), targets, req.cwd, (more) => evaluateTargets(more, options));
   return { report: errors.length > 0 ? { ...report, problems: errors.map(inputProblem) } : report, errors };
+}
+
+/** Waiver globs are relative to the config file's folder: a finding's file (named relative to cwd) as seen from there. */
+export function waiverPath(base: string, cwd: string): (file: string) => string {
+  return (file) => relative(base, resolve(cwd, file)).split(sep).join('/');
 }
 
 /** An input error as a problem of the report, so every format says the file was not checked. */

@@ -19,7 +19,8 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
       .option('-o, --output <file>', 'write the report to a file instead of stdout'),
   )
     .option('--show-waived', 'list waived findings in text output')
-    .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean }) => {
+    .option('--stdin-filename <name>', 'the name `-` (stdin) is reported under and waivers match, as if it were that file')
+    .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean; stdinFilename?: string }) => {
       const { report, errors } = await runCheck({
         paths,
         cwd: io.cwd,
@@ -27,6 +28,7 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
         ...(io.policy ? { policy: io.policy } : {}),
         ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
         ...(opts.failOn ? { failOn: opts.failOn } : {}),
+        ...(opts.stdinFilename ? { stdinName: opts.stdinFilename } : {}),
         now: new Date(),
         version: VERSION,
       });
