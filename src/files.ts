@@ -1,7 +1,7 @@
 // Safe output files: a temporary file in the same folder, flushed to disk, then renamed over the target, so a
 // killed run leaves the previous file whole; a symbolic link at the target (which a checked repository can plant)
-// is refused, never followed. Every failure is an InputError that names the path.
-import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// is refused, never followed. Every failure is an InputError that names the path. Inputs are read bounded and as strict UTF-8.
+import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -76,4 +76,63 @@ function writeError(file: string, err: unknown): InputError {
   };
   const reason = (code && why[code]) ?? (err instanceof Error ? err.message : String(err));
   return new InputError(`cannot write the file: ${reason}`, { file });
+}
+
+/** Reads at most `limit` bytes of a file, FIFO or device (stops reading past it: an InputError, never the whole input in memory), as strict UTF-8. */
+export function readTextBounded(path: string, limit: number, name = path): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY);
+  } catch (err) {
+    throw new InputError(`cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file: name });
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit + 1 - size));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      size += n;
+      if (size > limit) throw new InputError(`the input is larger than the limit of ${limit} bytes`, { file: name });
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file: name });
+  } finally {
+    closeSync(fd);
+  }
+  return decodeUtf8(Buffer.concat(chunks), name);
+}
+
+/** Decodes strict UTF-8, as buildkite-agent reads pipelines: invalid bytes are an InputError at their line and column. */
+export function decodeUtf8(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const lines = before.split('\n');
+    const column = [...(lines[lines.length - 1] ?? '')].length + 1;
+    throw new InputError(`invalid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${at}); expected UTF-8 text`, { file: name, line: lines.length, column });
+  }
+}
+
+// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] ?? 0;
+    const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (len === 0 || i + len > b.length) return i;
+    const valid = new TextDecoder('utf-8', { fatal: true });
+    try {
+      valid.decode(b.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return b.length;
 }

@@ -7,6 +7,7 @@ import { loadCatalog, yamlRules } from '../engine/catalog.js';
 import { evaluateTargets } from '../engine/evaluate.js';
 import { InputError } from '../errors.js';
 import type { Report, RunProblem, Severity } from '../model/report.js';
+import type { SkippedFile } from '../targets/discover.js';
 import { pipelineFileTargets } from '../targets/pipeline-file.js';
 import { settleRepositoryWide } from './repository-scope.js';
 
@@ -28,17 +29,18 @@ export interface CheckRequest {
   policy?: Promise<WebAssembly.Module | undefined>;
 }
 
-/** The report, plus the inputs that could not be checked (each is exit 2). */
+/** The report, plus the inputs that could not be checked (each is exit 2) and the files discovery passed over. */
 export interface CheckResult {
   report: Report;
   errors: InputError[];
+  skipped: SkippedFile[];
 }
 
 /** Runs the rules on pipeline YAML over every requested file; nothing to check at all is an InputError. */
 export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const catalog = loadCatalog();
   const config = readConfigFile(req.cwd, req.configPath, catalog);
-  const { targets, errors } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin, req.stdinName);
+  const { targets, errors, skipped } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin, req.stdinName);
   if (targets.length === 0 && errors.length === 0) {
     throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
   }
@@ -52,7 +54,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
     ...(req.failOn ? { failOn: req.failOn } : {}),
   };
   const report = await settleRepositoryWide(await evaluateTargets(targets, options), targets, req.cwd, (more) => evaluateTargets(more, options));
-  return { report: errors.length > 0 ? { ...report, problems: errors.map(inputProblem) } : report, errors };
+  return { report: errors.length > 0 ? { ...report, problems: errors.map(inputProblem) } : report, errors, skipped };
 }
 
 /** Waiver globs are relative to the config file's folder: a finding's file (named relative to cwd) as seen from there. */

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import type { CliIo, Finish } from './io.js';
 import { addVerdictOptions, type VerdictFlags } from './options.js';
 import { FORMATS, render, type Format } from './render.js';
+import { showControlChars } from '../report/summary.js';
 
 /** Adds the `check` command to the program. */
 export function registerCheck(program: Command, io: CliIo, finish: Finish): void {
@@ -21,7 +22,7 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
     .option('--show-waived', 'list waived findings in text output')
     .option('--stdin-filename <name>', 'the name `-` (stdin) is reported under and waivers match, as if it were that file')
     .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean; stdinFilename?: string }) => {
-      const { report, errors } = await runCheck({
+      const { report, errors, skipped } = await runCheck({
         paths,
         cwd: io.cwd,
         readStdin: io.readStdin,
@@ -32,7 +33,8 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
         now: new Date(),
         version: VERSION,
       });
-      for (const err of errors) io.stderr(`kiteguard: ${err.message}\n`);
+      for (const s of skipped) io.stderr(`kiteguard: skipped ${showControlChars(s.name)}: ${showControlChars(s.reason)}\n`);
+      for (const err of errors) io.stderr(`kiteguard: ${showControlChars(err.message)}\n`);
       const color = !opts.output && io.stdoutIsTTY && !io.env.NO_COLOR;
       const text = await render(report, opts.format, { color, showWaived: Boolean(opts.showWaived), env: io.env, warn: (m) => io.stderr(`kiteguard: ${m}\n`) });
       if (opts.output) writeFileSafely(resolve(io.cwd, opts.output), text);
