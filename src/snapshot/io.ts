@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files.js';
 import { InputError, KiteguardError } from '../errors.js';
 import { LineIndex } from '../yaml/lines.js';
+import { checkDuplicates } from './duplicates.js';
 import { locateJsonPointer } from './json-locate.js';
 import { writeJsonFile } from './json-writer.js';
 import type { Snapshot } from './types.js';
@@ -38,6 +39,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     const where = first.pointer === '' ? '' : ` at ${first.pointer}`;
     throw new InputError(`not a kiteguard snapshot${where}: ${first.message}`, { file, ...position });
   }
+  checkDuplicates(value as Snapshot, file, text);
   return value as Snapshot;
 }
 
