@@ -104,3 +104,17 @@ test('invalid UTF-8 is an input error at its line and column', async () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('p.yml:2:18: invalid UTF-8 (byte 0xFF at offset 24); expected UTF-8 text');
 });
+
+describe('an unclosed flow collection is reported where it opens, not past the end of the file', () => {
+  test.each([
+    ['steps:\n  - label: x\n    command: [echo, hi\n', 'p.yml:3:14: unclosed flow sequence; expected a closing `]`'],
+    ['steps:\n  - label: x\n    env: {A: b\n', 'p.yml:3:10: unclosed flow mapping; expected a closing `}`'],
+    ['steps:\n  - label: x\n    command: "echo hi\n', 'p.yml:3:14: unclosed double-quoted string; expected a closing `"`'],
+  ])('%j', async (yaml, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-open-'));
+    writeFileSync(join(dir, 'p.yml'), yaml);
+    const r = await runCli(['check', 'p.yml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
