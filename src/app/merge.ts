@@ -1,10 +1,10 @@
 // `kiteguard merge`: joins the parts of a sharded sweep — snapshots or results — into one.
-import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../engine/catalog.js';
 import { InputError, UsageError } from '../errors.js';
 import { jsonDocument } from '../report/json.js';
-import { readResults } from '../report/read-json.js';
-import { readSnapshot, writeSnapshot } from '../snapshot/io.js';
+import { resultsFromValue } from '../report/read-json.js';
+import { snapshotFromValue, writeSnapshot } from '../snapshot/io.js';
+import { readJsonFile } from '../snapshot/json-reader.js';
 import { PRIVATE_FILE_MODE } from '../files.js';
 import { writeJsonFile } from '../snapshot/json-writer.js';
 import type { Report, RuleOutcome, Waiver } from '../model/report.js';
@@ -19,13 +19,14 @@ export interface MergeResult {
 
 /** Joins the files (all snapshots, or all results files) into `output`. */
 export function runMerge(files: string[], output: string): MergeResult {
-  const kinds = files.map(kindOf);
+  const docs = files.map((f) => readJsonFile(f, 'the file'));
+  const kinds = docs.map((d, i) => kindOf(d, files[i]!));
   if (new Set(kinds).size > 1) throw new UsageError('merge takes snapshots or results files, not a mix of both');
   const kind = kinds[0] ?? 'results';
-  if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(files.map(readSnapshot), files));
+  if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(docs.map((d, i) => snapshotFromValue(d, files[i]!)), files));
   else {
     const catalog = loadCatalog();
-    writeJsonFile(output, jsonDocument(mergeReports(files.map((f) => readResults(f, catalog)), files)), PRIVATE_FILE_MODE);
+    writeJsonFile(output, jsonDocument(mergeReports(docs.map((d, i) => resultsFromValue(d, files[i]!, catalog)), files)), PRIVATE_FILE_MODE);
   }
   return { kind, count: files.length };
 }
@@ -117,13 +118,8 @@ function overlap(what: string, a: string | undefined, b: string | undefined): In
 }
 
 // A snapshot has schemaVersion; a results file has format.name.
-function kindOf(file: string): 'snapshot' | 'results' {
-  let doc: { schemaVersion?: unknown; format?: { name?: unknown } };
-  try {
-    doc = JSON.parse(readFileSync(file, 'utf8')) as typeof doc;
-  } catch (err) {
-    throw new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; expected a snapshot or a results file`, { file });
-  }
+function kindOf(value: unknown, file: string): 'snapshot' | 'results' {
+  const doc = value as { schemaVersion?: unknown; format?: { name?: unknown } } | null;
   if (doc && typeof doc === 'object' && 'schemaVersion' in doc) return 'snapshot';
   if (doc?.format?.name === 'kiteguard-report') return 'results';
   throw new InputError('neither a kiteguard snapshot nor a results file', { file });
