@@ -1,5 +1,6 @@
 // What `check` and `check-agent` share: the catalog, `.kiteguard.yml` and the policy module loaded once, then
 // files' targets evaluated with the rules of their kind, as often as a command needs.
+import { dirname, relative, resolve, sep } from 'node:path';
 import { evaluationSettings } from '../config/load.js';
 import { readConfigFile } from '../config/read.js';
 import { readAsset } from '../engine/assets.js';
@@ -30,7 +31,7 @@ export async function fileEvaluator(req: FileEvaluationRequest, select: (catalog
   const config = readConfigFile(req.cwd, req.configPath, catalog);
   const options = {
     catalog: select(catalog),
-    settings: evaluationSettings(config),
+    settings: { ...evaluationSettings(config), waiverPath: waiverPath(config.file ? dirname(config.file) : req.cwd, req.cwd) },
     policy: (await req.policy) ?? readAsset('policy.wasm'),
     now: req.now,
     version: req.version,
@@ -38,4 +39,9 @@ export async function fileEvaluator(req: FileEvaluationRequest, select: (catalog
     ...(req.failOn ? { failOn: req.failOn } : {}),
   };
   return (targets) => evaluateTargets(targets, options);
+}
+
+/** Waiver globs are relative to the config file's folder: a finding's file (named relative to cwd) as seen from there. */
+export function waiverPath(base: string, cwd: string): (file: string) => string {
+  return (file) => relative(base, resolve(cwd, file)).split(sep).join('/');
 }

@@ -13,17 +13,20 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
       .command('check')
       .description('check Buildkite pipeline YAML files (default: .buildkite/**/*.yml and buildkite.yml); `-` reads stdin')
       .argument('[paths...]', 'pipeline files or directories'),
-  ).action(async (paths: string[], opts: FileReportFlags) => {
-    const { report, errors } = await runCheck({
-      paths,
-      cwd: io.cwd,
-      readStdin: io.readStdin,
-      ...(io.policy ? { policy: io.policy } : {}),
-      ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
-      ...(opts.failOn ? { failOn: opts.failOn } : {}),
-      now: new Date(),
-      version: VERSION,
+  )
+    .option('--stdin-filename <name>', 'the name `-` (stdin) is reported under and waivers match, as if it were that file')
+    .action(async (paths: string[], opts: FileReportFlags & { stdinFilename?: string }) => {
+      const { report, errors, skipped } = await runCheck({
+        paths,
+        cwd: io.cwd,
+        readStdin: io.readStdin,
+        ...(io.policy ? { policy: io.policy } : {}),
+        ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
+        ...(opts.failOn ? { failOn: opts.failOn } : {}),
+        ...(opts.stdinFilename ? { stdinName: opts.stdinFilename } : {}),
+        now: new Date(),
+        version: VERSION,
+      });
+      await printFileReport(io, finish, 'check', opts, report, errors, skipped);
     });
-    await printFileReport(io, finish, 'check', opts, report, errors);
-  });
 }

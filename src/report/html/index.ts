@@ -7,7 +7,7 @@ import { renderAreaSummary } from './chart.js';
 import { buildHtmlData } from './data.js';
 import { renderDrift, renderExpiredWaivers } from './drift.js';
 import { html, jsonForScript } from './escape.js';
-import { renderHeader, renderTotals } from './header.js';
+import { renderHeader, renderProblems, renderTotals } from './header.js';
 import { renderOffenders } from './offenders.js';
 import { STYLE } from './style.js';
 import { renderUnknownCauses, renderVerdict } from './verdict.js';
@@ -45,6 +45,7 @@ export function renderHtml(report: Report): string {
     `<style>${STYLE}</style></head><body>`,
     renderHeader(report),
     `<nav class="wrap" aria-label="Sections">${nav}</nav><main>`,
+    renderProblems(report),
     `<section id="summary"><h2>Summary by area of the security guide</h2>${renderVerdict(report)}${renderTotals(report)}${renderAreaSummary(report)}</section>`,
     `<section id="offenders"><h2>Worst offenders</h2>${renderOffenders(report)}</section>`,
     renderUnknownCauses(report),

@@ -10,6 +10,8 @@ export function renderVerdict(report: Report): string {
   const unknown = counts.outcomes.unknown;
   const undecided = unknown > 0 ? ` ${plural(unknown, 'rule outcome')} could not be decided (see below).` : '';
   const text: Record<typeof verdict, string> = {
+    error: `Not checked: ${plural(counts.inputErrors, 'input')} could not be read, so this report is not complete (see Not checked above).`,
+    incomplete: `Incomplete: ${plural(counts.incomplete, 'part')} of the data could not be read, so rules that need it are undecided.`,
     blocking: `Fails: ${plural(counts.blocking, 'finding')} at or above ${report.failOn} on ${plural(failingTargets(report), 'target')}.${undecided}`,
     failing: `Passes the ${report.failOn} threshold, with ${plural(counts.failing, 'finding')} below it.${undecided}`,
     unknown: `No failing finding, but ${plural(unknown, 'rule outcome')} could not be decided: the data they need was not visible.`,
