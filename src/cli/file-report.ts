@@ -2,11 +2,11 @@
 // files with the inputs that could not be read.
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import type { CheckResult } from '../app/check.js';
 import type { InputError } from '../errors.js';
 import { writeFileSafely } from '../files.js';
 import type { Report } from '../model/report.js';
 import { showControlChars } from '../report/summary.js';
-import type { SkippedFile } from '../targets/discover.js';
 import type { CliIo, Finish } from './io.js';
 import { addColorOption, addVerdictOptions, useColor, type VerdictFlags } from './options.js';
 import { FORMATS, render, sarifOptions, type Format } from './render.js';
@@ -41,7 +41,7 @@ export async function printFileReport(
   flags: FileReportFlags,
   report: Report,
   errors: InputError[],
-  skipped: SkippedFile[] = [],
+  skipped: CheckResult['skipped'] = [],
 ): Promise<void> {
   for (const s of skipped) io.stderr(`kiteguard: skipped ${showControlChars(s.name)}: ${showControlChars(s.reason)}\n`);
   for (const err of errors) io.stderr(`kiteguard: ${showControlChars(err.message)}\n`);
