@@ -3,22 +3,24 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runCheck } from '../app/check.js';
 import { VERSION } from '../version.js';
+import { addBundleOptions, useBundle, type BundleFlags } from './bundle-options.js';
 import { addFileReportOptions, printFileReport, type FileReportFlags } from './file-report.js';
 import type { CliIo, Finish } from './io.js';
 
 /** Adds the `check` command to the program. */
 export function registerCheck(program: Command, io: CliIo, finish: Finish): void {
-  addFileReportOptions(
+  addBundleOptions(addFileReportOptions(
     program
       .command('check')
       .description('check Buildkite pipeline YAML files (default: .buildkite/**/*.yml and buildkite.yml); `-` reads stdin')
       .argument('[paths...]', 'pipeline files or directories'),
-  ).action(async (paths: string[], opts: FileReportFlags) => {
+  )).action(async (paths: string[], opts: FileReportFlags & BundleFlags) => {
+    const bundled = await useBundle(io, opts);
     const { report, errors } = await runCheck({
       paths,
       cwd: io.cwd,
       readStdin: io.readStdin,
-      ...(io.policy ? { policy: io.policy } : {}),
+      ...(io.policy && !bundled ? { policy: io.policy } : {}),
       ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
       ...(opts.failOn ? { failOn: opts.failOn } : {}),
       now: new Date(),
