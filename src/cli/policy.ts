@@ -26,7 +26,7 @@ export function registerPolicy(program: Command, io: CliIo, finish: Finish): voi
         out,
         ...(opts.signingKey ? { signingKey: resolve(io.cwd, opts.signingKey), signingAlg: opts.signingAlg } : {}),
       });
-      io.stdout(`wrote ${opts.output}${opts.signingKey ? ` (signed, ${opts.signingAlg})` : ' (unsigned)'}: kiteguard's rules and ${own.length} of yours: ${own.map((r) => r.id).join(', ') || 'none'}\n`);
+      io.stdout(`wrote ${opts.output}${opts.signingKey ? ` (signed, ${opts.signingAlg})` : ' (unsigned)'}: kiteguard's rules and ${own.length} of yours: ${own.map((r) => r.id).sort().join(', ') || 'none'}\n`);
       finish({ kind: 'done' });
     });
 
