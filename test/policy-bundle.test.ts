@@ -90,6 +90,11 @@ describe('kiteguard policy new and test', () => {
     }
   });
 
+  it('writes example and scaffolded rules that `opa fmt` and `opa check --strict` accept', () => {
+    expect(execFileSync(OPA, ['fmt', '--list', rules]).toString()).toBe('');
+    execFileSync(OPA, ['check', '--strict', rules, join(ROOT, 'policies/lib')]);
+  });
+
   it('refuses an id in kiteguard\'s namespace and an existing rule', async () => {
     expect((await runCli(['policy', 'new', 'pipeline/mine', '--dir', rules])).stderr).toContain("kiteguard's namespace");
     const again = await runCli(['policy', 'new', 'acme/no_sudo', '--dir', rules]);
@@ -136,6 +141,24 @@ describe('check through a signed bundle', () => {
     const ids = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.ruleId);
     expect(ids).toContain('acme/no_sudo');
     expect(ids).not.toContain('acme/deploy_queue');
+  });
+});
+
+describe('evaluate through a signed bundle', () => {
+  it('gives the built-in rules the same verdicts on a snapshot, and adds the organization rules', async () => {
+    const snapshot = join(ROOT, 'fixtures/estate/snapshot.json');
+    interface Outcome {
+      target: string;
+      ruleId: string;
+      outcome: string;
+      findings: number;
+    }
+    const outcomes = async (...flags: string[]) =>
+      (JSON.parse((await runCli(['evaluate', snapshot, '--format', 'json', '--now', '2026-12-01T00:00:00Z', ...flags], { cwd: work })).stdout) as { outcomes: Outcome[] }).outcomes;
+    const shipped = await outcomes();
+    const bundled = await outcomes('--bundle', ES, '--verification-key', KEY.ecPublic);
+    expect(bundled.filter((o) => !o.ruleId.startsWith('acme/'))).toEqual(shipped);
+    expect(bundled.filter((o) => o.ruleId === 'acme/no_sudo').length).toBeGreaterThan(0);
   });
 });
 
