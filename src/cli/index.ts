@@ -14,6 +14,7 @@ import { registerSweep } from './sweep.js';
 import { exitCode, type CommandResult } from './exit.js';
 import type { CliIo } from './io.js';
 import { registerNormalize } from './normalize.js';
+import { registerPolicy } from './policy.js';
 import { registerRules } from './rules.js';
 
 /** Runs kiteguard with the given arguments (without `node` and the script) and returns the exit code. */
@@ -39,6 +40,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   registerExplain(program, io, finish);
   registerNormalize(program, io, finish);
   registerBlastRadius(program, io, finish);
+  registerPolicy(program, io, finish);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {
