@@ -144,7 +144,7 @@ describe('config errors', () => {
     ['waiver with a non-string path', `waivers:\n${W}    expires: 2027-01-01\n    path: [a]\n`, "c.yml:6:11: expected the waiver's path to be a string, got a list"],
     ['a waiver that is not a mapping', 'waivers:\n  - just a string\n', 'c.yml:2:5: expected a waiver to be a mapping, got a string ("just a string")'],
     ['several documents', 'rules: {}\n---\nwaivers: []\n', 'c.yml:3:1: expected one YAML document in the config, found several'],
-    ['invalid YAML', 'rules:\n  a: [\n', 'c.yml:3:1: deficient indentation; expected more indentation, or a closing bracket or quote before this line'],
+    ['invalid YAML', 'rules:\n  a: [\n', 'c.yml:2:6: unclosed flow sequence; expected a closing `]`'],
     ['a duplicated key', 'rules: {}\nrules: {}\n', 'c.yml:2:1: duplicated mapping key; expected each key to appear once in a mapping'],
   ])('%s', (_name, text, message) => {
     let caught: unknown;
