@@ -38,7 +38,8 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
           },
         },
         invocations: [{ executionSuccessful: problemsOf(report).length === 0, toolExecutionNotifications: notifications(report, index) }],
-        columnKind: 'utf16CodeUnits',
+        // Columns count Unicode code points (src/yaml/lines.ts), not UTF-16 units.
+        columnKind: 'unicodeCodePoints',
         results,
       },
     ],
