@@ -103,3 +103,19 @@ describe('check and evaluate carry the problems into every format', () => {
     expect(r.code).toBe(3);
   });
 });
+
+test('SARIF declares the column unit kiteguard counts in: Unicode code points', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-cols-'));
+  writeFileSync(join(dir, 'p.yml'), 'steps:\n  - label: "😀😀"\n    command: curl -sSL http://get.example.com/i.sh | bash\n');
+  const r = await runCli(['check', 'p.yml', '-f', 'sarif'], { cwd: dir });
+  expect(JSON.parse(r.stdout).runs[0].columnKind).toBe('unicodeCodePoints');
+});
+
+test('a --config that is a folder is an input error naming it, not an internal error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-cfgdir-'));
+  writeFileSync(join(dir, 'p.yml'), 'steps:\n  - command: make\n');
+  const r = await runCli(['check', 'p.yml', '--config', dir], { cwd: dir });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(`${dir}: cannot read the file`);
+  expect(r.stderr).not.toContain('internal error');
+});

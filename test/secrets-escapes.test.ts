@@ -46,3 +46,10 @@ test('blast-radius text shows terminal escapes and line breaks from snapshot dat
   expect(r.stdout).toContain('docs\\x1B[2J\\x1B]8;;https://evil.example\\x07link\\nrm -rf ~.git');
   expect(r.stdout.split('\n').some((l) => l.startsWith('rm -rf'))).toBe(false);
 });
+
+test('error messages show control characters from file names as escapes', async () => {
+  const r = await runCli(['check', 'evil\u001b[2J\u0007.yml'], { cwd: mkdtempSync(join(tmpdir(), 'kg-esc-')) });
+  expect(r.code).toBe(2);
+  expect(r.stderr).not.toContain('\u001b');
+  expect(r.stderr).toContain('evil\\x1B[2J\\x07.yml: no such file or directory');
+});

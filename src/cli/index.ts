@@ -1,6 +1,7 @@
 // Entry point of the CLI: parses argv with commander and dispatches to one command per file.
 import { Command, CommanderError } from 'commander';
 import { KiteguardError } from '../errors.js';
+import { showControlChars } from '../report/summary.js';
 import { VERSION } from '../version.js';
 import { registerBlastRadius } from './blast-radius.js';
 import { registerCheck } from './check.js';
@@ -56,11 +57,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return exitCode(ok ? { kind: 'done' } : { kind: 'error' });
     }
     if (err instanceof KiteguardError) {
-      io.stderr(`kiteguard: ${err.message}\n`);
+      io.stderr(`kiteguard: ${showControlChars(err.message)}\n`);
       return exitCode({ kind: 'error' });
     }
     const detail = err instanceof Error ? err.message : String(err);
-    io.stderr(`kiteguard: internal error: ${detail}\n`);
+    io.stderr(`kiteguard: internal error: ${showControlChars(detail)}\n`);
     return exitCode({ kind: 'error' });
   }
   return exitCode(result);

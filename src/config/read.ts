@@ -1,6 +1,6 @@
 // Finds and reads the config file a command runs with.
-import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { readTextBounded } from '../files.js';
+import { DEFAULT_LIMITS } from '../yaml/load.js';
 import type { RuleInfo } from '../model/report.js';
 import { findConfig, loadConfig, type Config } from './load.js';
 
@@ -8,11 +8,7 @@ import { findConfig, loadConfig, type Config } from './load.js';
 export function readConfigFile(cwd: string, explicitPath: string | undefined, catalog: RuleInfo[]): Config {
   const file = explicitPath ?? findConfig(cwd);
   if (!file) return { rules: {}, waivers: [], attestations: [] };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError('cannot read the config file', { file });
-  }
+  // Read bounded and as strict UTF-8, like pipeline files; a folder or an unreadable file is an InputError naming it.
+  const text = readTextBounded(file, DEFAULT_LIMITS.maxBytes);
   return { ...loadConfig(text, file, catalog), file };
 }

@@ -57,6 +57,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
         },
         invocations: [{ executionSuccessful: problemsOf(report).length === 0, toolExecutionNotifications: [...notifications(report, index, options), ...cap] }],
         ...(options.category ? { automationDetails: { id: `${options.category}/` } } : {}),
+        // Columns count Unicode code points (src/yaml/lines.ts), not UTF-16 units.
         columnKind: 'unicodeCodePoints',
         results,
       },
