@@ -22,10 +22,13 @@ export class InputError extends KiteguardError {
   override name = 'InputError';
   /** Where the problem is, when known. */
   readonly position: ErrorPosition | undefined;
+  /** The message without the position prefix. */
+  readonly detail: string;
 
   constructor(message: string, position?: ErrorPosition) {
     super(position ? `${formatPosition(position)}: ${message}` : message);
     this.position = position;
+    this.detail = message;
   }
 }
 

@@ -2,7 +2,7 @@
 // hooks/command runs `kiteguard check` on the step's files, annotates through `buildkite-agent` (a stub here)
 // and fails the step the way `check` exits.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import AjvModule from 'ajv';
@@ -75,5 +75,23 @@ describe('hooks/command', () => {
     expect(r.stdout).toContain('check fixtures/pipelines/exemplary.yml fixtures/pipelines/insecure.yml --format text --fail-on critical --fail-on-unknown');
     expect(r.stdout).toMatch(/fixtures\/pipelines\/insecure\.yml:\d+:\d+ +critical/);
     expect(r.status).toBe(1);
+  });
+});
+
+describe('hooks/command without a built kiteguard in the plugin checkout', () => {
+  it("runs the plugin's own version of the package with npx", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiteguard-plugin-npx-'));
+    mkdirSync(join(dir, 'plugin/hooks'), { recursive: true });
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(ROOT, 'hooks/command'), join(dir, 'plugin/hooks/command'));
+    copyFileSync(join(ROOT, 'package.json'), join(dir, 'plugin/package.json'));
+    writeFileSync(join(dir, 'bin/npx'), '#!/bin/sh\nprintf "npx %s\\n" "$*"\n');
+    chmodSync(join(dir, 'bin/npx'), 0o755);
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const env = { PATH: [join(dir, 'bin'), process.env.PATH ?? ''].join(delimiter), BUILDKITE_PLUGIN_KITEGUARD_PATHS: 'p.yml' };
+    const r = spawnSync('bash', [join(dir, 'plugin/hooks/command')], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.stdout).toContain(`npx --yes kiteguard@${version} check p.yml --format buildkite`);
+    const pinned = spawnSync('bash', [join(dir, 'plugin/hooks/command')], { cwd: dir, env: { ...env, BUILDKITE_PLUGIN_KITEGUARD_VERSION: '9.9.9', BUILDKITE_PLUGIN_KITEGUARD_PACKAGE: '@acme/kiteguard' }, encoding: 'utf8' });
+    expect(pinned.stdout).toContain('npx --yes @acme/kiteguard@9.9.9 check p.yml');
   });
 });

@@ -53,10 +53,12 @@ describe('kiteguard collect', () => {
     expect(snapshot.schemaVersion).toBe(1);
     expect(snapshot.github?.org).toBe(fixtureOrg().login);
     expect(snapshot.buildkite?.org).toBe(estate.org.slug);
-    // A plain token cannot list fine-grained PAT grants (only a GitHub App can): that one section is missing.
-    expect(r.code).toBe(3);
-    expect(snapshot.incomplete).toEqual(['github.personal_access_tokens']);
-    expect(r.stderr).toContain('only be listed by a GitHub App');
+    // A plain token can never list fine-grained PAT grants (only a GitHub App can): reported, but the collection is complete.
+    expect(r.code).toBe(0);
+    expect(snapshot.incomplete).toEqual([]);
+    expect(snapshot.not_collectable).toEqual(['github.personal_access_tokens']);
+    expect(r.stderr).toContain('not collectable with this credential (their rules are unknown): github.personal_access_tokens');
+    expect(snapshot.github?.personal_access_tokens).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('only be listed by a GitHub App') });
     for (const text of [r.stdout, r.stderr, readFileSync(out, 'utf8')]) {
       expect(text).not.toContain(GITHUB_TOKEN);
       expect(text).not.toContain(BUILDKITE_TOKEN);
@@ -146,7 +148,7 @@ describe('kiteguard sweep', () => {
       expect(text, name).not.toContain(BUILDKITE_TOKEN);
     }
     const again = await runCli(['sweep', ...args, '--out', join(work, 'sweep2'), '--baseline', join(out, 'results.json'), '--now', '2026-12-01T00:00:00Z', '--quiet'], { env: ENV });
-    expect(again.stderr).toBe('github: warning: unavailable: github.personal_access_tokens\n');
+    expect(again.stderr).toBe('');
     const drift = (JSON.parse(readFileSync(join(work, 'sweep2', 'results.json'), 'utf8')) as { drift?: { newFailures: unknown[] } }).drift;
     expect(drift?.newFailures).toEqual([]);
   });

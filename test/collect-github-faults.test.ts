@@ -32,7 +32,7 @@ test.each(transient)('%s: retried, same data as without faults', async (_name, r
   expect(sim.faults.hits()).toEqual([rule.times]);
   expect(run.stats.retries).toBeGreaterThanOrEqual(1);
   expect(run.snapshot).toEqual(baseline);
-  expect(run.incomplete).toEqual(['github.personal_access_tokens']);
+  expect(run.incomplete).toEqual([]);
 });
 
 test('a lasting 403 on installations marks only installations unavailable', async () => {
@@ -40,7 +40,7 @@ test('a lasting 403 on installations marks only installations unavailable', asyn
   const run = await mustCollect(sim, { auth });
   expect(run.snapshot.installations).toMatchObject({ status: 'unavailable', http_status: 403, reason: expect.stringContaining('Resource not accessible by integration') });
   expect({ ...run.snapshot, installations: baseline.installations }).toEqual(baseline);
-  expect(run.incomplete).toEqual(['github.installations', 'github.personal_access_tokens']);
+  expect(run.incomplete).toEqual(['github.installations']);
 });
 
 test('a lasting 502 on the org repository list marks only security_and_analysis unavailable', async () => {
@@ -54,7 +54,7 @@ test('a lasting 502 on the org repository list marks only security_and_analysis 
     restored.repositories.data.forEach((r, i) => (r.security_and_analysis = (baseline.repositories as { data: typeof repos }).data[i]!.security_and_analysis));
   }
   expect(restored).toEqual(baseline);
-  expect(run.incomplete).toEqual(['github.personal_access_tokens', 'github.repositories[*].security_and_analysis']);
+  expect(run.incomplete).toEqual(['github.repositories[*].security_and_analysis']);
 });
 
 test('a lasting GraphQL outage leaves the REST sections intact and says what is missing', async () => {
@@ -64,7 +64,7 @@ test('a lasting GraphQL outage leaves the REST sections intact and says what is 
   expect(run.snapshot.teams).toMatchObject({ status: 'unavailable', http_status: 502 });
   expect(run.snapshot.organization).toEqual(baseline.organization);
   expect(run.snapshot.installations).toEqual(baseline.installations);
-  expect(run.incomplete).toEqual(['github.org_rulesets', 'github.teams', 'github.personal_access_tokens', 'github.repositories']);
+  expect(run.incomplete).toEqual(['github.org_rulesets', 'github.teams', 'github.repositories']);
 });
 
 test('bad credentials: every section says so, nothing is thrown', async () => {

@@ -1,6 +1,6 @@
 // Waiver matching (rule id, path glob, expiry) and the glob it uses.
 import { describe, expect, it, test } from 'vitest';
-import { matchesGlob } from '../src/engine/glob.js';
+import { matchesGlob } from '../src/model/glob.js';
 import { applyWaivers } from '../src/engine/waivers.js';
 import type { Finding, Waiver } from '../src/model/report.js';
 

@@ -14,6 +14,9 @@ import { browserSkipReason, launchChromium } from './fixtures/report/browser.js'
 
 const skipReason = browserSkipReason();
 const REPORT = withDrift(withHostileFinding(sweepReport({ repositories: 60, pipelines: 30, seed: 5, failRate: 0.2 })));
+// One message with code spans, as rule messages write them (`plugin \`docker\``).
+const CODE_FINDING = REPORT.outcomes.filter((o) => o.outcome === 'fail')[1]!.findings[0]!;
+CODE_FINDING.message = 'plugin `docker-compose` is pinned to the branch `main`, which can move';
 const ROWS = expectedRows(REPORT);
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -136,6 +139,43 @@ describe.skipIf(skipReason !== undefined)('HTML report in Chromium', () => {
     expect(await page.inputValue('#f-repository')).toBe(name);
     await expectRows(ROWS.filter((r) => r.repository === name));
     await clearFilters();
+  });
+
+  test('selecting an organization among the worst offenders searches for it, without a page error', async () => {
+    const button = page.locator('[data-offenders=organization] button[data-filter]').first();
+    const name = (await button.textContent()) ?? '';
+    await button.click();
+    expect(await page.inputValue('#f-q')).toBe(name);
+    await page.waitForFunction(() => document.querySelectorAll('tr.row').length > 0);
+    expect(problems).toEqual([]);
+    await clearFilters();
+  });
+
+  test('says the verdict first, shows backticks as code, and groups unknowns by cause', async () => {
+    expect(await page.locator('#summary .verdict').textContent()).toMatch(/^(Fails: \d+ findings? at or above high|Passes the high threshold)/);
+    await page.fill('#f-q', 'pinned to the branch');
+    await page.waitForFunction(() => document.querySelectorAll('td.msg code').length > 0);
+    expect(await page.locator('td.msg code').allTextContents()).toEqual(expect.arrayContaining(['docker-compose', 'main']));
+    expect(await page.locator('td.msg').first().textContent()).not.toContain('`');
+    await clearFilters();
+    const unknown = REPORT.outcomes.filter((o) => o.outcome === 'unknown');
+    if (unknown.length > 0) {
+      const total = await page.locator('#unknown tbody td.num').allTextContents();
+      expect(total.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(unknown.length);
+    }
+  });
+
+  test('reads on a 390-pixel phone without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.locator('tr.row').first().click();
+      expect(await page.locator('tr.detail .remediation').isVisible()).toBe(true);
+      await page.locator('tr.row').first().click();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   test('the drift section is shown, and nothing ran that should not have', async () => {

@@ -46,6 +46,8 @@ describe('countReport', () => {
       waived: 1,
       targets: 2,
       expiredWaivers: 1,
+      inputErrors: 0,
+      incomplete: 0,
     });
   });
 

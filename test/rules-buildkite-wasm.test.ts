@@ -94,6 +94,8 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('Buildkite rules on the fixture estate (Wa
       'agent token `old laptop agent` of cluster `prod` never expires and is accepted from any IP address',
       'agent token `oss agents` of cluster `oss` is accepted from any IP address',
     ]);
+    // The revoked unclustered token is not asked for (revoked: false); the live one is reported.
+    expect(messages(org, 'unclustered_agent_token')).toEqual(["unclustered agent token `legacy macOS fleet` is not revoked: it cannot expire or be limited to your agents' IP addresses"]);
   });
 
   it('reports the pipeline settings the fixture gets wrong, and only on the pipelines that have them', () => {
@@ -238,6 +240,7 @@ describe('Buildkite rules when nothing is readable (Wasm)', () => {
       'buildkite/max_timeout_unset', 'buildkite/pipeline_defined_in_ui', 'buildkite/pipeline_not_in_cluster', 'buildkite/pipeline_open_to_everyone',
       'buildkite/pipeline_template_not_used', 'buildkite/public_pipeline', 'buildkite/public_pipeline_creation_enabled', 'buildkite/repository_not_via_github_app',
       'buildkite/scanner_token_overscoped', 'buildkite/sso_not_enforced', 'buildkite/token_rotation_overdue', 'buildkite/two_factor_not_enforced',
+      'buildkite/unclustered_agent_token',
     ]);
   });
 });

@@ -253,3 +253,27 @@ test('the compiled catalog has every GitHub rule of the control catalog', () => 
     ].map((r) => `github/${r}`),
   );
 });
+
+describe('GitHub App, fine-grained and classic tokens', () => {
+  const outcomes = (snapshot: GithubSnapshot) => {
+    const out: Record<string, string> = {};
+    for (const [name, result] of evaluateRepositories(snapshot, PIPELINES)) for (const rule of githubRules('repository')) out[`${name} ${rule.id}`] = outcome(result, rule.id.slice('github/'.length));
+    return out;
+  };
+
+  test('an App (viewerPermission null) sees what an owner token sees: the same outcomes on every repository', async () => {
+    const classic = await mustCollect(sim, { auth: { token: TOKENS.owner } });
+    const app = await mustCollect(sim, { auth: { appId: '4242', privateKey: keys.privateKey, installationId: 61 } });
+    const fine = await mustCollect(sim, { auth: { token: TOKENS.fineGrained } });
+    const api = (s: GithubSnapshot) => (s.repositories.status === 'ok' ? s.repositories.data.find((r) => r.full_name === 'acme/api') : undefined);
+    expect(api(app.snapshot)?.repository).toMatchObject({ status: 'ok', data: { viewerPermission: null } });
+    expect(api(app.snapshot)?.branch_protection_rules.status).toBe('ok');
+    expect(api(app.snapshot)?.security_and_analysis.status).toBe('ok');
+    expect(outcomes(app.snapshot)).toEqual(outcomes(classic.snapshot));
+    expect(outcomes(fine.snapshot)).toEqual(outcomes(classic.snapshot));
+    expect(app.incomplete).toEqual([]);
+    expect(app.notCollectable).toEqual([]);
+    expect(classic.notCollectable).toEqual(['github.personal_access_tokens']);
+    expect(Object.values(outcomes(classic.snapshot)).filter((o) => o === 'unknown')).toEqual([]);
+  });
+});

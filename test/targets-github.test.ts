@@ -65,6 +65,10 @@ describe('github targets', () => {
     expect(web!.buildkite_pipelines).toEqual([]);
   });
 
+  test('an unreadable Buildkite pipeline list is passed on as unavailable, never as an empty list', () => {
+    for (const input of repositoryInputs(snap, NOW, hidden)) expect(input.buildkite_pipelines).toEqual(hidden);
+  });
+
   test('an unreadable repository list gives no repository targets', () => {
     expect(repositoryInputs(snapshot(hidden), NOW)).toEqual([]);
   });

@@ -72,3 +72,20 @@ test_hidden_pipeline_files_without_buildkite_part_unknown if {
 	count(branch_protection_missing.deny) == 0 with input as inp
 	branch_protection_missing.unknown == {"the Buildkite pipeline files of `acme/web` not visible: 502 Bad Gateway"} with input as inp
 }
+
+test_unreadable_pipeline_list_is_unknown_not_not_applicable if {
+	inp := object.union(t.repo_input({"pipeline_files": t.ok([])}), {"buildkite_pipelines": t.hidden})
+	count(branch_protection_missing.deny) == 0 with input as inp
+	branch_protection_missing.unknown == {"the Buildkite pipelines that build `acme/web` not visible: 502 Bad Gateway"} with input as inp
+}
+
+test_unreadable_pipeline_list_with_pipeline_files_still_judged if {
+	inp := object.union(t.repo_input({}), {"buildkite_pipelines": t.hidden})
+	count(branch_protection_missing.deny) == 1 with input as inp
+}
+
+test_unreadable_repository_settings_are_unknown if {
+	inp := t.repo_input({"repository": t.hidden})
+	count(branch_protection_missing.deny) == 0 with input as inp
+	branch_protection_missing.unknown == {"whether `acme/web` is archived or empty not visible: 502 Bad Gateway"} with input as inp
+}

@@ -28,6 +28,7 @@ package github.buildkite_status_not_required
 
 import data.lib.findings
 import data.lib.github
+import data.lib.snapshot
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -41,6 +42,7 @@ expected contains concat("/", ["buildkite", p.slug]) if {
 # any_buildkite holds when pipeline files, not a Buildkite part, say Buildkite builds the repository.
 any_buildkite if {
 	not github.has_buildkite_part
+	not github.pipelines_unreadable
 	github.built_by_buildkite
 }
 
@@ -71,6 +73,12 @@ not_applicable if {
 
 unknown contains reason if {
 	some reason in github.scope_unknown
+}
+
+# Which statuses must be required depends on the pipelines that build the repository.
+unknown contains snapshot.why(concat("", ["the Buildkite pipelines that build `", github.name, "`"]), input.buildkite_pipelines) if {
+	github.live
+	github.pipelines_unreadable
 }
 
 unknown contains reason if {

@@ -76,3 +76,9 @@ test_scope_unknown if {
 	inp := object.remove(t.repo_input({"pipeline_files": t.hidden}), ["buildkite_pipelines"])
 	buildkite_status_not_required.unknown == {"the Buildkite pipeline files of `acme/web` not visible: 502 Bad Gateway"} with input as inp
 }
+
+test_unreadable_pipeline_list_is_unknown if {
+	inp := object.union(t.repo_input({}), {"buildkite_pipelines": t.hidden})
+	count(buildkite_status_not_required.deny) == 0 with input as inp
+	buildkite_status_not_required.unknown == {"the Buildkite pipelines that build `acme/web` not visible: 502 Bad Gateway"} with input as inp
+}

@@ -29,6 +29,11 @@ not_applicable if github.archived
 
 unknown contains snapshot.why(concat("", ["the security settings of `", github.name, "`"]), security) if not github.archived
 
+unknown contains github.feature_unknown(security.data, "dependabot_security_updates", github.name) if {
+	not github.archived
+	snapshot.available(security)
+}
+
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf("Dependabot security updates are not enabled for `%s`", [github.name]),
@@ -37,5 +42,6 @@ deny contains findings.finding(
 ) if {
 	not github.archived
 	snapshot.available(security)
+	github.feature_known(security.data, "dependabot_security_updates")
 	not github.feature_enabled(security.data, "dependabot_security_updates")
 }

@@ -16,9 +16,16 @@ test_disabled_fails if {
 	[f.evidence | some f in findings] == ["dependabot_security_updates: disabled"]
 }
 
-test_missing_feature_fails if {
-	findings := dependency_alerts_disabled.deny with input as t.repo_input({"security_and_analysis": t.ok({})})
-	[f.evidence | some f in findings] == ["dependabot_security_updates: missing"]
+test_missing_feature_is_unknown if {
+	inp := t.repo_input({"security_and_analysis": t.ok({})})
+	count(dependency_alerts_disabled.deny) == 0 with input as inp
+	dependency_alerts_disabled.unknown == {"the `dependabot_security_updates` status of `acme/web` was not returned"} with input as inp
+}
+
+test_feature_without_status_is_unknown if {
+	inp := t.repo_input({"security_and_analysis": t.ok({"dependabot_security_updates": {}})})
+	count(dependency_alerts_disabled.deny) == 0 with input as inp
+	count(dependency_alerts_disabled.unknown) == 1 with input as inp
 }
 
 test_not_visible_is_unknown if {

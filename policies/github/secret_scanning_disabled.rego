@@ -31,6 +31,12 @@ not_applicable if github.archived
 
 unknown contains snapshot.why(concat("", ["the security settings of `", github.name, "`"]), security) if not github.archived
 
+unknown contains github.feature_unknown(security.data, key, github.name) if {
+	not github.archived
+	snapshot.available(security)
+	some key, _ in features
+}
+
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf("%s is not enabled for `%s`", [what, github.name]),
@@ -40,5 +46,6 @@ deny contains findings.finding(
 	not github.archived
 	snapshot.available(security)
 	some key, what in features
+	github.feature_known(security.data, key)
 	not github.feature_enabled(security.data, key)
 }

@@ -11,11 +11,9 @@ test_enabled_passes if {
 test_each_disabled_feature_fails if {
 	inp := t.repo_input({"security_and_analysis": t.ok({"secret_scanning": {"status": "disabled"}})})
 	findings := secret_scanning_disabled.deny with input as inp
-	{f.message | some f in findings} == {
-		"secret scanning is not enabled for `acme/web`",
-		"secret scanning push protection is not enabled for `acme/web`",
-	}
-	{f.evidence | some f in findings} == {"secret_scanning: disabled", "secret_scanning_push_protection: missing"}
+	{f.message | some f in findings} == {"secret scanning is not enabled for `acme/web`"}
+	{f.evidence | some f in findings} == {"secret_scanning: disabled"}
+	secret_scanning_disabled.unknown == {"the `secret_scanning_push_protection` status of `acme/web` was not returned"} with input as inp
 }
 
 test_push_protection_alone_off_fails if {

@@ -46,11 +46,11 @@ does_work(step) if {
 	not inert(segment)
 }
 
-# builds_or_tests: the step's label names a build, test or check, and no deploy.
+# builds_or_tests: the step's label names a build, test or check, and nothing that ships (deploy, release, publish, push).
 builds_or_tests(step) if {
 	label := pipeline.text_or_empty(step.label)
 	regex.match(`(?i)\b(?:build|builds|test|tests|lint|check|checks|e2e|spec|specs|benchmark|benchmarks)\b`, label)
-	not regex.match(`(?i)deploy|roll-?out|promote|release`, label)
+	not regex.match(`(?i)deploy|roll-?out|promote|release|publish|push`, label)
 }
 
 # inert: a simple command that only prints, waits, sets a variable or talks to the agent.
@@ -101,19 +101,6 @@ plugin_text(plugin) := concat(" ", parts) if {
 as_list(value) := value if is_array(value)
 
 as_list(value) := [value] if not is_array(value)
-
-# step_name names a step in messages: its label, else its key, else its path.
-step_name(entry) := entry.step.label if {
-	is_string(entry.step.label)
-	entry.step.label != ""
-} else := entry.step.key if {
-	is_string(entry.step.key)
-	entry.step.key != ""
-} else := concat(".", [segment(s) | some s in entry.path])
-
-segment(s) := s if is_string(s)
-
-segment(s) := format_int(s, 10) if is_number(s)
 
 # order: a step's position in the pipeline (top-level index, then group member index).
 order(path) := ((path[1] * 100000) + path[3]) + 1 if count(path) == 4

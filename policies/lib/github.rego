@@ -55,8 +55,13 @@ no_default_branch if {
 # has_buildkite_part holds when the snapshot has a Buildkite part, so the pipelines that build the repository are known.
 has_buildkite_part if is_array(input.buildkite_pipelines)
 
-# pipelines are the Buildkite pipelines that build the repository (none without a Buildkite part).
-pipelines := object.get(input, "buildkite_pipelines", [])
+# pipelines_unreadable holds when the snapshot has a Buildkite part whose pipeline list could not be read.
+pipelines_unreadable if snapshot.unavailable(input.buildkite_pipelines)
+
+# pipelines are the Buildkite pipelines that build the repository (none without a readable Buildkite part).
+pipelines := input.buildkite_pipelines if has_buildkite_part
+
+else := []
 
 # built_by_buildkite holds when a Buildkite pipeline builds the repository or, without a Buildkite part, when it has Buildkite pipeline files.
 built_by_buildkite if count(pipelines) > 0
@@ -75,12 +80,14 @@ not_built_by_buildkite if {
 
 not_built_by_buildkite if {
 	not has_buildkite_part
+	not pipelines_unreadable
 	snapshot.available(repo.pipeline_files)
 	count(repo.pipeline_files.data) == 0
 }
 
-# live holds for a repository that can still change: not archived, with a default branch.
+# live holds for a repository known to be able to change: not archived, with a default branch.
 live if {
+	snapshot.available(basics)
 	not archived
 	not no_default_branch
 }
@@ -102,6 +109,14 @@ scope_unknown contains snapshot.why(concat("", ["the Buildkite pipeline files of
 	not built_by_buildkite
 	not not_built_by_buildkite
 }
+
+scope_unknown contains snapshot.why(concat("", ["the Buildkite pipelines that build `", name, "`"]), input.buildkite_pipelines) if {
+	live
+	not built_by_buildkite
+	pipelines_unreadable
+}
+
+scope_unknown contains snapshot.why(concat("", ["whether `", name, "` is archived or empty"]), basics)
 
 # classic is the classic protection rule covering the default branch: `{"rule", "path", "full"}`, where `full`
 # is false for the reduced view (`refUpdateRule`) that non-admins see.
@@ -248,6 +263,12 @@ else := 0
 
 # feature_enabled holds when a `security_and_analysis` feature has status `enabled`.
 feature_enabled(settings, key) if settings[key].status == "enabled"
+
+# feature_known holds when GitHub listed a `security_and_analysis` feature with its status.
+feature_known(settings, key) if is_string(settings[key].status)
+
+# feature_unknown says why a feature's status is not known (not listed, or listed without a status).
+feature_unknown(settings, key, name) := concat("", ["the `", key, "` status of `", name, "` was not returned"]) if not feature_known(settings, key)
 
 # feature_status is a feature's status for evidence, `missing` when GitHub did not list it.
 feature_status(settings, key) := status if {

@@ -71,3 +71,16 @@ repository_url := url if {
 	url := input.context.pipeline.repository
 	is_string(url)
 }
+
+# step_name: how a message names a step: its label, else its key, else its position (`steps.2.steps.0`).
+step_name(entry) := entry.step.label if {
+	is_string(entry.step.label)
+	entry.step.label != ""
+} else := entry.step.key if {
+	is_string(entry.step.key)
+	entry.step.key != ""
+} else := concat(".", [path_segment(s) | some s in entry.path])
+
+path_segment(s) := s if is_string(s)
+
+path_segment(s) := format_int(s, 10) if is_number(s)

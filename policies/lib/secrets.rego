@@ -105,19 +105,6 @@ plugin_basename(plugin) := trim_suffix(trim_suffix(parts[count(parts) - 1], ".gi
 # plugin_in holds when the plugin's short name is one of names.
 plugin_in(plugin, names) if plugin_basename(plugin) in {lower(n) | some n in names}
 
-# step_name: how a message names a step: its label, else its key, else its position.
-step_name(entry) := entry.step.label if {
-	is_string(entry.step.label)
-	entry.step.label != ""
-} else := entry.step.key if {
-	is_string(entry.step.key)
-	entry.step.key != ""
-} else := concat(".", [path_part(p) | some p in entry.path])
-
-path_part(p) := sprintf("%d", [p]) if is_number(p)
-
-path_part(p) := p if is_string(p)
-
 # --- Entropy ---------------------------------------------------------------------
 
 # entropy is the Shannon entropy of s in bits per character, over its first 256 characters.
@@ -244,7 +231,7 @@ env_entries contains {"path": ["env", name], "name": name, "value": value, "wher
 
 env_entries contains {
 	"path": array.concat(entry.path, ["env", name]), "name": name, "value": value,
-	"where": sprintf("env of step `%s`", [step_name(entry)]),
+	"where": sprintf("env of step `%s`", [pipeline.step_name(entry)]),
 } if {
 	some entry in pipeline.steps
 	some name, value in object.get(entry.step, "env", {})
@@ -252,7 +239,7 @@ env_entries contains {
 
 env_entries contains {
 	"path": array.concat(entry.path, ["extra", "build", "env", name]), "name": name, "value": value,
-	"where": sprintf("build env of trigger step `%s`", [step_name(entry)]),
+	"where": sprintf("build env of trigger step `%s`", [pipeline.step_name(entry)]),
 } if {
 	some entry in pipeline.steps
 	entry.step.type == "trigger"

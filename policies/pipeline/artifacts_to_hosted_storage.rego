@@ -30,7 +30,7 @@ knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step uploads artifacts (`%s`) but no private `BUILDKITE_ARTIFACT_UPLOAD_DESTINATION` is set, so they go to Buildkite-hosted storage", [entry.step.artifact_paths[0]]),
+	sprintf("step uploads artifacts (`%s`) but no private `BUILDKITE_ARTIFACT_UPLOAD_DESTINATION` is set, so they go to Buildkite-hosted storage; set it to your own bucket", [entry.step.artifact_paths[0]]),
 	array.concat(entry.path, ["artifact_paths"]),
 	entry.step.artifact_paths[0],
 ) if {

@@ -53,7 +53,7 @@ not_applicable if not scans.does_work
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	"no step runs static code analysis (SAST)",
+	"no pipeline file of the repository runs static code analysis (SAST); add a step that does (e.g. `semgrep scan --error`, CodeQL, `gosec ./...`)",
 	["steps"],
 	"steps",
 ) if {

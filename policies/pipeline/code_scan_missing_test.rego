@@ -16,7 +16,7 @@ test_no_sast_fails if {
 	some f in findings
 	f.rule == "pipeline/code_scan_missing"
 	f.path == ["steps"]
-	f.message == "no step runs static code analysis (SAST)"
+	f.message == "no pipeline file of the repository runs static code analysis (SAST); add a step that does (e.g. `semgrep scan --error`, CodeQL, `gosec ./...`)"
 	not code_scan_missing.not_applicable with input as testing.pipeline([build])
 }
 

@@ -99,7 +99,7 @@ not_applicable if count(ships) == 0
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("`%s` builds or pushes a container image, but no step scans images for vulnerabilities", [first.evidence]),
+	sprintf("`%s` builds or pushes a container image, but no step scans images for vulnerabilities; scan each image before it is pushed (e.g. `trivy image --exit-code 1 <image>`)", [first.evidence]),
 	first.path,
 	first.evidence,
 ) if {

@@ -17,7 +17,7 @@ test_build_without_scan_fails if {
 	f.rule == "pipeline/container_scan_missing"
 	f.path == ["steps", 1, "commands", 0]
 	f.evidence == "docker build -t app:${BUILDKITE_BUILD_NUMBER} ."
-	f.message == "`docker build -t app:${BUILDKITE_BUILD_NUMBER} .` builds or pushes a container image, but no step scans images for vulnerabilities"
+	f.message == "`docker build -t app:${BUILDKITE_BUILD_NUMBER} .` builds or pushes a container image, but no step scans images for vulnerabilities; scan each image before it is pushed (e.g. `trivy image --exit-code 1 <image>`)"
 }
 
 test_build_with_scan_passes if {

@@ -70,7 +70,7 @@ not_applicable if not scans.does_work
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	"no step scans dependencies for known vulnerabilities (Trivy, Grype, OSV-Scanner, Snyk, `npm audit`, `govulncheck`, …)",
+	"no pipeline file of the repository scans dependencies for known vulnerabilities; add a step that does (e.g. `osv-scanner -r .`, `trivy fs --scanners vuln .`, `npm audit`, `govulncheck ./...`)",
 	["steps"],
 	"steps",
 ) if {

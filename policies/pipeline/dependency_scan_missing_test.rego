@@ -19,7 +19,7 @@ test_no_scanner_fails if {
 	f.rule == "pipeline/dependency_scan_missing"
 	f.path == ["steps"]
 	f.evidence == "steps"
-	contains(f.message, "no step scans dependencies")
+	contains(f.message, "scans dependencies for known vulnerabilities; add a step that does")
 	not rule.not_applicable with input as testing.pipeline([build])
 }
 

@@ -205,7 +205,7 @@ report(entry) := {
 	"path": array.concat(entry.path, ["if"]),
 	"evidence": entry.step["if"],
 	"message": sprintf(
-		"deploy step `%s` has an `if:` that does not limit it to a protected branch or a deploy team",
+		"deploy step `%s` has an `if:` that does not limit it to a protected branch or a deploy team; require the default branch or a deploy team",
 		[name(entry)],
 	),
 } if {
@@ -214,7 +214,7 @@ report(entry) := {
 	"path": array.concat(entry.path, ["branches"]),
 	"evidence": entry.step.branches,
 	"message": sprintf(
-		"deploy step `%s` runs on branches `%s`, not only protected ones, with no team gate",
+		"deploy step `%s` runs on branches `%s`, not only protected ones, with no team gate; limit it to protected branches or add a block step with `allowed_teams`",
 		[name(entry), entry.step.branches],
 	),
 } if {
@@ -223,7 +223,7 @@ report(entry) := {
 	"path": entry.path,
 	"evidence": name(entry),
 	"message": sprintf(
-		"deploy step `%s` can run from any branch, for anyone: no `if:` on the default branch or a team, no protected `branches:`, no block step with `allowed_teams` before it",
+		"deploy step `%s` can run from any branch, for anyone: no `if:` on the default branch or a team, no protected `branches:`, no block step with `allowed_teams` before it; add one of these",
 		[name(entry)],
 	),
 }
@@ -232,7 +232,7 @@ report(entry) := {
 name(entry) := entry.step.trigger if {
 	not named(entry.step)
 	is_string(entry.step.trigger)
-} else := deploy.step_name(entry)
+} else := pipeline.step_name(entry)
 
 named(step) if pipeline.text_or_empty(step.label) != ""
 

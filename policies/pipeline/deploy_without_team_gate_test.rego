@@ -215,3 +215,10 @@ test_build_members_of_a_deploy_group_are_not_deploys if {
 	]})
 	paths_of([group]) == {["steps", 0, "steps", 1]}
 }
+
+test_build_and_push_members_of_a_deploy_group_stay_deploys if {
+	group := testing.step("group", {"label": ":rocket: Deploy", "steps": [
+		testing.command_step({"label": ":docker: Build & Push (latest)", "plugins": [testing.plugin("docker-compose", "v4.14.0", {"build": "app", "image-name": "latest"})]}),
+	]})
+	paths_of([group]) == {["steps", 0, "steps", 0]}
+}

@@ -57,7 +57,7 @@ deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
 		"deploy step `%s` deploys what `%s` brings in from outside the step without verifying it: check its signature, attestation or checksum first",
-		[deploy.step_name(entry), site.evidence],
+		[pipeline.step_name(entry), site.evidence],
 	),
 	site.path,
 	site.evidence,

@@ -30,7 +30,6 @@ package pipeline.eval_injection
 import data.lib.findings
 import data.lib.interpolation
 import data.lib.pipeline
-import data.lib.secrets
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -38,7 +37,7 @@ deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
 		"step `%s` runs the content of `$%s` as shell code with `%s`, so whoever sets that variable decides what runs; run a fixed command and pass the value as a quoted argument",
-		[secrets.step_name(c.step), m[3], m[2]],
+		[pipeline.step_name(c.step), m[3], m[2]],
 	),
 	c.path,
 	m[1],

@@ -49,7 +49,7 @@ knobs := findings.knobs(rego.metadata.chain())
 # Known credential formats anywhere in any string.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%s hardcoded in %s", [d.title, location(s.path)]),
+	sprintf("%s hardcoded in %s; revoke it, then read it from a Buildkite secret", [d.title, location(s.path)]),
 	s.path,
 	d.evidence,
 ) if {
@@ -60,7 +60,7 @@ deny contains findings.finding(
 # High-entropy values under secret-like names.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%s under `%s` hardcoded in %s", [kind, c.name, location(c.path)]),
+	sprintf("%s under `%s` hardcoded in %s; revoke it, then read it from a Buildkite secret", [kind, c.name, location(c.path)]),
 	c.path,
 	secrets.redact(c.value, 4),
 ) if {

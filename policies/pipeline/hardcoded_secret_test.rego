@@ -31,7 +31,7 @@ test_aws_access_key_in_command if {
 	f.rule == "pipeline/hardcoded_secret"
 	f.path == ["steps", 0, "commands", 0]
 	f.evidence == "AKIA…(20 chars)"
-	f.message == "AWS access key ID hardcoded in a command"
+	f.message == "AWS access key ID hardcoded in a command; revoke it, then read it from a Buildkite secret"
 }
 
 test_aws_secret_key_in_step_env if {
@@ -40,7 +40,7 @@ test_aws_secret_key_in_step_env if {
 	some f in findings
 	f.path == ["steps", 0, "env", "AWS_SECRET_ACCESS_KEY"]
 	f.evidence == "wJal…(40 chars)"
-	f.message == "AWS secret access key under `AWS_SECRET_ACCESS_KEY` hardcoded in env `AWS_SECRET_ACCESS_KEY`"
+	f.message == "AWS secret access key under `AWS_SECRET_ACCESS_KEY` hardcoded in env `AWS_SECRET_ACCESS_KEY`; revoke it, then read it from a Buildkite secret"
 }
 
 test_aws_secret_key_in_configure_command if {
@@ -48,7 +48,7 @@ test_aws_secret_key_in_configure_command if {
 	count(findings) == 1
 	some f in findings
 	f.evidence == "wJal…(40 chars)"
-	f.message == "AWS secret access key hardcoded in a command"
+	f.message == "AWS secret access key hardcoded in a command; revoke it, then read it from a Buildkite secret"
 }
 
 test_github_token_in_plugin_config if {
@@ -58,7 +58,7 @@ test_github_token_in_plugin_config if {
 	some f in findings
 	f.path == ["steps", 0, "plugins", 0, "config", "github_token"]
 	f.evidence == "ghp_…(40 chars)"
-	f.message == "GitHub token hardcoded in config of plugin `ossf-scorecard`"
+	f.message == "GitHub token hardcoded in config of plugin `ossf-scorecard`; revoke it, then read it from a Buildkite secret"
 }
 
 test_github_fine_grained_token if {
@@ -75,7 +75,7 @@ test_buildkite_token_in_pipeline_env if {
 	some f in findings
 	f.path == ["env", "BUILDKITE_API_TOKEN"]
 	f.evidence == "bkua_…(45 chars)"
-	f.message == "Buildkite token hardcoded in pipeline env `BUILDKITE_API_TOKEN`"
+	f.message == "Buildkite token hardcoded in pipeline env `BUILDKITE_API_TOKEN`; revoke it, then read it from a Buildkite secret"
 }
 
 test_newer_buildkite_token_formats_under_neutral_names if {
@@ -99,7 +99,7 @@ test_legacy_agent_token_under_token_name if {
 	some f in findings
 	f.path == ["steps", 0, "env", "BUILDKITE_AGENT_TOKEN"]
 	f.evidence == "45fb…(40 chars)"
-	f.message == "high-entropy value under `BUILDKITE_AGENT_TOKEN` hardcoded in env `BUILDKITE_AGENT_TOKEN`"
+	f.message == "high-entropy value under `BUILDKITE_AGENT_TOKEN` hardcoded in env `BUILDKITE_AGENT_TOKEN`; revoke it, then read it from a Buildkite secret"
 }
 
 test_hex_under_plain_name_passes if {
@@ -113,7 +113,7 @@ test_slack_webhook_in_notify if {
 	some f in findings
 	f.path == ["notify", 0, "webhook"]
 	f.evidence == "https://hooks.slack.com/…(77 chars)"
-	f.message == "Slack webhook URL hardcoded in a notification"
+	f.message == "Slack webhook URL hardcoded in a notification; revoke it, then read it from a Buildkite secret"
 }
 
 test_private_key_block if {
@@ -122,7 +122,7 @@ test_private_key_block if {
 	count(findings) == 1
 	some f in findings
 	f.evidence == "-----BEGIN OPENSSH PRIVATE KEY-----"
-	f.message == "private key hardcoded in env `DEPLOY_KEY`"
+	f.message == "private key hardcoded in env `DEPLOY_KEY`; revoke it, then read it from a Buildkite secret"
 }
 
 test_vendor_formats_in_commands if {
@@ -147,7 +147,7 @@ test_jwt_in_authorization_header if {
 	findings := hardcoded_secret.deny with input as commands([concat("", ["curl -H \"Authorization: Bearer ", jwt, "\" https://api.example.com"])])
 	count(findings) == 1
 	some f in findings
-	f.message == "JSON Web Token hardcoded in a command"
+	f.message == "JSON Web Token hardcoded in a command; revoke it, then read it from a Buildkite secret"
 	f.evidence == "eyJ…(93 chars)"
 }
 
@@ -159,8 +159,8 @@ test_high_entropy_bearer_and_flag if {
 	count(findings) == 2
 	{f.evidence | some f in findings} == {"abcD…(27 chars)", "9fK2…(24 chars)"}
 	{f.message | some f in findings} == {
-		"high-entropy value under `Authorization` hardcoded in a command",
-		"high-entropy value under `api-key` hardcoded in a command",
+		"high-entropy value under `Authorization` hardcoded in a command; revoke it, then read it from a Buildkite secret",
+		"high-entropy value under `api-key` hardcoded in a command; revoke it, then read it from a Buildkite secret",
 	}
 }
 
@@ -173,7 +173,7 @@ test_plugin_environment_assignment if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["steps", 0, "plugins", 0, "config", "environment", 1]
-	f.message == "high-entropy value under `SERVICE_TOKEN` hardcoded in config of plugin `docker`"
+	f.message == "high-entropy value under `SERVICE_TOKEN` hardcoded in config of plugin `docker`; revoke it, then read it from a Buildkite secret"
 }
 
 test_group_step_path if {
@@ -256,8 +256,8 @@ test_locations_in_other_keys if {
 	artifacts := testing.command_step({"commands": ["make"], "artifact_paths": [concat("", ["dist/", aws_key_id])]})
 	findings := hardcoded_secret.deny with input as testing.pipeline([trigger, artifacts])
 	{[f.path, f.message] | some f in findings} == {
-		[["steps", 0, "extra", "build", "message"], "AWS access key ID hardcoded in `message`"],
-		[["steps", 1, "artifact_paths", 0], "AWS access key ID hardcoded in the pipeline"],
+		[["steps", 0, "extra", "build", "message"], "AWS access key ID hardcoded in `message`; revoke it, then read it from a Buildkite secret"],
+		[["steps", 1, "artifact_paths", 0], "AWS access key ID hardcoded in the pipeline; revoke it, then read it from a Buildkite secret"],
 	}
 }
 

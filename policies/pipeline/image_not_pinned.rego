@@ -219,7 +219,7 @@ allowed(image) if {
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("image `%s`%s is not pinned by `@sha256:` digest", [ref.image, ref.from]),
+	sprintf("image `%s`%s is not pinned by `@sha256:` digest; pin it as `name:tag@sha256:<digest>`", [ref.image, ref.from]),
 	ref.path,
 	ref.evidence,
 ) if {

@@ -18,7 +18,7 @@ test_step_image_tag_fails if {
 	f.rule == "pipeline/image_not_pinned"
 	f.path == ["steps", 0, "extra", "image"]
 	f.evidence == "node:24-slim"
-	f.message == "image `node:24-slim` is not pinned by `@sha256:` digest"
+	f.message == "image `node:24-slim` is not pinned by `@sha256:` digest; pin it as `name:tag@sha256:<digest>`"
 }
 
 test_step_image_digest_passes if {
@@ -180,7 +180,7 @@ test_docker_commands_fail if {
 	}
 	some f in findings
 	f.path[3] == 0
-	f.message == "image `php:8.2-cli` is not pinned by `@sha256:` digest"
+	f.message == "image `php:8.2-cli` is not pinned by `@sha256:` digest; pin it as `name:tag@sha256:<digest>`"
 }
 
 test_docker_commands_pass if {
@@ -207,9 +207,9 @@ test_docker_command_variable_resolved if {
 	)
 	findings := image_not_pinned.deny with input as doc
 	{[f.path[1], f.message] | some f in findings} == {
-		[0, "image `stanfordaha/garnet:latest` (`$IMAGE`) is not pinned by `@sha256:` digest"],
-		[1, "image `stanfordaha/garnet:latest` (`$$IMAGE`) is not pinned by `@sha256:` digest"],
-		[2, "image `node:20` (`${BASE}`) is not pinned by `@sha256:` digest"],
+		[0, "image `stanfordaha/garnet:latest` (`$IMAGE`) is not pinned by `@sha256:` digest; pin it as `name:tag@sha256:<digest>`"],
+		[1, "image `stanfordaha/garnet:latest` (`$$IMAGE`) is not pinned by `@sha256:` digest; pin it as `name:tag@sha256:<digest>`"],
+		[2, "image `node:20` (`${BASE}`) is not pinned by `@sha256:` digest; pin it as `name:tag@sha256:<digest>`"],
 	}
 }
 

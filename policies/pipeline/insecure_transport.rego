@@ -47,7 +47,7 @@ knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("command fetches or sends data over unencrypted `%s`: `%s`", [scheme(url), url]),
+	sprintf("command fetches or sends data over unencrypted `%s`: `%s`; use https", [scheme(url), url]),
 	t.path,
 	url,
 ) if {
@@ -57,7 +57,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("env `%s` holds an unencrypted `%s` URL: `%s`", [e.name, scheme(url), url]),
+	sprintf("env `%s` holds an unencrypted `%s` URL: `%s`; use https", [e.name, scheme(url), url]),
 	e.path,
 	url,
 ) if {
@@ -67,7 +67,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("plugin `%s` is configured with an unencrypted `%s` URL: `%s`", [plugin_name(t.path), scheme(url), url]),
+	sprintf("plugin `%s` is configured with an unencrypted `%s` URL: `%s`; use https", [plugin_name(t.path), scheme(url), url]),
 	t.path,
 	url,
 ) if {

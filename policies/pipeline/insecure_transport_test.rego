@@ -143,7 +143,7 @@ test_plugin_in_group_named if {
 	findings := insecure_transport.deny with input as testing.pipeline([group])
 	{[f.path, f.message] | some f in findings} == {[
 		["steps", 0, "steps", 0, "plugins", 0, "config", "env", 0],
-		"plugin `docker-compose` is configured with an unencrypted `http://` URL: `http://api.example.com`",
+		"plugin `docker-compose` is configured with an unencrypted `http://` URL: `http://api.example.com`; use https",
 	]}
 }
 

@@ -37,7 +37,7 @@ checked contains {"path": array.concat(entry.path, ["plugins", i]), "plugin": pl
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("plugin `%s` is not pinned to a version", [p.plugin.name]),
+	sprintf("plugin `%s` is not pinned to a version; add `#v<version>` or, better, `#<commit-sha>`", [p.plugin.name]),
 	p.path,
 	p.plugin.name,
 ) if {
@@ -47,7 +47,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("plugin `%s` is pinned to the branch `%s`, which can move", [p.plugin.name, p.plugin.ref]),
+	sprintf("plugin `%s` is pinned to the branch `%s`, which can move; pin a release tag or a 40-character SHA", [p.plugin.name, p.plugin.ref]),
 	p.path,
 	sprintf("%s#%s", [p.plugin.name, p.plugin.ref]),
 ) if {

@@ -14,7 +14,7 @@ test_unpinned_fails if {
 	f.rule == "pipeline/plugin_not_pinned"
 	f.path == ["steps", 0, "plugins", 0]
 	f.evidence == "docker"
-	f.message == "plugin `docker` is not pinned to a version"
+	f.message == "plugin `docker` is not pinned to a version; add `#v<version>` or, better, `#<commit-sha>`"
 }
 
 test_branch_pinned_fails if {

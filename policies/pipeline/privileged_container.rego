@@ -40,7 +40,7 @@ knobs := findings.knobs(rego.metadata.chain())
 # Settings in plugin configuration and other step keys.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%s %s", [hit.where, hit.what]),
+	sprintf("%s %s; drop it, the job does not need the host", [hit.where, hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {
@@ -50,7 +50,7 @@ deny contains findings.finding(
 # Flags on command lines.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s", [secrets.step_name(hit.step), hit.what]),
+	sprintf("step `%s` %s; drop it, the job does not need the host", [pipeline.step_name(hit.step), hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {
@@ -60,7 +60,7 @@ deny contains findings.finding(
 # settings: the configuration trees to inspect, with their base path and a phrase naming them.
 settings contains {
 	"base": array.concat(entry.path, ["plugins", k, "config"]), "config": plugin.config,
-	"where": sprintf("plugin `%s` in step `%s`", [plugin.name, secrets.step_name(entry)]),
+	"where": sprintf("plugin `%s` in step `%s`", [plugin.name, pipeline.step_name(entry)]),
 } if {
 	some entry in pipeline.command_steps
 	some k, plugin in entry.step.plugins
@@ -68,7 +68,7 @@ settings contains {
 
 settings contains {
 	"base": array.concat(entry.path, ["extra"]), "config": entry.step.extra,
-	"where": sprintf("step `%s`", [secrets.step_name(entry)]),
+	"where": sprintf("step `%s`", [pipeline.step_name(entry)]),
 } if {
 	some entry in pipeline.command_steps
 	is_object(entry.step.extra)

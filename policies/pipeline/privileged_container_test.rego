@@ -14,7 +14,7 @@ test_docker_privileged_fails if {
 	f.rule == "pipeline/privileged_container"
 	f.path == ["steps", 0, "plugins", 0, "config", "privileged"]
 	f.evidence == "privileged: true"
-	f.message == "plugin `docker` in step `build` runs a privileged container"
+	f.message == "plugin `docker` in step `build` runs a privileged container; drop it, the job does not need the host"
 }
 
 test_privileged_false_passes if {
@@ -31,7 +31,7 @@ test_docker_socket_volume_fails if {
 	some f in findings
 	f.path == ["steps", 0, "plugins", 0, "config", "volumes", 1]
 	f.evidence == "/var/run/docker.sock:/var/run/docker.sock"
-	f.message == "plugin `docker-compose` in step `build` mounts host path `/var/run/docker.sock` into the container"
+	f.message == "plugin `docker-compose` in step `build` mounts host path `/var/run/docker.sock` into the container; drop it, the job does not need the host"
 }
 
 test_host_root_mount_fails if {
@@ -74,7 +74,7 @@ test_host_network_knob if {
 		with data.config.rules as {"pipeline/privileged_container": {"report_host_network": true}}
 	count(findings) == 1
 	some f in findings
-	f.message == "plugin `docker` in step `build` uses the host's network"
+	f.message == "plugin `docker` in step `build` uses the host's network; drop it, the job does not need the host"
 
 	cmd := commands(["docker run --network host img"])
 	count(privileged_container.deny) == 0 with input as cmd
@@ -120,7 +120,7 @@ test_step_extra_fails if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["steps", 0, "extra", "privileged"]
-	f.message == "step `dind` runs a privileged container"
+	f.message == "step `dind` runs a privileged container; drop it, the job does not need the host"
 }
 
 test_docker_run_flags_fail if {
@@ -142,7 +142,7 @@ test_docker_run_flags_fail if {
 	}
 	some f in findings
 	f.evidence == "--privileged"
-	f.message == "step `build` runs a privileged container (`--privileged`)"
+	f.message == "step `build` runs a privileged container (`--privileged`); drop it, the job does not need the host"
 }
 
 test_harmless_flags_pass if {

@@ -47,9 +47,9 @@ knobs := findings.knobs(rego.metadata.chain())
 # reported below for sharing the default queue are not reported twice.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("command step `%s` sets no `agents.queue`, so it runs on the default queue", [deploy.step_name(entry)]),
+	sprintf("command step `%s` sets no `agents.queue`, so it runs on the default queue; name a queue", [pipeline.step_name(entry)]),
 	no_queue_path(entry),
-	deploy.step_name(entry),
+	pipeline.step_name(entry),
 ) if {
 	knobs.require_queue == true
 	some entry in pipeline.command_steps
@@ -73,8 +73,8 @@ ephemeral(step) if {
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
-		"deploy step `%s` runs on the `%s` queue, shared with %s on pull-request builds (e.g. `%s`)",
-		[deploy.step_name(shared.entry), queue_label(shared.queue), plural(count(shared.others)), deploy.step_name(shared.example)],
+		"deploy step `%s` runs on the `%s` queue, shared with %s on pull-request builds (e.g. `%s`); move it to a queue no pull-request build uses",
+		[pipeline.step_name(shared.entry), queue_label(shared.queue), plural(count(shared.others)), pipeline.step_name(shared.example)],
 	),
 	deploy_path(shared.entry),
 	queue_label(shared.queue),

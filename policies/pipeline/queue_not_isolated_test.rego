@@ -18,7 +18,7 @@ test_step_without_queue_fails if {
 	f.rule == "pipeline/queue_not_isolated"
 	f.path == ["steps", 0]
 	f.evidence == "test"
-	f.message == "command step `test` sets no `agents.queue`, so it runs on the default queue"
+	f.message == "command step `test` sets no `agents.queue`, so it runs on the default queue; name a queue"
 }
 
 test_step_queue_passes if {
@@ -75,7 +75,7 @@ test_deploy_shares_queue_with_pr_steps_fails if {
 	some f in findings
 	f.path == ["steps", 2, "agents", "queue"]
 	f.evidence == "builders"
-	f.message == "deploy step `Deploy` runs on the `builders` queue, shared with 2 steps that also run on pull-request builds (e.g. `test`)"
+	f.message == "deploy step `Deploy` runs on the `builders` queue, shared with 2 steps that also run on pull-request builds (e.g. `test`); move it to a queue no pull-request build uses"
 }
 
 test_deploy_queue_inherited_points_at_step if {

@@ -75,7 +75,7 @@ knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` publishes (`%s`) but the pipeline generates no provenance attestation or signature", [deploy.step_name(site.entry), site.what]),
+	sprintf("step `%s` publishes (`%s`) but the pipeline generates no provenance attestation or signature; sign or attest what it publishes (e.g. `cosign sign`, `docker buildx build --provenance=true`)", [pipeline.step_name(site.entry), site.what]),
 	site.path,
 	site.evidence,
 ) if {

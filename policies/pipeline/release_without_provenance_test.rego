@@ -19,7 +19,7 @@ test_docker_push_fails if {
 	f.rule == "pipeline/release_without_provenance"
 	f.path == ["steps", 0, "commands", 1]
 	f.evidence == "docker push acme/app:$TAG"
-	f.message == "step `build` publishes (`docker push acme/app:$TAG`) but the pipeline generates no provenance attestation or signature"
+	f.message == "step `build` publishes (`docker push acme/app:$TAG`) but the pipeline generates no provenance attestation or signature; sign or attest what it publishes (e.g. `cosign sign`, `docker buildx build --provenance=true`)"
 }
 
 test_publish_commands_detected if {

@@ -56,7 +56,7 @@ ships if count(deploy_without_verification.deploy_steps) > 0
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	"no step generates an SBOM (software bill of materials)",
+	"the pipeline ships something but no pipeline file of the repository generates an SBOM (software bill of materials); add a step that does (e.g. `syft dir:. -o cyclonedx-json`)",
 	["steps"],
 	"steps",
 ) if {

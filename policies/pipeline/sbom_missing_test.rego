@@ -16,7 +16,7 @@ test_no_sbom_fails if {
 	some f in findings
 	f.rule == "pipeline/sbom_missing"
 	f.path == ["steps"]
-	f.message == "no step generates an SBOM (software bill of materials)"
+	f.message == "the pipeline ships something but no pipeline file of the repository generates an SBOM (software bill of materials); add a step that does (e.g. `syft dir:. -o cyclonedx-json`)"
 	not sbom_missing.not_applicable with input as testing.pipeline([build])
 }
 

@@ -45,7 +45,7 @@ knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("secret-like variable `%s` is set to a literal value in %s", [e.name, e.where]),
+	sprintf("secret-like variable `%s` is set to a literal value in %s; move it into a Buildkite secret and rotate it", [e.name, e.where]),
 	e.path,
 	e.name,
 ) if {

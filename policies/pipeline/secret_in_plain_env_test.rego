@@ -18,7 +18,7 @@ test_step_env_literal_fails if {
 	f.rule == "pipeline/secret_in_plain_env"
 	f.path == ["steps", 0, "env", "NPM_TOKEN"]
 	f.evidence == "NPM_TOKEN"
-	f.message == "secret-like variable `NPM_TOKEN` is set to a literal value in env of step `deploy`"
+	f.message == "secret-like variable `NPM_TOKEN` is set to a literal value in env of step `deploy`; move it into a Buildkite secret and rotate it"
 }
 
 test_pipeline_env_literal_fails if {
@@ -27,7 +27,7 @@ test_pipeline_env_literal_fails if {
 	{f.path | some f in findings} == {["env", "DB_PASSWORD"], ["env", "apiKey"]}
 	some f in findings
 	f.path == ["env", "DB_PASSWORD"]
-	f.message == "secret-like variable `DB_PASSWORD` is set to a literal value in pipeline env"
+	f.message == "secret-like variable `DB_PASSWORD` is set to a literal value in pipeline env; move it into a Buildkite secret and rotate it"
 }
 
 test_value_never_in_finding if {
@@ -45,7 +45,7 @@ test_group_member_env_fails if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["steps", 0, "steps", 0, "env", "SLACK_WEBHOOK_SECRET"]
-	f.message == "secret-like variable `SLACK_WEBHOOK_SECRET` is set to a literal value in env of step `inner`"
+	f.message == "secret-like variable `SLACK_WEBHOOK_SECRET` is set to a literal value in env of step `inner`; move it into a Buildkite secret and rotate it"
 }
 
 test_trigger_build_env_fails if {
@@ -54,7 +54,7 @@ test_trigger_build_env_fails if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["steps", 0, "extra", "build", "env", "DEPLOY_PASSWORD"]
-	f.message == "secret-like variable `DEPLOY_PASSWORD` is set to a literal value in build env of trigger step `deploy`"
+	f.message == "secret-like variable `DEPLOY_PASSWORD` is set to a literal value in build env of trigger step `deploy`; move it into a Buildkite secret and rotate it"
 }
 
 test_plugin_environment_assignment_fails if {
@@ -68,7 +68,7 @@ test_plugin_environment_assignment_fails if {
 	some f in findings
 	f.path == ["steps", 0, "plugins", 0, "config", "environment", 3]
 	f.evidence == "SONAR_TOKEN"
-	f.message == "secret-like variable `SONAR_TOKEN` is set to a literal value in `environment` of plugin `docker`"
+	f.message == "secret-like variable `SONAR_TOKEN` is set to a literal value in `environment` of plugin `docker`; move it into a Buildkite secret and rotate it"
 }
 
 test_plugin_env_map_fails if {

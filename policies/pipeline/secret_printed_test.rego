@@ -18,7 +18,7 @@ test_bare_env_fails if {
 	f.rule == "pipeline/secret_printed"
 	f.path == ["steps", 0, "commands", 0]
 	f.evidence == "env"
-	f.message == "step `release` dumps the environment with `env` while it holds secrets"
+	f.message == "step `release` dumps the environment with `env` while it holds secrets; do not print it"
 }
 
 test_printenv_and_dumps_fail if {
@@ -64,7 +64,7 @@ test_shell_tracing_fails if {
 	{f.evidence | some f in findings} == {"set -euxo", "set -o xtrace", "bash -x", "set -e -x"}
 	some f in findings
 	f.evidence == "bash -x"
-	f.message == "step `release` turns on shell tracing with `bash -x` while it holds secrets"
+	f.message == "step `release` turns on shell tracing with `bash -x` while it holds secrets; do not print it"
 }
 
 test_tracing_off_passes if {
@@ -90,7 +90,7 @@ test_echo_secret_fails if {
 	}
 	some f in findings
 	f.path[3] == 0
-	f.message == "step `release` prints secret `GITHUB_TOKEN` while it holds secrets"
+	f.message == "step `release` prints secret `GITHUB_TOKEN` while it holds secrets; do not print it"
 }
 
 test_echo_piped_or_redirected_passes if {
@@ -126,7 +126,7 @@ test_report_everywhere_knob if {
 		with data.config.rules as {"pipeline/secret_printed": {"only_with_secrets": false}}
 	count(findings) == 2
 	some f in findings
-	f.message == "step `lint` dumps the environment with `env`"
+	f.message == "step `lint` dumps the environment with `env`; do not print it"
 }
 
 test_secret_sources if {

@@ -53,7 +53,7 @@ deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
 		"secret `%s` in the %s of step `%s` is replaced at pipeline upload with the uploading job's value, so it is written into the job definition in clear text (visible in the UI and API, never redacted); write `$$%s` so the shell reads it at run time",
-		[ref.name, t.where, secrets.step_name(t.step), ref.name],
+		[ref.name, t.where, pipeline.step_name(t.step), ref.name],
 	),
 	t.path,
 	ref.line,

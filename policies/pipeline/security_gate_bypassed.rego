@@ -50,7 +50,7 @@ knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("security scan step `%s` has `skip: %s`, so it never runs and never fails the build; remove `skip`", [deploy.step_name(entry), text(entry.step.extra.skip)]),
+	sprintf("security scan step `%s` has `skip: %s`, so it never runs and never fails the build; remove `skip`", [pipeline.step_name(entry), text(entry.step.extra.skip)]),
 	array.concat(entry.path, ["extra", "skip"]),
 	"skip",
 ) if {
@@ -60,7 +60,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("security scan step `%s` runs only `if_changed` some files change, so other changes and newly published vulnerabilities pass unscanned; run it on every build", [deploy.step_name(entry)]),
+	sprintf("security scan step `%s` runs only `if_changed` some files change, so other changes and newly published vulnerabilities pass unscanned; run it on every build", [pipeline.step_name(entry)]),
 	array.concat(entry.path, ["extra", "if_changed"]),
 	"if_changed",
 ) if {
@@ -71,7 +71,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("deploy or publish step `%s` has `allow_dependency_failure: true`, so it ships even when the steps it depends on (tests, scans) failed; remove it", [deploy.step_name(entry)]),
+	sprintf("deploy or publish step `%s` has `allow_dependency_failure: true`, so it ships even when the steps it depends on (tests, scans) failed; remove it", [pipeline.step_name(entry)]),
 	array.concat(entry.path, ["extra", "allow_dependency_failure"]),
 	"allow_dependency_failure",
 ) if {
@@ -82,7 +82,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("deploy or publish step `%s` lets dependency `%s` fail (`allow_failure: true`), so it ships even when that step failed; remove `allow_failure`", [deploy.step_name(entry), dependency.step]),
+	sprintf("deploy or publish step `%s` lets dependency `%s` fail (`allow_failure: true`), so it ships even when that step failed; remove `allow_failure`", [pipeline.step_name(entry), dependency.step]),
 	array.concat(entry.path, ["depends_on", i, "allow_failure"]),
 	"allow_failure",
 ) if {
@@ -96,7 +96,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("`wait` with `continue_on_failure: true` lets deploy or publish step `%s` run after earlier steps failed; put reporting steps after such a wait and the deploy behind a plain `wait`", [deploy.step_name(entry)]),
+	sprintf("`wait` with `continue_on_failure: true` lets deploy or publish step `%s` run after earlier steps failed; put reporting steps after such a wait and the deploy behind a plain `wait`", [pipeline.step_name(entry)]),
 	array.concat(["steps", i], ["extra", "continue_on_failure"]),
 	"continue_on_failure",
 ) if {

@@ -62,7 +62,7 @@ not_applicable if count(security_steps) == 0
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("security scan step `%s` has `soft_fail: true`, so its findings never fail the build", [name(entry)]),
+	sprintf("security scan step `%s` has `soft_fail: true`, so its findings never fail the build; remove `soft_fail`", [name(entry)]),
 	array.concat(entry.path, ["soft_fail"]),
 	"true",
 ) if {
@@ -73,7 +73,7 @@ deny contains findings.finding(
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
-		"security scan step `%s` soft-fails on exit status %s, so those findings never fail the build",
+		"security scan step `%s` soft-fails on exit status %s, so those findings never fail the build; remove those exit statuses from `soft_fail`",
 		[name(entry), concat(", ", statuses)],
 	),
 	array.concat(entry.path, ["soft_fail"]),

@@ -84,7 +84,7 @@ test_security_trigger_soft_fail_fails if {
 	findings := rule.deny with input as testing.pipeline([trigger])
 	{[f.path, f.message] | some f in findings} == {[
 		["steps", 0, "soft_fail"],
-		"security scan step `app-security-scan` has `soft_fail: true`, so its findings never fail the build",
+		"security scan step `app-security-scan` has `soft_fail: true`, so its findings never fail the build; remove `soft_fail`",
 	]}
 }
 

@@ -52,7 +52,7 @@ knobs := findings.knobs(rego.metadata.chain())
 # A cloud key variable set to a literal value.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("static cloud credential `%s` is set to a literal value in %s", [e.name, e.where]),
+	sprintf("static cloud credential `%s` is set to a literal value in %s; use OIDC (`buildkite-agent oidc request-token`) and rotate the key", [e.name, e.where]),
 	e.path,
 	e.name,
 ) if {
@@ -64,7 +64,7 @@ deny contains findings.finding(
 # A cloud key variable mapped from a stored secret.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("static cloud credential `%s` comes from a stored secret instead of OIDC", [name]),
+	sprintf("static cloud credential `%s` comes from a stored secret instead of OIDC; assume a role with a Buildkite OIDC token instead", [name]),
 	path,
 	name,
 ) if {
@@ -91,7 +91,7 @@ deny contains findings.finding(
 # Commands that install static keys.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s", [secrets.step_name(hit.step), hit.what]),
+	sprintf("step `%s` %s", [pipeline.step_name(hit.step), hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {

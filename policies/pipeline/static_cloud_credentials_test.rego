@@ -23,7 +23,7 @@ test_literal_env_keys_fail if {
 	some f in findings
 	f.rule == "pipeline/static_cloud_credentials"
 	f.evidence == "AWS_SECRET_ACCESS_KEY"
-	f.message == "static cloud credential `AWS_SECRET_ACCESS_KEY` is set to a literal value in env of step `deploy`"
+	f.message == "static cloud credential `AWS_SECRET_ACCESS_KEY` is set to a literal value in env of step `deploy`; use OIDC (`buildkite-agent oidc request-token`) and rotate the key"
 	every g in findings {
 		not contains(g.evidence, aws_secret)
 		not contains(g.message, aws_secret)
@@ -45,7 +45,7 @@ test_plugin_environment_literal_fails if {
 	count(findings) == 1
 	some f in findings
 	f.path == ["steps", 0, "plugins", 0, "config", "environment", 1]
-	f.message == "static cloud credential `AWS_SECRET_ACCESS_KEY` is set to a literal value in `environment` of plugin `docker`"
+	f.message == "static cloud credential `AWS_SECRET_ACCESS_KEY` is set to a literal value in `environment` of plugin `docker`; use OIDC (`buildkite-agent oidc request-token`) and rotate the key"
 }
 
 # buildkite/agent release pipelines: names passed through to the container, keys from OIDC.
@@ -82,7 +82,7 @@ test_stored_secret_keys_fail if {
 	}
 	some f in findings
 	f.path == ["steps", 0, "secrets", "AWS_SECRET_ACCESS_KEY"]
-	f.message == "static cloud credential `AWS_SECRET_ACCESS_KEY` comes from a stored secret instead of OIDC"
+	f.message == "static cloud credential `AWS_SECRET_ACCESS_KEY` comes from a stored secret instead of OIDC; assume a role with a Buildkite OIDC token instead"
 	count(static_cloud_credentials.deny) == 0 with input as doc
 		with data.config.rules as {"pipeline/static_cloud_credentials": {"report_stored_keys": false}}
 }

@@ -18,7 +18,6 @@
 #       description: Longest step timeout accepted, in minutes (the organization maximum wins when lower).
 package pipeline.step_timeout_excessive
 
-import data.lib.deploy
 import data.lib.findings
 import data.lib.pipeline
 
@@ -27,8 +26,8 @@ knobs := findings.knobs(rego.metadata.chain())
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
-		"command step `%s` has `timeout_in_minutes: %s`, above the %s-minute maximum",
-		[deploy.step_name(entry), format_int(timeout, 10), format_int(max_minutes, 10)],
+		"command step `%s` has `timeout_in_minutes: %s`, above the %s-minute maximum; lower it",
+		[pipeline.step_name(entry), format_int(timeout, 10), format_int(max_minutes, 10)],
 	),
 	array.concat(entry.path, ["timeout_in_minutes"]),
 	format_int(timeout, 10),

@@ -12,7 +12,7 @@ test_timeout_above_default_max_fails if {
 	f.rule == "pipeline/step_timeout_excessive"
 	f.path == ["steps", 0, "timeout_in_minutes"]
 	f.evidence == "480"
-	f.message == "command step `soak` has `timeout_in_minutes: 480`, above the 120-minute maximum"
+	f.message == "command step `soak` has `timeout_in_minutes: 480`, above the 120-minute maximum; lower it"
 }
 
 test_timeout_at_max_passes if {
@@ -41,7 +41,7 @@ test_org_max_lower_wins if {
 	)
 	count(findings) == 1
 	some f in findings
-	contains(f.message, "above the 60-minute maximum")
+	contains(f.message, "above the 60-minute maximum; lower it")
 }
 
 test_org_max_higher_ignored if {

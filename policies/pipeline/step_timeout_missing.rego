@@ -14,15 +14,14 @@
 #   remediation: Add `timeout_in_minutes` to every command step, or set a default command timeout in the organization's pipeline settings.
 package pipeline.step_timeout_missing
 
-import data.lib.deploy
 import data.lib.findings
 import data.lib.pipeline
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("command step `%s` has no `timeout_in_minutes`; add one so a stuck job cannot hold its agent indefinitely", [deploy.step_name(entry)]),
+	sprintf("command step `%s` has no `timeout_in_minutes`; add one so a stuck job cannot hold its agent indefinitely", [pipeline.step_name(entry)]),
 	entry.path,
-	deploy.step_name(entry),
+	pipeline.step_name(entry),
 ) if {
 	not org_default_timeout
 	some entry in pipeline.command_steps
@@ -31,7 +30,7 @@ deny contains findings.finding(
 }
 
 # unknown: a timeout written as an upload-time variable (`${TIMEOUT}`) is set, its value unknown here.
-unknown contains sprintf("command step `%s` takes `timeout_in_minutes` from `%s` at upload time; give the variable a default (`${NAME:-60}`) so it can be checked", [deploy.step_name(entry), text]) if {
+unknown contains sprintf("command step `%s` takes `timeout_in_minutes` from `%s` at upload time; give the variable a default (`${NAME:-60}`) so it can be checked", [pipeline.step_name(entry), text]) if {
 	not org_default_timeout
 	some entry in pipeline.command_steps
 	text := entry.step.interpolated.timeout_in_minutes

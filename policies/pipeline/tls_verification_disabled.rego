@@ -63,7 +63,7 @@ knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("%s runs with TLS certificate verification disabled: `%s`", [tool, fragment]),
+	sprintf("%s runs with TLS certificate verification disabled: `%s`; remove the flag and trust the right CA instead", [tool, fragment]),
 	t.path,
 	fragment,
 ) if {
@@ -75,7 +75,7 @@ deny contains findings.finding(
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("env `%s=%s` disables TLS certificate verification", [e.name, e.value]),
+	sprintf("env `%s=%s` disables TLS certificate verification; remove it and trust the right CA instead", [e.name, e.value]),
 	e.path,
 	e.value,
 ) if {

@@ -153,8 +153,8 @@ test_command_patterns_knob_merges_by_tool if {
 	findings := rule.deny with input as cmd(["curl -k https://x", "wget --no-check-certificate https://z", "mytool --no-tls https://y"])
 		with data.config.rules as {"pipeline/tls_verification_disabled": {"command_patterns": {"mytool": [`\bmytool\b.*\s(--no-tls)\b`], "wget": []}}}
 	{[f.evidence, f.message] | some f in findings} == {
-		["curl -k", "curl runs with TLS certificate verification disabled: `curl -k`"],
-		["--no-tls", "mytool runs with TLS certificate verification disabled: `--no-tls`"],
+		["curl -k", "curl runs with TLS certificate verification disabled: `curl -k`; remove the flag and trust the right CA instead"],
+		["--no-tls", "mytool runs with TLS certificate verification disabled: `--no-tls`; remove the flag and trust the right CA instead"],
 	}
 }
 

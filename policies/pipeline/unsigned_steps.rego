@@ -23,7 +23,6 @@ package pipeline.unsigned_steps
 
 import data.lib.findings
 import data.lib.pipeline
-import data.lib.secrets
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -31,9 +30,9 @@ not_applicable if not knobs.require_signed
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` has no signature", [secrets.step_name(entry)]),
+	sprintf("step `%s` has no signature", [pipeline.step_name(entry)]),
 	entry.path,
-	secrets.step_name(entry),
+	pipeline.step_name(entry),
 ) if {
 	knobs.require_signed
 	some entry in pipeline.command_steps

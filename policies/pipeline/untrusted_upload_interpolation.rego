@@ -54,6 +54,7 @@ package pipeline.untrusted_upload_interpolation
 
 import data.lib.findings
 import data.lib.interpolation
+import data.lib.pipeline
 import data.lib.secrets
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -62,7 +63,7 @@ deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf(
 		"`%s` in the %s of step `%s` is replaced at pipeline upload with text the branch pusher or pull-request author chooses, which then runs as shell code (quoting does not help); write `$$%s` and quote it (`\"$$%s\"`) so the shell reads it at run time",
-		[ref.name, t.where, secrets.step_name(t.step), ref.name, ref.name],
+		[ref.name, t.where, pipeline.step_name(t.step), ref.name, ref.name],
 	),
 	t.path,
 	ref.line,
@@ -130,4 +131,4 @@ deny contains findings.finding(
 
 where(t) := "" if t.step == null
 
-where(t) := sprintf("of step `%s` ", [secrets.step_name(t.step)]) if t.step != null
+where(t) := sprintf("of step `%s` ", [pipeline.step_name(t.step)]) if t.step != null

@@ -1,13 +1,13 @@
 // Runs one blast-radius query: reads the snapshot, answers the query, writes text or JSON.
-import { writeFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE, writeFileSafely } from '../files.js';
 import { isAbsolute, relative } from 'node:path';
-import { InputError } from '../errors.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { envBlastRadius } from '../blast/env.js';
 import { estateOf } from '../blast/estate.js';
 import { formatJson } from '../blast/format-json.js';
 import { formatText } from '../blast/format-text.js';
+import { showControlChars } from '../report/summary.js';
 import type { BlastQuery } from '../blast/model.js';
 import type { BlastReport, SnapshotInfo } from '../blast/report.js';
 import { secretBlastRadius } from '../blast/secret.js';
@@ -48,13 +48,9 @@ export function runBlastRadius(request: BlastRequest, output: Output): BlastRepo
     buildkite_org: snapshot.buildkite?.org ?? '',
     github_org: snapshot.github?.org ?? null,
   };
-  const text = request.format === 'json' ? formatJson(report, info) : formatText(report, info);
+  const text = request.format === 'json' ? formatJson(report, info) : formatText(oneLineStrings(report), oneLineStrings(info));
   if (request.output) {
-    try {
-      writeFileSync(request.output, text);
-    } catch (err) {
-      throw new InputError(`cannot write the report: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: request.output });
-    }
+    writeFileSafely(request.output, text, PRIVATE_FILE_MODE);
   } else {
     output.stdout(text);
   }
@@ -65,4 +61,12 @@ export function runBlastRadius(request: BlastRequest, output: Output): BlastRepo
 function shortPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+// Snapshot data shown on a terminal: every string on one line, control and bidi characters as visible escapes.
+function oneLineStrings<T>(value: T): T {
+  if (typeof value === 'string') return showControlChars(value).replace(/\n/g, '\\n').replace(/\t/g, '\\t') as T;
+  if (Array.isArray(value)) return value.map(oneLineStrings) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, oneLineStrings(v)])) as T;
+  return value;
 }

@@ -1,53 +1,40 @@
 // `kiteguard check`: pipeline files in, one Report out, through the same evaluator as a sweep. No network, no token.
-import { evaluationSettings } from '../config/load.js';
-import { readConfigFile } from '../config/read.js';
-import { readAsset } from '../engine/assets.js';
-import { loadCatalog, yamlRules } from '../engine/catalog.js';
-import { evaluateTargets } from '../engine/evaluate.js';
+import { yamlRules } from '../engine/catalog.js';
 import { InputError } from '../errors.js';
-import type { Report, Severity } from '../model/report.js';
+import type { Report, RunProblem } from '../model/report.js';
+import type { SkippedFile } from '../targets/discover.js';
 import { pipelineFileTargets } from '../targets/pipeline-file.js';
+import { fileEvaluator, type FileEvaluationRequest } from './file-evaluation.js';
 import { settleRepositoryWide } from './repository-scope.js';
 
 /** What `check` needs to run. */
-export interface CheckRequest {
+export interface CheckRequest extends FileEvaluationRequest {
   /** Files, directories, or `-` for stdin; empty for discovery. */
   paths: string[];
-  cwd: string;
   readStdin: () => Promise<string>;
-  /** Explicit `--config`; otherwise `.kiteguard.yml` is looked up from cwd upward. */
-  configPath?: string;
-  /** `--fail-on`; otherwise the config's `fail_on`, else `high`. */
-  failOn?: Severity;
-  now: Date;
-  version: string;
-  /** The policy module when it was compiled ahead (bin starts that before the CLI loads). */
-  policy?: Promise<WebAssembly.Module | undefined>;
+  /** `--stdin-filename`: the name stdin is reported under and waivers match (as if it were that file in cwd). */
+  stdinName?: string;
 }
 
-/** The report, plus the inputs that could not be checked (each is exit 2). */
+/** The report, plus the inputs that could not be checked (each is exit 2) and the files discovery skipped. */
 export interface CheckResult {
   report: Report;
   errors: InputError[];
+  skipped: SkippedFile[];
 }
 
 /** Runs the rules on pipeline YAML over every requested file; nothing to check at all is an InputError. */
 export async function runCheck(req: CheckRequest): Promise<CheckResult> {
-  const catalog = loadCatalog();
-  const config = readConfigFile(req.cwd, req.configPath, catalog);
-  const { targets, errors } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin);
+  const evaluate = await fileEvaluator(req, yamlRules, true);
+  const { targets, errors, skipped } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin, req.stdinName);
   if (targets.length === 0 && errors.length === 0) {
     throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
   }
-  const options = {
-    catalog: yamlRules(catalog),
-    settings: evaluationSettings(config),
-    policy: (await req.policy) ?? readAsset('policy.wasm'),
-    now: req.now,
-    version: req.version,
-    files: true,
-    ...(req.failOn ? { failOn: req.failOn } : {}),
-  };
-  const report = await evaluateTargets(targets, options);
-  return { report: await settleRepositoryWide(report, targets, req.cwd, (more) => evaluateTargets(more, options)), errors };
+  const report = await settleRepositoryWide(await evaluate(targets), targets, req.cwd, evaluate);
+  return { report: errors.length > 0 ? { ...report, problems: errors.map(inputProblem) } : report, errors, skipped };
+}
+
+/** An input error as a problem of the report, so every format says the file was not checked. */
+export function inputProblem(err: InputError): RunProblem {
+  return { kind: 'input', message: err.detail, ...(err.position ? { location: { ...err.position } } : {}) };
 }

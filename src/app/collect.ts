@@ -6,7 +6,7 @@ import { redactor } from '../collect/redact.js';
 import type { CallStats } from '../collect/stats.js';
 import { formatCollectSummary } from '../collect/summary.js';
 import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';
-import { writeSnapshot } from '../snapshot/io.js';
+import { sealSnapshot, writeSnapshot } from '../snapshot/io.js';
 import type { Provider, Snapshot } from '../snapshot/types.js';
 import { unavailableReasons } from '../snapshot/unavailable.js';
 import { SCHEMA_VERSION } from '../snapshot/validate.js';
@@ -49,9 +49,11 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
   // pipeline and the repository it builds always meet in the same part (src/shard/shard.ts).
   const keep = (fullName: string) => inShard(request.shard, repositoryShardKey(fullName));
   const incomplete: string[] = [];
-  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[] }, what: string) => {
+  const notCollectable: string[] = [];
+  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[]; notCollectable?: string[] }, what: string) => {
     stats[provider] = result.stats;
     incomplete.push(...result.incomplete);
+    notCollectable.push(...(result.notCollectable ?? []));
     scope[provider] = what;
   };
   try {
@@ -77,13 +79,14 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
     progress.finish();
   }
   snapshot.incomplete = [...incomplete].sort();
+  if (notCollectable.length > 0) snapshot.not_collectable = [...notCollectable].sort();
   return { snapshot, stats, scope };
 }
 
 /** The summary lines of a collection, naming where the snapshot went. */
 export function collectSummary(collected: Collected, output: string): string {
   const { snapshot, stats, scope } = collected;
-  return formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, reasons: unavailableReasons(snapshot), output });
+  return formatCollectSummary({ stats, scope, incomplete: snapshot.incomplete, notCollectable: snapshot.not_collectable, reasons: unavailableReasons(snapshot), output });
 }
 
 /** stderr with every credential of the request masked. */
@@ -96,7 +99,10 @@ export function maskedStderr(request: CollectRequest, output: Output): (text: st
 export async function runCollect(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
   const collected = await collectSnapshot(request, output, progressOn);
   if (request.output) writeSnapshot(request.output, collected.snapshot);
-  else output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+  else {
+    sealSnapshot(collected.snapshot);
+    output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+  }
   if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, request.output ?? 'stdout'));
   return collected;
 }

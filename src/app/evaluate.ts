@@ -8,7 +8,7 @@ import { computeDrift } from '../drift/drift.js';
 import { readAsset } from '../engine/assets.js';
 import { loadCatalog } from '../engine/catalog.js';
 import { evaluateTargets } from '../engine/evaluate.js';
-import type { Report, Severity } from '../model/report.js';
+import type { Report, RunProblem, Severity } from '../model/report.js';
 import { readResults } from '../report/read-json.js';
 import type { Shard } from '../shard/shard.js';
 import { readSnapshot } from '../snapshot/io.js';
@@ -26,13 +26,26 @@ export interface EvaluateRequest {
   /** A previous results file; its sweep's snapshot.json beside it adds the setting changes. */
   baseline?: string;
   now: Date;
+  /** The snapshot's file, for messages. */
+  file?: string;
 }
+
+// A snapshot without a GitHub or Buildkite section has nothing to evaluate: that is missing data, never a clean estate.
+function emptySnapshot(snapshot: Snapshot): boolean {
+  return snapshot.github === undefined && snapshot.buildkite === undefined;
+}
+
+const EMPTY_SNAPSHOT = (file: string | undefined): RunProblem => ({
+  kind: 'incomplete',
+  message: 'the snapshot holds no GitHub or Buildkite data, so nothing was evaluated (collect with --github-org or --buildkite-org)',
+  ...(file ? { location: { file } } : {}),
+});
 
 /** Evaluates a snapshot; with a baseline, the report carries the drift since then. */
 export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
   const catalog = loadCatalog();
   const config = readConfigFile(req.cwd, req.configPath, catalog);
-  const report = await evaluateTargets(snapshotTargets(req.snapshot, req.shard), {
+  const evaluated = await evaluateTargets(snapshotTargets(req.snapshot, req.shard), {
     catalog,
     settings: evaluationSettings(config),
     policy: readAsset('policy.wasm'),
@@ -40,6 +53,7 @@ export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
     version: VERSION,
     ...(req.failOn ? { failOn: req.failOn } : {}),
   });
+  const report = emptySnapshot(req.snapshot) ? { ...evaluated, problems: [EMPTY_SNAPSHOT(req.file)] } : evaluated;
   if (!req.baseline) return report;
   const before = readResults(req.baseline, catalog);
   const beside = join(dirname(req.baseline), 'snapshot.json');
@@ -49,5 +63,5 @@ export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
 
 /** Reads a snapshot file (an InputError at file:line:col when it is not one) and evaluates it. */
 export async function evaluateSnapshotFile(file: string, req: Omit<EvaluateRequest, 'snapshot'>): Promise<Report> {
-  return evaluateSnapshot({ ...req, snapshot: readSnapshot(file) });
+  return evaluateSnapshot({ ...req, file: req.file ?? file, snapshot: readSnapshot(file) });
 }

@@ -11,10 +11,13 @@ export function findRule(rules: RuleInfo[], name: string): RuleInfo {
   const wanted = name.trim().toLowerCase();
   const exact = rules.find((r) => r.id === wanted);
   if (exact) return exact;
-  const short = rules.filter((r) => r.id.split('/')[1] === wanted);
+  const short = rules.filter((r) => ruleName(r.id) === wanted);
   if (short.length === 1) return short[0]!;
-  const near = rules.filter((r) => r.id.includes(wanted) || wanted.includes(r.id.split('/')[1] ?? '\0')).map((r) => r.id);
-  const hint = short.length > 1 ? `; it is one of ${short.map((r) => r.id).join(', ')}` : near.length > 0 ? `; did you mean ${near.slice(0, 3).join(', ')}?` : '; `kiteguard rules` lists them';
+  const near = rules
+    .filter((r) => r.id.includes(wanted) || wanted.includes(ruleName(r.id)))
+    .map((r) => r.id)
+    .sort((a, b) => Number(!ruleName(a).startsWith(wanted)) - Number(!ruleName(b).startsWith(wanted)) || a.localeCompare(b));
+  const hint = short.length > 1 ? `; it is one of ${short.map((r) => r.id).join(', ')}` : near.length > 0 ? `; did you mean ${near.slice(0, 2).join(', ')}?` : '; `kiteguard rules` lists them';
   throw new UsageError(`no rule \`${name}\`${hint}`);
 }
 
@@ -39,6 +42,11 @@ export function explainRule(name: string, output: Output): void {
   if (rule.related.length > 0) lines.push('', 'Read more:', ...rule.related.map((url) => `  ${url}`));
   lines.push('', `Turn it off or change its severity: \`rules: {${rule.id}: {enabled: false}}\` or \`{severity: low}\`.`);
   output.stdout(lines.join('\n') + '\n');
+}
+
+// `pipeline/plugin_not_pinned` -> `plugin_not_pinned`.
+function ruleName(id: string): string {
+  return id.split('/')[1] ?? id;
 }
 
 function indent(text: string): string {

@@ -1,10 +1,11 @@
 // `kiteguard merge`: joins the parts of a sharded sweep — snapshots or results — into one.
-import { readFileSync } from 'node:fs';
 import { loadCatalog } from '../engine/catalog.js';
 import { InputError, UsageError } from '../errors.js';
 import { jsonDocument } from '../report/json.js';
-import { readResults } from '../report/read-json.js';
-import { readSnapshot, writeSnapshot } from '../snapshot/io.js';
+import { resultsFromValue } from '../report/read-json.js';
+import { snapshotFromValue, writeSnapshot } from '../snapshot/io.js';
+import { readJsonFile } from '../snapshot/json-reader.js';
+import { PRIVATE_FILE_MODE } from '../files.js';
 import { writeJsonFile } from '../snapshot/json-writer.js';
 import type { Report, RuleOutcome, Waiver } from '../model/report.js';
 import type { Snapshot } from '../snapshot/types.js';
@@ -18,21 +19,30 @@ export interface MergeResult {
 
 /** Joins the files (all snapshots, or all results files) into `output`. */
 export function runMerge(files: string[], output: string): MergeResult {
-  const kinds = files.map(kindOf);
+  const docs = files.map((f) => readJsonFile(f, 'the file'));
+  const kinds = docs.map((d, i) => kindOf(d, files[i]!));
   if (new Set(kinds).size > 1) throw new UsageError('merge takes snapshots or results files, not a mix of both');
   const kind = kinds[0] ?? 'results';
-  if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(files.map(readSnapshot)));
+  if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(docs.map((d, i) => snapshotFromValue(d, files[i]!)), files));
   else {
     const catalog = loadCatalog();
-    writeJsonFile(output, jsonDocument(mergeReports(files.map((f) => readResults(f, catalog)))));
+    writeJsonFile(output, jsonDocument(mergeReports(docs.map((d, i) => resultsFromValue(d, files[i]!, catalog)), files)), PRIVATE_FILE_MODE);
   }
   return { kind, count: files.length };
 }
 
 /** One report from the results of every shard: what the unsharded run would have written. */
-export function mergeReports(parts: Report[]): Report {
+export function mergeReports(parts: Report[], files: string[] = parts.map((_, i) => `part ${i + 1}`)): Report {
   const first = parts[0];
   if (!first) throw new UsageError('merge needs at least one file');
+  const owner = new Map<string, number>();
+  parts.forEach((p, i) => {
+    for (const t of p.targets) {
+      const j = owner.get(t);
+      if (j !== undefined && j !== i) throw overlap(`target ${t}`, files[j], files[i]);
+      owner.set(t, i);
+    }
+  });
   const outcomes = new Map<string, RuleOutcome>();
   for (const part of parts) for (const o of part.outcomes) outcomes.set(`${o.target}\u0000${o.ruleId}`, o);
   const names = new Set(parts.flatMap((p) => p.targets));
@@ -48,16 +58,20 @@ export function mergeReports(parts: Report[]): Report {
     outcomes: [...outcomes.values()],
     expiredWaivers: [...expired.values()],
     failOn: first.failOn,
+    ...(parts.some((p) => p.problems?.length) ? { problems: parts.flatMap((p) => p.problems ?? []) } : {}),
   };
 }
 
 /** One snapshot from the snapshots of every shard: the repositories of all; everything else (organization settings, the whole Buildkite side, which every part reads) from the first. */
-export function mergeSnapshots(parts: Snapshot[]): Snapshot {
+export function mergeSnapshots(parts: Snapshot[], names: string[] = parts.map((_, i) => `part ${i + 1}`)): Snapshot {
   const first = parts[0];
   if (!first) throw new UsageError('merge needs at least one file');
+  checkParts(parts, names);
   const merged: Snapshot = { ...first, collected_at: parts.map((p) => p.collected_at).sort()[0] ?? first.collected_at };
   delete merged.shard;
   merged.incomplete = [...new Set(parts.flatMap((p) => p.incomplete))].sort();
+  const notCollectable = [...new Set(parts.flatMap((p) => p.not_collectable ?? []))].sort();
+  if (notCollectable.length > 0) merged.not_collectable = notCollectable;
   if (first.github) {
     const lists = parts.map((p) => p.github?.repositories);
     const broken = lists.find((s) => s && s.status !== 'ok');
@@ -72,14 +86,42 @@ export function mergeSnapshots(parts: Snapshot[]): Snapshot {
   return merged;
 }
 
+// Parts of one sweep: the same organizations, the same providers, distinct shards of one count, no repository twice.
+function checkParts(parts: Snapshot[], names: string[]): void {
+  const first = parts[0]!;
+  const org = (s: Snapshot): string => `GitHub ${s.github ? s.github.org : '(none)'}, Buildkite ${s.buildkite ? s.buildkite.org : '(none)'}`;
+  parts.forEach((p, i) => {
+    if (org(p) !== org(first)) throw new InputError(`is a snapshot of ${org(p)}, but ${names[0]} is of ${org(first)}; merge only parts of one sweep`, { file: names[i]! });
+    if ((p.shard?.count ?? 0) !== (first.shard?.count ?? 0)) throw new InputError(`is shard ${shardText(p)}, but ${names[0]} is shard ${shardText(first)}; merge the parts of one --shard i/n sweep`, { file: names[i]! });
+  });
+  const shards = new Map<number, number>();
+  parts.forEach((p, i) => {
+    const j = p.shard ? shards.get(p.shard.index) : undefined;
+    if (p.shard && j !== undefined) throw overlap(`shard ${shardText(p)}`, names[j], names[i]);
+    if (p.shard) shards.set(p.shard.index, i);
+  });
+  const repos = new Map<string, number>();
+  parts.forEach((p, i) => {
+    const list = p.github?.repositories;
+    for (const r of list?.status === 'ok' ? list.data : []) {
+      const j = repos.get(r.full_name);
+      if (j !== undefined) throw overlap(`repository ${r.full_name}`, names[j], names[i]);
+      repos.set(r.full_name, i);
+    }
+  });
+}
+
+function shardText(s: Snapshot): string {
+  return s.shard ? `${s.shard.index}/${s.shard.count}` : '(none)';
+}
+
+function overlap(what: string, a: string | undefined, b: string | undefined): InputError {
+  return new InputError(`${what} is in both ${a} and ${b}: the parts overlap (the same shard given twice?)`);
+}
+
 // A snapshot has schemaVersion; a results file has format.name.
-function kindOf(file: string): 'snapshot' | 'results' {
-  let doc: { schemaVersion?: unknown; format?: { name?: unknown } };
-  try {
-    doc = JSON.parse(readFileSync(file, 'utf8')) as typeof doc;
-  } catch (err) {
-    throw new InputError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; expected a snapshot or a results file`, { file });
-  }
+function kindOf(value: unknown, file: string): 'snapshot' | 'results' {
+  const doc = value as { schemaVersion?: unknown; format?: { name?: unknown } } | null;
   if (doc && typeof doc === 'object' && 'schemaVersion' in doc) return 'snapshot';
   if (doc?.format?.name === 'kiteguard-report') return 'results';
   throw new InputError('neither a kiteguard snapshot nor a results file', { file });

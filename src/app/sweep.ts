@@ -1,6 +1,7 @@
 // The sweep: collect the snapshot, evaluate it, and write snapshot, results, HTML report and
 // Markdown summary into one directory. Loaded on first use.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, writeFileSafely } from '../files.js';
 import { join } from 'node:path';
 import { jsonDocument } from '../report/json.js';
 import { formatMarkdownSummary } from '../report/markdown-summary.js';
@@ -27,7 +28,7 @@ export interface SweepRequest {
 export async function runSweep(req: SweepRequest, output: Output, progressOn: ProgressFactory): Promise<Report> {
   const say = maskedStderr(req.collect, output);
   const collected = await collectSnapshot(req.collect, output, progressOn);
-  mkdirSync(req.out, { recursive: true });
+  mkdirSync(req.out, { recursive: true, mode: PRIVATE_DIR_MODE });
   const snapshotFile = join(req.out, 'snapshot.json');
   writeSnapshot(snapshotFile, collected.snapshot);
   if (!req.collect.quiet) say(collectSummary(collected, snapshotFile));
@@ -41,9 +42,9 @@ export async function runSweep(req: SweepRequest, output: Output, progressOn: Pr
     ...(req.baseline ? { baseline: req.baseline } : {}),
   });
   const { renderHtml } = await import('../report/html/index.js');
-  writeJsonFile(join(req.out, 'results.json'), jsonDocument(report));
-  writeFileSync(join(req.out, 'report.html'), renderHtml(report));
-  writeFileSync(join(req.out, 'summary.md'), formatMarkdownSummary(report));
+  writeJsonFile(join(req.out, 'results.json'), jsonDocument(report), PRIVATE_FILE_MODE);
+  writeFileSafely(join(req.out, 'report.html'), renderHtml(report), PRIVATE_FILE_MODE);
+  writeFileSafely(join(req.out, 'summary.md'), formatMarkdownSummary(report), PRIVATE_FILE_MODE);
   if (!req.collect.quiet) {
     const c = countReport(report);
     say(`evaluated ${c.targets} targets: ${c.failing} failing findings (${c.blocking} at or above ${report.failOn}); wrote ${join(req.out, 'report.html')}\n`);

@@ -1,47 +1,32 @@
 // `kiteguard check [paths…]`: the pre-commit and CI-gate command.
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { runCheck } from '../app/check.js';
 import { VERSION } from '../version.js';
+import { addFileReportOptions, printFileReport, type FileReportFlags } from './file-report.js';
 import type { CliIo, Finish } from './io.js';
-import { addColorOption, addVerdictOptions, useColor, type VerdictFlags } from './options.js';
-import { FORMATS, render, sarifOptions, type Format } from './render.js';
 
 /** Adds the `check` command to the program. */
 export function registerCheck(program: Command, io: CliIo, finish: Finish): void {
-  addColorOption(addVerdictOptions(
+  addFileReportOptions(
     program
       .command('check')
       .description('check Buildkite pipeline YAML files (default: .buildkite/**/*.yml and buildkite.yml); `-` reads stdin')
-      .argument('[paths...]', 'pipeline files or directories')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
-      .option('-o, --output <file>', 'write the report to a file instead of stdout'),
-  ))
-    .option('--show-waived', 'list waived findings in text output')
-    .option('--sarif-root <dir>', 'SARIF URIs are relative to this folder (default: the git checkout holding the current directory)')
-    .action(async (paths: string[], opts: VerdictFlags & { format: Format; output?: string; showWaived?: boolean; sarifRoot?: string; color?: string }) => {
-      const { report, errors } = await runCheck({
+      .argument('[paths...]', 'pipeline files or directories'),
+  )
+    .option('--stdin-filename <name>', 'the name `-` (stdin) is reported under and waivers match, as if it were that file')
+    .action(async (paths: string[], opts: FileReportFlags & { stdinFilename?: string }) => {
+      const { report, errors, skipped } = await runCheck({
         paths,
         cwd: io.cwd,
         readStdin: io.readStdin,
         ...(io.policy ? { policy: io.policy } : {}),
         ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
         ...(opts.failOn ? { failOn: opts.failOn } : {}),
+        ...(opts.stdinFilename ? { stdinName: opts.stdinFilename } : {}),
         now: new Date(),
         version: VERSION,
       });
-      for (const err of errors) io.stderr(`kiteguard: ${err.message}\n`);
-      const color = useColor(opts.color, io.env, io.stdoutIsTTY, Boolean(opts.output));
-      const text = await render(report, opts.format, {
-        color,
-        showWaived: Boolean(opts.showWaived),
-        env: io.env,
-        warn: (m) => io.stderr(`kiteguard: ${m}\n`),
-        sarif: sarifOptions('check', io.cwd, opts.sarifRoot),
-      });
-      if (opts.output) writeFileSync(resolve(io.cwd, opts.output), text);
-      else io.stdout(text);
-      finish({ kind: 'report', report, failOnUnknown: Boolean(opts.failOnUnknown), unreadableInputs: errors.length });
+      await printFileReport(io, finish, 'check', opts, report, errors, skipped);
     });
 }

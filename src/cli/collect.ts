@@ -79,8 +79,8 @@ export function collectRequest(flags: CollectFlags, io: CliIo): CollectRequest {
   for (const r of repos) if (!/^[\w.-]+\/[\w.-]+$/.test(r)) throw new UsageError(`--repo ${r}: expected owner/name`);
   const githubOrg = flags.githubOrg ?? (repos[0] ? repos[0].split('/')[0] : undefined);
   if (!githubOrg && !flags.buildkiteOrg) throw new UsageError('name what to collect: --github-org ORG and/or --buildkite-org SLUG');
-  const concurrency = positiveInt(flags.concurrency, '--concurrency');
-  const timeoutMs = positiveInt(flags.timeout, '--timeout') * 1000;
+  const concurrency = positiveInt(flags.concurrency, '--concurrency', 256);
+  const timeoutMs = positiveInt(flags.timeout, '--timeout', 3600) * 1000;
   const shard = resolveShard(flags.shard, env);
   const request: CollectRequest = {
     concurrency,
@@ -134,19 +134,23 @@ function githubAuth(flags: CollectFlags, io: CliIo): NonNullable<CollectRequest[
   return { token };
 }
 
-function positiveInt(value: string, flag: string): number {
+function positiveInt(value: string, flag: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} ${value}: expected a positive whole number`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0 || n > max) throw new UsageError(`${flag} ${value}: expected a positive whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}`);
   return n;
 }
 
+// An API base URL: http(s), without credentials, query or fragment. A URL carrying a secret is refused without echoing it.
 function checkUrl(value: string, flag: string): string {
+  let url: URL;
   try {
-    const url = new URL(value);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
-    return value.replace(/\/+$/, '');
+    url = new URL(value);
   } catch {
-    throw new UsageError(`${flag} ${value}: expected an http(s) URL`);
+    throw new UsageError(`${flag}: ${/[@?#]/.test(value) ? 'the value' : value} is not a URL; expected an http(s) URL`);
   }
+  if (url.username || url.password) throw new UsageError(`${flag}: the URL carries credentials (user:password@); give tokens through the environment, never in a URL`);
+  if (url.search || url.hash) throw new UsageError(`${flag}: the URL has a query or fragment, which may hold a credential; expected a base URL such as https://ghe.example.com/api/v3`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${flag} ${value}: expected an http(s) URL`);
+  return value.replace(/\/+$/, '');
 }
 

@@ -1,8 +1,8 @@
 // `kiteguard evaluate SNAPSHOT`: offline evaluation of a collected snapshot.
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { PRIVATE_FILE_MODE, writeFileSafely } from '../files.js';
 import { resolveShard } from '../shard/shard.js';
 import type { CliIo, Finish } from './io.js';
 import { addColorOption, addVerdictOptions, useColor, type VerdictFlags } from './options.js';
@@ -49,10 +49,10 @@ export function registerEvaluate(program: Command, io: CliIo, finish: Finish): v
     if (flags.output && flags.format === 'json') {
       // A sweep's results can be tens of MiB: write them in pieces rather than as one string.
       const [{ jsonDocument }, { writeJsonFile }] = await Promise.all([import('../report/json.js'), import('../snapshot/json-writer.js')]);
-      writeJsonFile(resolve(io.cwd, flags.output), jsonDocument(report));
+      writeJsonFile(resolve(io.cwd, flags.output), jsonDocument(report), PRIVATE_FILE_MODE);
     } else {
       const text = await render(report, flags.format ?? 'text', { ...renderOptions(io, Boolean(flags.output), flags.color), sarif: sarifOptions('evaluate', io.cwd, flags.sarifRoot) });
-      if (flags.output) writeFileSync(resolve(io.cwd, flags.output), text);
+      if (flags.output) writeFileSafely(resolve(io.cwd, flags.output), text, PRIVATE_FILE_MODE);
       else io.stdout(text);
     }
     finish({ kind: 'report', report, failOnUnknown: Boolean(flags.failOnUnknown) });

@@ -3,7 +3,7 @@
 import { isBlocking } from '../model/blocking.js';
 import type { Drift, Report } from '../model/report.js';
 
-/** Exit codes: 0 clean, 1 blocking findings (blast-radius: nothing matched), 2 usage / config / input error, 3 snapshot incomplete. */
+/** Exit codes: 0 clean, 1 blocking findings (blast-radius: nothing matched), 2 usage / config / input error, 3 snapshot incomplete or empty. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3 } as const;
 
 /** What a command ended with, as far as its exit code goes. */
@@ -24,8 +24,9 @@ export type CommandResult =
 export function exitCode(result: CommandResult): number {
   switch (result.kind) {
     case 'report': {
-      if (result.unreadableInputs) return EXIT.usage;
       const { report } = result;
+      if (result.unreadableInputs || report.problems?.some((p) => p.kind === 'input')) return EXIT.usage;
+      if (report.problems?.some((p) => p.kind === 'incomplete')) return EXIT.incomplete;
       const blocking = report.outcomes.some((o) => o.findings.some((f) => isBlocking(f, report.failOn)));
       const unknown = result.failOnUnknown && report.outcomes.some((o) => o.outcome === 'unknown');
       return blocking || unknown ? EXIT.findings : EXIT.ok;

@@ -4,6 +4,7 @@ import { KiteguardError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerBlastRadius } from './blast-radius.js';
 import { registerCheck } from './check.js';
+import { registerCheckAgent } from './check-agent.js';
 import { registerCollect } from './collect.js';
 import { registerDiff } from './diff.js';
 import { registerEvaluate } from './evaluate.js';
@@ -28,6 +29,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     result = r;
   };
   registerCheck(program, io, finish);
+  registerCheckAgent(program, io, finish);
   registerCollect(program, io, finish);
   registerEvaluate(program, io, finish);
   registerSweep(program, io, finish);

@@ -59,6 +59,6 @@ export async function render(report: Report, format: ReportFormat, opts: RenderO
 }
 
 /** SARIF options for a command: its category, and line hashes and URIs read from the files under the repository root. */
-export function sarifOptions(command: 'check' | 'evaluate', cwd: string, root?: string): SarifOptions {
+export function sarifOptions(command: 'check' | 'check-agent' | 'evaluate', cwd: string, root?: string): SarifOptions {
   return { category: `kiteguard/${command}`, lineHash: lineHashReader(cwd), relativeUri: relativeTo(sarifRoot(cwd, root), cwd) };
 }

@@ -9,6 +9,8 @@ export interface CollectSummaryInput {
   /** What was collected per provider, e.g. `acme: 812 repositories`. */
   scope: Partial<Record<Provider, string>>;
   incomplete: string[];
+  /** Sections this kind of credential can never read (reported, not counted as incomplete). */
+  notCollectable?: string[];
   /** Why those sections are missing, grouped. */
   reasons: UnavailableReason[];
   output: string;
@@ -28,6 +30,7 @@ export function formatCollectSummary(input: CollectSummaryInput): string {
       `${provider}:${scope} ${plural(s.rest, 'REST call')}${notModified}, ${plural(s.graphql, 'GraphQL query', 'GraphQL queries')} (${plural(s.graphqlPoints, 'point')}), ${plural(s.retries, 'retry', 'retries')}`,
     );
   }
+  if (input.notCollectable?.length) lines.push(`not collectable with this credential (their rules are unknown): ${input.notCollectable.join(', ')}`);
   if (input.incomplete.length === 0) {
     lines.push(`snapshot complete: ${input.output}`);
   } else {

@@ -3,12 +3,15 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { compileGlob, GlobError } from '../model/glob.js';
 import type { RuleInfo, Severity, Waiver } from '../model/report.js';
 import { loadYaml } from '../yaml/load.js';
 import type { LoadedYaml } from '../yaml/load.js';
 import type { PosNode } from '../yaml/positions.js';
 import { attestation, type Attestation } from './attestations.js';
 import { entryValue, fail, isIsoDate, jsonType, article, keyAt, kind, mapping, severity, valueAt } from './checks.js';
+import { checkKnobValue } from './knobs.js';
 import { closest } from './suggest.js';
 
 /** The config file names looked for, in order, in each directory. */
@@ -29,6 +32,8 @@ export interface Config {
   waivers: Waiver[];
   /** Evidence for controls no API can show (audit-log streaming, for one). */
   attestations: Attestation[];
+  /** The file it was read from; waiver paths are relative to its folder. */
+  file?: string;
 }
 
 const TOP_KEYS = ['fail_on', 'rules', 'waivers', 'attestations'];
@@ -48,7 +53,7 @@ export function findConfig(startDir: string): string | undefined {
   }
 }
 
-/** Parses and validates a config against the rule catalog; throws InputError at the offending line. */
+/** Parses and validates a config against the rule catalog; throws one InputError listing every mistake, each at its line. */
 export function loadConfig(text: string, file: string, catalog: RuleInfo[]): Config {
   const yaml = loadYaml(text, file);
   const config: Config = { rules: {}, waivers: [], attestations: [] };
@@ -56,35 +61,51 @@ export function loadConfig(text: string, file: string, catalog: RuleInfo[]): Con
   if (docs.length > 1) fail(yaml, docs[1]?.node.at ?? 0, 'expected one YAML document in the config, found several');
   const doc = docs[0];
   if (doc === undefined) return config;
-  const root = mapping(yaml, doc.value, doc.node, 'the config', TOP_KEYS);
+  const errors: InputError[] = [];
+  const attempt = (check: () => void): void => {
+    try {
+      check();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      errors.push(err);
+    }
+  };
+  const root = mapping(yaml, doc.value, doc.node, 'the config');
+  // Each unknown top-level key on its own, so one typo does not hide the rest.
+  for (const key of Object.keys(root)) attempt(() => mapping(yaml, { [key]: null }, doc.node, 'the config', TOP_KEYS));
   const failOn = root['fail_on'];
-  if (failOn !== undefined && failOn !== null) config.failOn = severity(yaml, failOn, valueAt(doc.node, 'fail_on'), 'fail_on');
+  if (failOn !== undefined && failOn !== null) attempt(() => (config.failOn = severity(yaml, failOn, valueAt(doc.node, 'fail_on'), 'fail_on')));
   const rulesPos = entryValue(doc.node, 'rules');
   if (root['rules'] !== undefined && root['rules'] !== null) {
-    const rules = mapping(yaml, root['rules'], rulesPos, 'rules');
     const byId = new Map(catalog.map((r) => [r.id, r]));
-    for (const [id, value] of Object.entries(rules)) {
-      const rule = byId.get(id);
-      if (rule === undefined) {
-        const hint = closest(id, [...byId.keys()]);
-        fail(yaml, keyAt(rulesPos, id), `unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`);
+    attempt(() => {
+      for (const [id, value] of Object.entries(mapping(yaml, root['rules'], rulesPos, 'rules'))) {
+        const rule = byId.get(id);
+        const hint = rule === undefined ? closest(id, [...byId.keys()]) : undefined;
+        if (rule === undefined) attempt(() => fail(yaml, keyAt(rulesPos, id), `unknown rule "${id}"${hint ? `; did you mean "${hint}"?` : ''}`));
+        else config.rules[id] = ruleConfig(yaml, value, entryValue(rulesPos, id), rule, attempt);
       }
-      config.rules[id] = ruleConfig(yaml, value, entryValue(rulesPos, id), rule);
-    }
+    });
   }
-  if (root['waivers'] !== undefined && root['waivers'] !== null) {
-    const list = root['waivers'];
-    const pos = entryValue(doc.node, 'waivers');
-    if (!Array.isArray(list)) fail(yaml, pos.at, `expected waivers to be a list, got ${kind(list)}`);
-    config.waivers = list.map((w, i) => waiver(yaml, w, pos.kind === 'seq' ? (pos.items[i] ?? pos) : pos, catalog));
-  }
-  if (root['attestations'] !== undefined && root['attestations'] !== null) {
-    const list = root['attestations'];
-    const pos = entryValue(doc.node, 'attestations');
-    if (!Array.isArray(list)) fail(yaml, pos.at, `expected attestations to be a list, got ${kind(list)}`);
-    config.attestations = list.map((a, i) => attestation(yaml, a, pos.kind === 'seq' ? (pos.items[i] ?? pos) : pos, catalog));
-  }
+  const list = (key: string, read: (value: unknown, pos: PosNode) => void): void => {
+    const value = root[key];
+    if (value === undefined || value === null) return;
+    const pos = entryValue(doc.node, key);
+    if (!Array.isArray(value)) return attempt(() => fail(yaml, pos.at, `expected ${key} to be a list, got ${kind(value)}`));
+    value.forEach((item, i) => attempt(() => read(item, pos.kind === 'seq' ? (pos.items[i] ?? pos) : pos)));
+  };
+  list('waivers', (w, pos) => config.waivers.push(waiver(yaml, w, pos, catalog)));
+  list('attestations', (a, pos) => config.attestations.push(attestation(yaml, a, pos, catalog)));
+  if (errors.length > 0) throw configErrors(errors);
   return config;
+}
+
+// Every mistake of a config at once, one `file:line:col: message` per line; the first one's position is the error's.
+function configErrors(errors: InputError[]): InputError {
+  const [first] = errors;
+  if (errors.length === 1 && first) return first;
+  const rest = errors.slice(1).map((e) => e.message);
+  return new InputError([first?.detail ?? '', ...rest].join('\n'), first?.position);
 }
 
 /** What an evaluation takes from a config: rule switches and severities, the policies' data, waivers and `fail_on`. */
@@ -113,31 +134,36 @@ export function rulesConfigForEngine(config: Config): Record<string, Record<stri
   return out;
 }
 
-function ruleConfig(yaml: LoadedYaml, value: unknown, pos: PosNode, rule: RuleInfo): RuleConfig {
+function ruleConfig(yaml: LoadedYaml, value: unknown, pos: PosNode, rule: RuleInfo, attempt: (check: () => void) => void): RuleConfig {
   const out: RuleConfig = { enabled: true, knobs: {} };
   if (value === null) return out;
-  const knobNames = Object.keys(rule.knobs);
   const body = mapping(yaml, value, pos, `the settings of ${rule.id}`);
-  for (const [key, v] of Object.entries(body)) {
-    if (key === 'enabled') {
-      if (typeof v !== 'boolean') fail(yaml, valueAt(pos, key), `expected enabled to be true or false, got ${kind(v)}`);
-      out.enabled = v;
-    } else if (key === 'severity') {
-      out.severity = severity(yaml, v, valueAt(pos, key), 'severity');
-    } else {
-      const knob = Object.hasOwn(rule.knobs, key) ? rule.knobs[key] : undefined;
-      if (knob === undefined) {
-        const valid = knobNames.length ? `; valid knobs: ${knobNames.join(', ')}` : '; this rule has no knobs';
-        fail(yaml, keyAt(pos, key), `unknown knob "${key}" for rule ${rule.id}${valid} (besides enabled and severity)`);
-      }
-      const want = jsonType(knob.default);
-      if (want !== 'null' && jsonType(v) !== want) {
-        fail(yaml, valueAt(pos, key), `knob "${key}" of ${rule.id} expects ${article(want)} (like its default ${JSON.stringify(knob.default)}), got ${kind(v)}`);
-      }
-      out.knobs[key] = v;
-    }
-  }
+  for (const [key, v] of Object.entries(body)) attempt(() => ruleSetting(yaml, key, v, pos, rule, out));
   return out;
+}
+
+function ruleSetting(yaml: LoadedYaml, key: string, v: unknown, pos: PosNode, rule: RuleInfo, out: RuleConfig): void {
+  if (key === 'enabled') {
+    if (typeof v !== 'boolean') fail(yaml, valueAt(pos, key), `expected enabled to be true or false, got ${kind(v)}`);
+    out.enabled = v;
+    return;
+  }
+  if (key === 'severity') {
+    out.severity = severity(yaml, v, valueAt(pos, key), 'severity');
+    return;
+  }
+  const knob = Object.hasOwn(rule.knobs, key) ? rule.knobs[key] : undefined;
+  if (knob === undefined) {
+    const knobNames = Object.keys(rule.knobs);
+    const valid = knobNames.length ? `; valid knobs: ${knobNames.join(', ')}` : '; this rule has no knobs';
+    fail(yaml, keyAt(pos, key), `unknown knob "${key}" for rule ${rule.id}${valid} (besides enabled and severity)`);
+  }
+  const want = jsonType(knob.default);
+  if (want !== 'null' && jsonType(v) !== want) {
+    fail(yaml, valueAt(pos, key), `knob "${key}" of ${rule.id} expects ${article(want)} (like its default ${JSON.stringify(knob.default)}), got ${kind(v)}`);
+  }
+  checkKnobValue(yaml, rule.id, key, knob, v, entryValue(pos, key));
+  out.knobs[key] = v;
 }
 
 function waiver(yaml: LoadedYaml, value: unknown, pos: PosNode, catalog: RuleInfo[]): Waiver {
@@ -159,6 +185,12 @@ function waiver(yaml: LoadedYaml, value: unknown, pos: PosNode, catalog: RuleInf
   const expires = typeof w['expires'] === 'string' ? w['expires'] : String(w['expires']);
   if (!isIsoDate(expires)) fail(yaml, valueAt(pos, 'expires'), `expected expires to be a date YYYY-MM-DD, got ${JSON.stringify(expires)}`);
   const path = w['path'] === undefined || w['path'] === null ? '**' : text('path');
+  try {
+    compileGlob(path);
+  } catch (err) {
+    if (!(err instanceof GlobError)) throw err;
+    fail(yaml, valueAt(pos, 'path'), `${err.message}; expected a glob of * ? ** [abc] {a,b} relative to the config file's folder`);
+  }
   return { rule, path, reason: text('reason'), owner: text('owner'), expires, source: { file: yaml.file, ...yaml.lines.at(pos.at) } };
 }
 

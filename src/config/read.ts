@@ -14,5 +14,5 @@ export function readConfigFile(cwd: string, explicitPath: string | undefined, ca
   } catch {
     throw new InputError('cannot read the config file', { file });
   }
-  return loadConfig(text, file, catalog);
+  return { ...loadConfig(text, file, catalog), file };
 }

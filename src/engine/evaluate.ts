@@ -22,6 +22,8 @@ export interface EvaluationSettings {
   waivers: Waiver[];
   /** The config's `fail_on`. */
   failOn?: Severity;
+  /** The path a waiver glob is matched against for a finding's file (`check`: relative to the config's folder); default the file as reported. */
+  waiverPath?: (file: string) => string;
 }
 
 /** What an evaluation needs besides the targets. */
@@ -69,7 +71,7 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
       return;
     }
     for (const o of toOutcomes(rules, result, { target: target.name, locate: (f) => locateFinding(target, f.path, f.evidence), severityOf: (r) => r.severity })) {
-      outcomes.push({ ...applyInlineSuppressions(settleWaivers(o, settings.waivers, today), target, used), ...fields });
+      outcomes.push({ ...applyInlineSuppressions(settleWaivers(o, settings.waivers, today, settings.waiverPath), target, used), ...fields });
     }
   });
   // Rules are listed in the order their kinds first appear among the targets.

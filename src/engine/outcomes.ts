@@ -31,7 +31,9 @@ export function toOutcomes(rules: RuleInfo[], result: EngineResult, ctx: Outcome
         location: ctx.locate(f),
       }));
       findings.sort(byPosition);
-      return { ruleId: rule.id, target: ctx.target, outcome: 'fail', findings };
+      // A failing rule whose other parts could not be checked says so: there may be more findings than these.
+      const partly = result.unknown[name];
+      return { ruleId: rule.id, target: ctx.target, outcome: 'fail', findings, ...(partly?.length ? { reason: `some parts could not be checked: ${partly.join('; ')}` } : {}) };
     }
     const reasons = result.unknown[name];
     if (reasons && reasons.length > 0) {

@@ -2,7 +2,7 @@
 // matches the finding's file, and today is on or before its expiry. Pure; no I/O.
 
 import type { Finding, RuleOutcome, Waiver } from '../model/report.js';
-import { globToRegExp, normalizePath } from './glob.js';
+import { compileGlob } from '../model/glob.js';
 
 /** Findings with `waiver` set where a valid waiver applies, and the waivers past their expiry. */
 export interface WaiverResult {
@@ -11,12 +11,11 @@ export interface WaiverResult {
 }
 
 /** Applies waivers on `today` (YYYY-MM-DD); expired waivers never apply and are returned. */
-export function applyWaivers(findings: Finding[], waivers: Waiver[], today: string): WaiverResult {
+export function applyWaivers(findings: Finding[], waivers: Waiver[], today: string, pathOf: (file: string) => string = (f) => f): WaiverResult {
   const expired = waivers.filter((w) => isExpired(w, today));
-  const active = waivers.filter((w) => !isExpired(w, today)).map((w) => ({ waiver: w, glob: globToRegExp(normalizePath(w.path)) }));
+  const active = waivers.filter((w) => !isExpired(w, today)).map((w) => ({ waiver: w, matches: compileGlob(w.path) }));
   const out = findings.map((f) => {
-    const file = normalizePath(f.location.file);
-    const hit = active.find((a) => a.waiver.rule === f.ruleId && a.glob.test(file));
+    const hit = active.find((a) => a.waiver.rule === f.ruleId && a.matches(pathOf(f.location.file)));
     return hit ? { ...f, waiver: hit.waiver } : f;
   });
   return { findings: out, expired };
@@ -28,8 +27,8 @@ export function isExpired(waiver: Waiver, today: string): boolean {
 }
 
 /** Marks waived findings; an outcome whose findings are all waived is `waived`. */
-export function settleWaivers(outcome: RuleOutcome, waivers: Waiver[], today: string): RuleOutcome {
+export function settleWaivers(outcome: RuleOutcome, waivers: Waiver[], today: string, pathOf?: (file: string) => string): RuleOutcome {
   if (outcome.findings.length === 0) return outcome;
-  const { findings } = applyWaivers(outcome.findings, waivers, today);
+  const { findings } = applyWaivers(outcome.findings, waivers, today, pathOf);
   return { ...outcome, findings, outcome: findings.every((f) => f.waiver) ? 'waived' : 'fail' };
 }

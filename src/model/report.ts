@@ -74,7 +74,7 @@ export interface Finding {
 }
 
 /** The kinds of thing a rule can evaluate, each with its own policy entrypoint. */
-export const TARGET_KINDS = ['pipeline', 'repository', 'organization'] as const;
+export const TARGET_KINDS = ['pipeline', 'repository', 'organization', 'agent'] as const;
 /** What kind of thing a target is. */
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
@@ -114,6 +114,8 @@ export interface Report {
   drift?: Drift;
   /** Inline suppressions that waive nothing: unused, or without the reason they need. */
   suppressionNotices?: SuppressionNotice[];
+  /** Inputs that could not be checked and data that was missing: part of the result, so no format reads as clean. */
+  problems?: RunProblem[];
 }
 
 /** An inline suppression (`# kiteguard: ignore[rule] reason`) that waives nothing, and why. */
@@ -121,6 +123,15 @@ export interface SuppressionNotice {
   location: Location;
   rules: string[];
   problem: 'unused' | 'no_reason';
+}
+
+/** Something that kept part of a run from being checked: `input` (an unreadable or invalid file) or `incomplete` (data absent). */
+export interface RunProblem {
+  kind: 'input' | 'incomplete';
+  /** What went wrong and what was expected, without the location. */
+  message: string;
+  /** Where, when known (line and column 1-based). */
+  location?: { file: string; line?: number; column?: number };
 }
 
 /** One (rule, target) pair whose outcome changed between two reports. */

@@ -6,6 +6,8 @@ import {
   failingFindings,
   outcomesOf,
   plural,
+  problemsOf,
+  problemText,
   SEVERITIES_DESC,
   sortedExpiredWaivers,
   targetNoun,
@@ -27,10 +29,10 @@ export interface BuildkiteOptions {
 /** Default cap on the annotation body: a quarter of Buildkite's 1 MiB limit. */
 export const DEFAULT_MAX_BYTES = 256 * 1024;
 
-/** The annotation style for the worst outcome: blocking → error, other failures or unknown → warning, only waived → info, else success. */
+/** The annotation style for the worst outcome: inputs not checked, missing data or blocking → error, other failures or unknown → warning, only waived → info, else success. */
 export function annotationStyle(report: Report): AnnotationStyle {
   const verdict = verdictOf(countReport(report));
-  if (verdict === 'blocking') return 'error';
+  if (verdict === 'blocking' || verdict === 'error' || verdict === 'incomplete') return 'error';
   if (verdict === 'failing' || verdict === 'unknown') return 'warning';
   return verdict === 'waived' ? 'info' : 'success';
 }
@@ -39,6 +41,10 @@ export function annotationStyle(report: Report): AnnotationStyle {
 export function formatBuildkite(report: Report, options: BuildkiteOptions = {}): string {
   const counts = countReport(report);
   const doc = new CappedMarkdown([`### ${heading(report, counts)}`, '', summary(report, counts), ''], options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const problems = problemsOf(report);
+  if (problems.length > 0) {
+    doc.section([`**Not checked** (${problems.length}):`, ''], problems.map((p) => `- ${p.kind === 'input' ? 'error' : 'incomplete'}: ${code(problemText(p), false)}`));
+  }
   const failing = failingFindings(report).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b));
   if (failing.length > 0) {
     doc.section(['| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |'], failing.map((f) => findingRow(f, report)));
@@ -71,6 +77,10 @@ export function formatBuildkite(report: Report, options: BuildkiteOptions = {}):
 
 function heading(report: Report, counts: Counts): string {
   switch (verdictOf(counts)) {
+    case 'error':
+      return `kiteguard: ${plural(counts.inputErrors, 'input')} could not be checked`;
+    case 'incomplete':
+      return `kiteguard: incomplete, ${plural(counts.incomplete, 'part')} of the data missing`;
     case 'blocking':
       return `kiteguard: ${plural(counts.blocking, 'finding')} at or above ${report.failOn}`;
     case 'failing':
@@ -87,6 +97,8 @@ function heading(report: Report, counts: Counts): string {
 function summary(report: Report, counts: Counts): string {
   const bySeverity = SEVERITIES_DESC.filter((s) => counts.failingBySeverity[s] > 0).map((s) => `${counts.failingBySeverity[s]} ${s}`);
   const parts = [
+    counts.inputErrors > 0 ? `${plural(counts.inputErrors, 'input error')}` : '',
+    counts.incomplete > 0 ? `${counts.incomplete} incomplete` : '',
     counts.failing > 0 ? `${plural(counts.failing, 'finding')} (${bySeverity.join(', ')})` : 'no failing findings',
     counts.waived > 0 ? `${counts.waived} waived` : '',
     counts.outcomes.unknown > 0 ? `${counts.outcomes.unknown} unknown` : '',

@@ -4,6 +4,7 @@ import {
   allFindings,
   compareText,
   countReport,
+  problemsOf,
   sortedExpiredWaivers,
   sortedOutcomes,
   allTargets,
@@ -38,7 +39,14 @@ export function jsonDocument(report: Report): Record<string, unknown> {
         bySeverity: counts.failingBySeverity,
       },
       expiredWaivers: counts.expiredWaivers,
+      errors: counts.inputErrors,
+      incomplete: counts.incomplete,
     },
+    errors: problemsOf(report).map((p) => ({
+      kind: p.kind,
+      message: p.message,
+      location: p.location ? { file: p.location.file, line: p.location.line ?? null, column: p.location.column ?? null } : null,
+    })),
     targets: allTargets(report),
     rules: [...report.rules]
       .sort((a, b) => compareText(a.id, b.id))

@@ -3,6 +3,8 @@ import type { Finding, Report, RuleOutcome } from '../model/report.js';
 import {
   allTargets,
   compareFindings,
+  problemsOf,
+  problemText,
   showControlChars,
   sortedOutcomes,
   waiverTerms,
@@ -18,7 +20,7 @@ interface Case {
 /**
  * Renders a report as JUnit XML. `fail` is a <failure> (type = worst severity) whatever the threshold,
  * since formatters do not decide what blocks; `waived`, `not_applicable` and `unknown` are <skipped> with
- * a message that says which and why; `pass` is an empty <testcase>.
+ * a message that says which and why; `pass` is an empty <testcase>; an input not checked is an <error> testcase.
  */
 export function formatJunit(report: Report): string {
   const byTarget = new Map<string, RuleOutcome[]>();
@@ -41,7 +43,18 @@ export function formatJunit(report: Report): string {
         : `  <testsuite ${attrs}>\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>`,
     );
   }
-  const root = `name="${xmlAttr(report.tool.name)}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}"`;
+  const errors = problemsOf(report);
+  if (errors.length > 0) {
+    // One <testcase> with an <error> per input that could not be checked, first, in a suite of their own.
+    const cases = errors.map((p) => {
+      const file = p.location?.file ?? report.tool.name;
+      const name = p.kind === 'input' ? 'input' : 'incomplete data';
+      return `    <testcase classname="${xmlAttr(file)}" name="${name}" file="${xmlAttr(file)}">\n      <error message="${xmlAttr(problemText(p))}" type="${p.kind}"/>\n    </testcase>`;
+    });
+    suites.unshift(`  <testsuite name="inputs not checked" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0" timestamp="${xmlAttr(report.generatedAt)}">\n${cases.join('\n')}\n  </testsuite>`);
+    tests += cases.length;
+  }
+  const root = `name="${xmlAttr(report.tool.name)}" tests="${tests}" failures="${failures}" errors="${errors.length}" skipped="${skipped}"`;
   const body = suites.length === 0 ? '' : `\n${suites.join('\n')}`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${root}>${body}\n</testsuites>\n`;
 }

@@ -1,8 +1,8 @@
 // Reads a results file (the `json` format) back into a Report, for `diff`, `merge` and
 // `sweep --baseline`. Rule details come from this kiteguard's catalog.
-import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { Finding, Report, RuleInfo, RuleOutcome, Waiver } from '../model/report.js';
+import type { Finding, Report, RuleInfo, RuleOutcome, RunProblem, Waiver } from '../model/report.js';
+import { readJsonFile } from '../snapshot/json-reader.js';
 import { JSON_FORMAT_VERSION } from './json.js';
 
 interface JsonWaiver extends Omit<Waiver, 'source'> {
@@ -19,20 +19,25 @@ interface JsonDoc {
   outcomes: Array<Omit<RuleOutcome, 'findings' | 'reason'> & { findings: number; reason: string | null }>;
   findings: Array<Omit<Finding, 'waiver'> & { target: string; waiver: JsonWaiver | null }>;
   expiredWaivers: JsonWaiver[];
+  errors?: Array<{ kind: RunProblem['kind']; message: string; location: { file: string; line: number | null; column: number | null } | null }>;
 }
+
+const LISTS = ['targets', 'rules', 'outcomes', 'findings', 'expiredWaivers'] as const;
 
 /** Reads a results file written by `--format json`; other files are an InputError naming the file. */
 export function readResults(file: string, catalog: RuleInfo[]): Report {
-  let doc: JsonDoc;
-  try {
-    doc = JSON.parse(readFileSync(file, 'utf8')) as JsonDoc;
-  } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-    throw new InputError(`cannot read results: ${why}; expected a results file written with --format json`, { file });
-  }
+  return resultsFromValue(readJsonFile(file, 'the results file'), file, catalog);
+}
+
+/** Rebuilds a Report from a parsed results document; anything else is an InputError naming the file. */
+export function resultsFromValue(value: unknown, file: string, catalog: RuleInfo[]): Report {
+  const doc = value as JsonDoc;
   if (doc?.format?.name !== 'kiteguard-report') throw new InputError('not a kiteguard results file (expected "format": {"name": "kiteguard-report"}); write one with --format json', { file });
   if (doc.format.version !== JSON_FORMAT_VERSION) {
     throw new InputError(`results format version ${String(doc.format.version)} is not the one this kiteguard reads (${JSON_FORMAT_VERSION})`, { file });
+  }
+  for (const key of LISTS) {
+    if (!Array.isArray(doc[key])) throw new InputError(`not a kiteguard results file: "${key}" is ${doc[key] === undefined ? 'missing' : 'not a list'}; expected a results file written with --format json`, { file });
   }
   return reportFromJson(doc, catalog);
 }
@@ -57,5 +62,12 @@ export function reportFromJson(doc: JsonDoc, catalog: RuleInfo[]): Report {
     }),
     expiredWaivers: doc.expiredWaivers,
     failOn: doc.failOn,
+    ...(doc.errors?.length ? { problems: doc.errors.map(problemFromJson) } : {}),
   };
+}
+
+function problemFromJson(e: NonNullable<JsonDoc['errors']>[number]): RunProblem {
+  const l = e.location;
+  const location = l ? { file: l.file, ...(l.line === null ? {} : { line: l.line }), ...(l.column === null ? {} : { column: l.column }) } : undefined;
+  return { kind: e.kind, message: e.message, ...(location ? { location } : {}) };
 }

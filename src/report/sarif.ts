@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Finding, Report, RuleInfo, Severity, Waiver } from '../model/report.js';
 import { severityRank } from '../model/blocking.js';
-import { allFindings, compareText, outcomesOf, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
+import { allFindings, compareText, outcomesOf, problemsOf, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
 
 /** Options for `formatSarif`. */
 export interface SarifOptions {
@@ -55,7 +55,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
             rules,
           },
         },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...notifications(report, index, options), ...cap] }],
+        invocations: [{ executionSuccessful: problemsOf(report).length === 0, toolExecutionNotifications: [...notifications(report, index, options), ...cap] }],
         ...(options.category ? { automationDetails: { id: `${options.category}/` } } : {}),
         columnKind: 'unicodeCodePoints',
         results,
@@ -128,8 +128,17 @@ function suppression(w: Waiver): Suppression {
   return { kind: 'external', status: 'accepted', justification: `${w.reason} (owner: ${w.owner}, expires ${w.expires})` };
 }
 
-// Unknown outcomes and expired waivers are not results: they travel as tool notifications.
+// Inputs not checked, unknown outcomes, expired waivers and idle suppressions are not results: they travel as tool notifications.
 function notifications(report: Report, index: Map<string, number>, options: SarifOptions): Notification[] {
+  const problems = problemsOf(report).map((p): Notification => {
+    const l = p.location;
+    const region = l?.line !== undefined && l.line >= 1 ? { startLine: l.line, ...(l.column !== undefined && l.column >= 1 ? { startColumn: l.column } : {}) } : undefined;
+    return {
+      level: 'error',
+      message: { text: p.kind === 'input' ? `could not be checked: ${p.message}` : `incomplete data: ${p.message}` },
+      ...(l ? { locations: [{ physicalLocation: { artifactLocation: artifact(l.file, options), ...(region ? { region } : {}) } }] } : {}),
+    };
+  });
   const unknown = outcomesOf(report, 'unknown').map((o): Notification => {
     const i = index.get(o.ruleId);
     return {
@@ -159,7 +168,7 @@ function notifications(report: Report, index: Map<string, number>, options: Sari
       locations: [{ physicalLocation: { artifactLocation: artifact(n.location.file, options), region: { startLine: n.location.line, startColumn: n.location.column } } }],
     }),
   );
-  return [...unknown, ...expired, ...notices];
+  return [...problems, ...unknown, ...expired, ...notices];
 }
 
 /** A stable id for a finding across runs: sha256 of rule, file, evidence and JSON path, never line numbers. */

@@ -1,6 +1,6 @@
 // Shared helpers for the formatters: severity order, sorting and counting (the blocking rule is in model/blocking.ts).
 import { SEVERITIES } from '../model/report.js';
-import type { Finding, Outcome, Report, RuleOutcome, Severity, SuppressionNotice, Waiver } from '../model/report.js';
+import type { Finding, Outcome, Report, RuleOutcome, RunProblem, Severity, SuppressionNotice, Waiver } from '../model/report.js';
 import { isBlocking, isWaived } from '../model/blocking.js';
 
 /** Severities from the most to the least severe, the order humans read them in. */
@@ -83,6 +83,10 @@ export interface Counts {
   waived: number;
   targets: number;
   expiredWaivers: number;
+  /** Inputs that could not be checked. */
+  inputErrors: number;
+  /** Parts of the data that were missing. */
+  incomplete: number;
 }
 
 /** Counts outcomes and findings of a report. */
@@ -109,14 +113,34 @@ export function countReport(report: Report): Counts {
     waived,
     targets: allTargets(report).length,
     expiredWaivers: report.expiredWaivers.length,
+    inputErrors: problemsOf(report).filter((p) => p.kind === 'input').length,
+    incomplete: problemsOf(report).filter((p) => p.kind === 'incomplete').length,
   };
 }
 
-/** The overall state of a run, worst first: what an annotation or heading should convey. */
-export type Verdict = 'blocking' | 'failing' | 'unknown' | 'waived' | 'clean';
+/** The run's problems (input errors first, then missing data), sorted by where they are. */
+export function problemsOf(report: Report): RunProblem[] {
+  const rank = (p: RunProblem): number => (p.kind === 'input' ? 0 : 1);
+  return [...(report.problems ?? [])].sort(
+    (a, b) => rank(a) - rank(b) || compareText(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0),
+  );
+}
 
-/** Decides the verdict: blocking findings, then any failing finding, unknown outcomes, waivers, else clean. */
+/** A problem as one line: `file:line:col: message`, leaving out what is unknown. */
+export function problemText(p: RunProblem): string {
+  const l = p.location;
+  if (!l) return p.message;
+  const at = l.line === undefined ? l.file : l.column === undefined ? `${l.file}:${l.line}` : `${l.file}:${l.line}:${l.column}`;
+  return `${at}: ${p.message}`;
+}
+
+/** The overall state of a run, worst first: what an annotation or heading should convey. */
+export type Verdict = 'error' | 'incomplete' | 'blocking' | 'failing' | 'unknown' | 'waived' | 'clean';
+
+/** Decides the verdict: inputs not checked, missing data, blocking findings, any failing finding, unknown outcomes, waivers, else clean. */
 export function verdictOf(counts: Counts): Verdict {
+  if (counts.inputErrors > 0) return 'error';
+  if (counts.incomplete > 0) return 'incomplete';
   if (counts.blocking > 0) return 'blocking';
   if (counts.failing > 0) return 'failing';
   if (counts.outcomes.unknown > 0) return 'unknown';

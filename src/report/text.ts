@@ -6,6 +6,8 @@ import {
   countReport,
   outcomesOf,
   plural,
+  problemsOf,
+  problemText,
   SEVERITIES_DESC,
   showControlChars as safe,
   sortedExpiredWaivers,
@@ -48,6 +50,12 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
   const shown = allFindings(report).filter((f) => options.showWaived || !isWaived(f));
   const out: string[] = [];
+  const problems = problemsOf(report);
+  if (problems.length > 0) {
+    out.push(paint('bold', paint('red', 'Could not check:')));
+    for (const p of problems) out.push(`  ${p.kind === 'input' ? 'error' : 'incomplete'}: ${safe(problemText(p))}`);
+    out.push('');
+  }
   for (const group of groupByFile(shown)) {
     out.push(...findingLines(group, report, paint), '');
   }
@@ -142,6 +150,14 @@ function summaryLine(report: Report, counts: Counts, paint: Painter): string {
     counts.outcomes.unknown > 0 ? `${counts.outcomes.unknown} unknown` : '',
     counts.expiredWaivers > 0 ? plural(counts.expiredWaivers, 'expired waiver') : '',
   ].filter((s) => s !== '');
+  const missing = [
+    counts.inputErrors > 0 ? `${plural(counts.inputErrors, 'input')} could not be checked` : '',
+    counts.incomplete > 0 ? `${plural(counts.incomplete, 'part')} of the data missing` : '',
+  ].filter((s) => s !== '');
+  if (missing.length > 0) {
+    const found = counts.failing === 0 ? 'no failing findings in what was checked' : `${plural(counts.failing, 'finding')}, ${counts.blocking} at or above ${report.failOn}`;
+    return `${paint('bold', paint('red', `Incomplete: ${missing.join(', ')}`))}; ${[found, ...extras].join(', ')}; ${checked}.`;
+  }
   if (counts.failing === 0) {
     const head = extras.length === 0 ? 'No problems found' : `No failing findings (${extras.join(', ')})`;
     const colour = counts.outcomes.unknown > 0 || counts.expiredWaivers > 0 ? 'yellow' : 'green';

@@ -1,5 +1,5 @@
 // The `buildkite` section of a snapshot: upstream objects under their own key names, each read wrapped in a section envelope.
-import type { Section } from './section.js';
+import type { Section, Unavailable } from './section.js';
 
 /** An upstream object: the keys named here are the ones policies rely on; every other upstream key is kept as served. */
 type Upstream<T> = T & { [key: string]: unknown };
@@ -103,6 +103,9 @@ export interface GraphqlAuditEvents {
   first_page: Array<Upstream<{ type: string; occurredAt: string }>>;
 }
 
+/** The unclustered agent tokens not revoked (GraphQL `organization.agentTokens(revoked: false)`): metadata only, never the token. */
+export type GraphqlUnclusteredAgentTokens = Array<Upstream<{ uuid: string; description: string | null; createdAt: string | null; public: boolean }>>;
+
 /** Everything kiteguard reads from one Buildkite organization. */
 export interface BuildkiteSnapshot {
   /** The organization slug collected. */
@@ -116,7 +119,11 @@ export interface BuildkiteSnapshot {
   members: Section<GraphqlMember[]>;
   api_access_tokens: Section<GraphqlApiAccessToken[]>;
   audit_events: Section<GraphqlAuditEvents>;
+  /** Absent in snapshots from kiteguard versions that did not read it. */
+  unclustered_agent_tokens?: Section<GraphqlUnclusteredAgentTokens>;
   pipelines: Section<RestPipeline[]>;
+  /** Set when some pipelines of the list could not be identified: `pipelines` then holds only the others. */
+  pipelines_unread?: Unavailable;
   pipeline_templates: Section<RestPipelineTemplate[]>;
   teams: Section<BuildkiteTeamEntry[]>;
   clusters: Section<BuildkiteClusterEntry[]>;

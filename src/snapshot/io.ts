@@ -1,21 +1,26 @@
 // Reads and writes snapshot files: JSON, validated against the schema both ways.
-import { readFileSync, renameSync } from 'node:fs';
-import { InputError, KiteguardError } from '../errors.js';
+import { readFileSync, statSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../files.js';
+import { InputError } from '../errors.js';
 import { LineIndex } from '../yaml/lines.js';
+import { checkDuplicates } from './duplicates.js';
 import { locateJsonPointer } from './json-locate.js';
+import { readJsonFile, STREAM_ABOVE } from './json-reader.js';
 import { writeJsonFile } from './json-writer.js';
+import { pointerPath, quarantineInvalid, type QuarantinedPart } from './quarantine.js';
 import type { Snapshot } from './types.js';
 import { snapshotProblems } from './validate.js';
 
 /** Reads a snapshot file; anything that is not a valid snapshot of this version is an InputError at file:line:col. */
 export function readSnapshot(file: string): Snapshot {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    // Too big for one string: parsed in chunks below, and validated without line numbers.
+    if (statSync(file).size <= STREAM_ABOVE) text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new InputError(`cannot read snapshot: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
-  return parseSnapshot(text, file);
+  return text === undefined ? snapshotFromValue(readJsonFile(file, 'the snapshot'), file) : parseSnapshot(text, file);
 }
 
 /** Parses and validates snapshot text (named `file` in errors). */
@@ -29,25 +34,36 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     const position = at ? new LineIndex(text).at(Number(at[1])) : {};
     throw new InputError(`not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '')}); expected a snapshot written by \`kiteguard collect\``, { file, ...position });
   }
+  return snapshotFromValue(value, file, text);
+}
+
+/** Validates a parsed snapshot (`text`, when known, places errors at their line). */
+export function snapshotFromValue(value: unknown, file: string, text?: string): Snapshot {
   const problems = snapshotProblems(value);
   const first = problems[0];
   if (first) {
-    const offset = locateJsonPointer(text, first.pointer);
-    const position = offset === undefined ? {} : new LineIndex(text).at(offset);
+    const offset = text === undefined ? undefined : locateJsonPointer(text, first.pointer);
+    const position = offset === undefined || text === undefined ? {} : new LineIndex(text).at(offset);
     const where = first.pointer === '' ? '' : ` at ${first.pointer}`;
     throw new InputError(`not a kiteguard snapshot${where}: ${first.message}`, { file, ...position });
   }
+  checkDuplicates(value as Snapshot, file, text);
   return value as Snapshot;
 }
 
-/** Validates a snapshot and writes it atomically (temp file, then rename), so a failed run loses no earlier file. */
-export function writeSnapshot(file: string, snapshot: Snapshot): void {
-  const problems = snapshotProblems(snapshot);
-  if (problems.length > 0) {
-    const detail = problems.map((p) => `${p.pointer || '/'}: ${p.message}`).join('; ');
-    throw new KiteguardError(`the collected snapshot does not match its schema (a kiteguard bug; please report it): ${detail}`);
-  }
-  const temp = `${file}.${process.pid}.tmp`;
-  writeJsonFile(temp, snapshot);
-  renameSync(temp, file);
+/**
+ * The schema check as a safety net that never throws data away: every part that fails the schema becomes an
+ * `unavailable` section and is added to `incomplete` (as `schema: <path>`), so the run ends incomplete, not empty.
+ */
+export function sealSnapshot(snapshot: Snapshot): QuarantinedPart[] {
+  const { parts } = quarantineInvalid(snapshot);
+  if (parts.length > 0) snapshot.incomplete = [...new Set([...snapshot.incomplete, ...parts.map((p) => `schema: ${pointerPath(p.pointer) || '/'}`)])].sort();
+  return parts;
+}
+
+/** Seals a snapshot (`sealSnapshot`) and writes it atomically, owner-readable only, so a failed run loses no earlier file. */
+export function writeSnapshot(file: string, snapshot: Snapshot): QuarantinedPart[] {
+  const parts = sealSnapshot(snapshot);
+  writeJsonFile(file, snapshot, PRIVATE_FILE_MODE);
+  return parts;
 }

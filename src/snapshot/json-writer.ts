@@ -1,12 +1,15 @@
 // Writes a large JSON value to a file in pieces, byte for byte what JSON.stringify(value,
 // null, 2) would write, without building the whole text in memory first.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeFileSafely } from '../files.js';
 
 const FLUSH_AT = 1 << 20;
 
-/** Writes `value` as two-space-indented JSON plus a newline to `file`. */
-export function writeJsonFile(file: string, value: unknown): void {
-  const fd = openSync(file, 'w');
+/** Writes `value` as two-space-indented JSON plus a newline to `file`, atomically (see `writeFileSafely`); `mode` for a new file. */
+export function writeJsonFile(file: string, value: unknown, mode?: number): void {
+  writeFileSafely(file, (write) => writeJson(write, value), mode);
+}
+
+function writeJson(write: (text: string) => void, value: unknown): void {
   let pending: string[] = [];
   let size = 0;
   const put = (text: string) => {
@@ -15,7 +18,7 @@ export function writeJsonFile(file: string, value: unknown): void {
     if (size >= FLUSH_AT) flush();
   };
   const flush = () => {
-    if (pending.length) writeSync(fd, pending.join(''));
+    if (pending.length) write(pending.join(''));
     pending = [];
     size = 0;
   };
@@ -49,11 +52,7 @@ export function writeJsonFile(file: string, value: unknown): void {
     }
     put(JSON.stringify(v) ?? 'null');
   };
-  try {
-    emit(value, '');
-    put('\n');
-    flush();
-  } finally {
-    closeSync(fd);
-  }
+  emit(value, '');
+  put('\n');
+  flush();
 }

@@ -14,6 +14,8 @@ export interface Snapshot {
   shard?: { index: number; count: number };
   /** Readable paths of the sections that could not be read. */
   incomplete: string[];
+  /** Readable paths of sections this kind of credential can never read (their rules are unknown; not "incomplete"). */
+  not_collectable?: string[];
   github?: GithubSnapshot;
   buildkite?: BuildkiteSnapshot;
 }

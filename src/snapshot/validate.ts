@@ -16,17 +16,31 @@ export interface SchemaProblem {
 }
 
 let compiled: ValidateFunction | undefined;
+let shared: InstanceType<typeof Ajv2020.default> | undefined;
 
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
+function schemas(): InstanceType<typeof Ajv2020.default> {
+  if (shared) return shared;
   // Both packages are CommonJS: their classes sit on `default` under Node's ESM interop.
   const ajv = new Ajv2020.default({ allErrors: false, strict: false });
   addFormats.default(ajv);
   ajv.addSchema(githubSchema);
   ajv.addSchema(buildkiteSchema);
-  const validate = ajv.compile(snapshotSchema);
-  compiled = validate;
-  return validate;
+  shared = ajv;
+  return ajv;
+}
+
+function validator(): ValidateFunction {
+  compiled ??= schemas().compile(snapshotSchema);
+  return compiled;
+}
+
+/** Why one object does not match a definition of the Buildkite snapshot schema (e.g. `pipeline`), or undefined when it does. */
+export function buildkiteDefinitionProblem(definition: string, value: unknown): string | undefined {
+  const validate = schemas().getSchema(`${buildkiteSchema.$id}#/$defs/${definition}`);
+  if (!validate) throw new Error(`no definition ${definition} in the Buildkite snapshot schema`);
+  if (validate(value)) return undefined;
+  const e = validate.errors?.[0];
+  return e ? describeError(e).message + (e.instancePath ? ` at ${e.instancePath}` : '') : 'does not match the snapshot schema';
 }
 
 /** The problems that make `value` not a snapshot of this version (empty when it is one). */

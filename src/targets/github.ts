@@ -1,5 +1,6 @@
 // Splits a GitHub snapshot into evaluation targets: the organization's GitHub part, and one input per repository.
 import type { GithubSnapshot, RepositoryEntry } from '../snapshot/github.js';
+import type { Unavailable } from '../snapshot/section.js';
 
 /** A Buildkite pipeline whose provider repository is a given GitHub repository. */
 export interface BuildkitePipelineRef {
@@ -20,8 +21,8 @@ export type GithubOrganizationPart = Omit<GithubSnapshot, 'repositories'>;
 export interface RepositoryTargetInput {
   repository: RepositoryEntry;
   github: GithubOrganizationPart;
-  /** Absent when the snapshot has no Buildkite part, so rules can tell "none" from "not known". */
-  buildkite_pipelines?: BuildkitePipelineRef[];
+  /** Absent when the snapshot has no Buildkite part, unavailable when its pipeline list could not be read, so rules tell "none" from "not known". */
+  buildkite_pipelines?: BuildkitePipelineRef[] | Unavailable;
 }
 
 /** The `input` of one `repository` target (see docs/targets.md). */
@@ -51,20 +52,21 @@ export function repositoryEntries(snapshot: GithubSnapshot): RepositoryEntry[] {
   return snapshot.repositories.status === 'ok' ? snapshot.repositories.data : [];
 }
 
-/** One repository target's input without the time (the evaluation adds it); `pipelines` is undefined when the snapshot has no Buildkite part. */
-export function repositoryTargetInput(entry: RepositoryEntry, github: GithubOrganizationPart, pipelines?: PipelinesByRepository): RepositoryTargetInput {
+/** One repository target's input without the time (the evaluation adds it); `pipelines` is undefined without a Buildkite part, unavailable when its list was not read. */
+export function repositoryTargetInput(entry: RepositoryEntry, github: GithubOrganizationPart, pipelines?: PipelinesByRepository | Unavailable): RepositoryTargetInput {
   const input: RepositoryTargetInput = { repository: entry, github };
-  if (pipelines) input.buildkite_pipelines = pipelines.get(repositoryKey(entry.full_name)) ?? [];
+  if (pipelines instanceof Map) input.buildkite_pipelines = pipelines.get(repositoryKey(entry.full_name)) ?? [];
+  else if (pipelines) input.buildkite_pipelines = pipelines;
   return input;
 }
 
 /** One repository target's input as of `now`. */
-export function repositoryInput(entry: RepositoryEntry, github: GithubOrganizationPart, now: string, pipelines?: PipelinesByRepository): RepositoryInput {
+export function repositoryInput(entry: RepositoryEntry, github: GithubOrganizationPart, now: string, pipelines?: PipelinesByRepository | Unavailable): RepositoryInput {
   return { now, ...repositoryTargetInput(entry, github, pipelines) };
 }
 
 /** One input per repository entry of the snapshot, all sharing the same organization part. */
-export function repositoryInputs(snapshot: GithubSnapshot, now: string, pipelines?: PipelinesByRepository): RepositoryInput[] {
+export function repositoryInputs(snapshot: GithubSnapshot, now: string, pipelines?: PipelinesByRepository | Unavailable): RepositoryInput[] {
   const github = githubOrganizationPart(snapshot);
   return repositoryEntries(snapshot).map((entry) => repositoryInput(entry, github, now, pipelines));
 }

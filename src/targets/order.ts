@@ -1,7 +1,7 @@
 // The one order of targets in a sweep, so sharded runs merge into exactly the unsharded result.
 import type { TargetKind } from '../model/report.js';
 
-const KIND_RANK: Record<TargetKind, number> = { organization: 0, repository: 1, pipeline: 2 };
+const KIND_RANK: Record<TargetKind, number> = { organization: 0, repository: 1, pipeline: 2, agent: 3 };
 
 /** The kind of a sweep target from its name: `organization`; `owner/name` is a repository; names with `:` are pipelines. */
 export function kindOfTarget(name: string): TargetKind {

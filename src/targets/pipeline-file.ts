@@ -1,12 +1,13 @@
 // Pipeline YAML as `pipeline` targets: the files `check` is given (or finds), and the YAML
 // inside a snapshot, each with a locator that maps a finding's JSON path to file:line:col.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { readTextBounded } from '../files.js';
+import { DEFAULT_LIMITS } from '../yaml/load.js';
 import type { Locator, Target } from '../model/target.js';
 import { loadPipeline } from '../pipeline/load.js';
 import { inlineSuppressions } from '../pipeline/suppressions.js';
-import { discoverPipelineFiles } from './discover.js';
+import { discoverPipelineFiles, type SkippedFile } from './discover.js';
 import { originUrlOf } from './git-remote.js';
 
 /** `input.context` of a pipeline file: the repository it belongs to, when known. */
@@ -39,20 +40,26 @@ export function pipelineFileTarget(name: string, text: string, context: Pipeline
   };
 }
 
-/** The targets of the named files, directories and `-` (stdin), or of the discovered files; unreadable inputs are collected, not thrown. */
-export async function pipelineFileTargets(paths: string[], cwd: string, readStdin: () => Promise<string>): Promise<{ targets: Target[]; errors: InputError[] }> {
+/** The targets of the named files, directories and `-` (stdin), or of the discovered files; unreadable inputs and skipped files are collected, not thrown. */
+export async function pipelineFileTargets(
+  paths: string[],
+  cwd: string,
+  readStdin: () => Promise<string>,
+  stdinName = '<stdin>',
+): Promise<{ targets: Target[]; errors: InputError[]; skipped: SkippedFile[] }> {
   const errors: InputError[] = [];
+  const skipped: SkippedFile[] = [];
   const targets: Target[] = [];
   const remotes = new Map<string, string | undefined>();
-  for (const source of await readSources(paths, cwd, readStdin, errors)) {
+  for (const source of await readSources(paths, cwd, readStdin, errors, stdinName, skipped)) {
     try {
-      targets.push(pipelineFileTarget(source.name, source.text, contextOf(source.path, remotes), source.name === '<stdin>' ? undefined : source.path));
+      targets.push(pipelineFileTarget(source.name, source.text, contextOf(source.path, remotes), source.stdin ? undefined : source.path));
     } catch (err) {
       if (err instanceof InputError) errors.push(err);
       else throw err;
     }
   }
-  return { targets, errors };
+  return { targets, errors, skipped };
 }
 
 /** The repository a pipeline file belongs to, when it is in a git checkout with an origin (looked up once per directory). */
@@ -63,16 +70,24 @@ export function contextOf(path: string, remotes: Map<string, string | undefined>
   return url === undefined ? {} : { repository: { url } };
 }
 
-async function readSources(paths: string[], cwd: string, readStdin: () => Promise<string>, errors: InputError[]): Promise<Array<{ name: string; path: string; text: string }>> {
-  const sources: Array<{ name: string; path: string; text: string }> = [];
+interface Source {
+  name: string;
+  path: string;
+  text: string;
+  stdin?: boolean;
+}
+
+async function readSources(paths: string[], cwd: string, readStdin: () => Promise<string>, errors: InputError[], stdinName: string, skipped: SkippedFile[]): Promise<Source[]> {
+  const sources: Source[] = [];
   const named = paths.filter((p) => p !== '-');
-  if (paths.includes('-')) sources.push({ name: '<stdin>', path: join(cwd, '<stdin>'), text: await readStdin() });
+  if (paths.includes('-')) sources.push({ name: stdinName, path: resolve(cwd, stdinName), text: await readStdin(), stdin: true });
   if (named.length === 0 && paths.length > 0) return sources;
-  for (const file of discoverPipelineFiles(named, cwd)) {
+  for (const file of discoverPipelineFiles(named, cwd, skipped)) {
     try {
-      sources.push({ name: file.name, path: file.path, text: readFileSync(file.path, 'utf8') });
-    } catch {
-      errors.push(new InputError('cannot read the file', { file: file.name }));
+      sources.push({ name: file.name, path: file.path, text: readTextBounded(file.path, DEFAULT_LIMITS.maxBytes, file.name) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      errors.push(err);
     }
   }
   return sources;

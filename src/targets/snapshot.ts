@@ -23,10 +23,13 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   }
   // A list that could not be read stands in as one target whose every rule is unknown.
   if (github && github.repositories.status !== 'ok' && ownsOrganization(shard)) {
-    targets.push({ kind: 'repository', name: `${github.org}/*`, input: {}, unknownReason: `the repositories of ${github.org} are not visible: ${github.repositories.reason}` });
+    const unknownReason = `the repositories of ${github.org} are not visible: ${github.repositories.reason}`;
+    targets.push({ kind: 'repository', name: `${github.org}/*`, input: {}, unknownReason });
+    targets.push({ kind: 'pipeline', name: `${github.org}/*:*`, input: {}, unknownReason });
   }
-  if (buildkite && buildkite.pipelines.status !== 'ok' && ownsOrganization(shard)) {
-    targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${buildkite.pipelines.reason}` });
+  const unreadPipelines = buildkite ? (buildkite.pipelines.status !== 'ok' ? buildkite.pipelines : buildkite.pipelines_unread) : undefined;
+  if (buildkite && unreadPipelines && ownsOrganization(shard)) {
+    targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${unreadPipelines.reason}` });
   }
   const repos = github ? repositoryEntries(github) : [];
   const repoByName = new Map(repos.map((r) => [repositoryKey(r.full_name), r]));
@@ -61,9 +64,16 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   }
   for (const entry of repos) {
     if (!inShard(shard, repositoryShardKey(entry.full_name))) continue;
-    const input = repositoryTargetInput(entry, githubOrg!, buildkite ? builtBy : undefined);
+    // A repository no pipeline read builds may be built by one that could not be read: then that is not known.
+    const known = !unreadPipelines || builtBy.has(repositoryKey(entry.full_name));
+    const input = repositoryTargetInput(entry, githubOrg!, !buildkite ? undefined : known ? builtBy : unreadPipelines);
     targets.push({ kind: 'repository', name: entry.full_name, repository: entry.full_name, input: { ...input } });
-    if (entry.pipeline_files.status !== 'ok') continue;
+    if (entry.pipeline_files.status !== 'ok') {
+      // Files that could not be listed stand in as one target whose every pipeline rule is unknown.
+      const reason = `the Buildkite pipeline files of ${entry.full_name} are not visible: ${entry.pipeline_files.reason}`;
+      targets.push({ kind: 'pipeline', name: `${entry.full_name}:*`, repository: entry.full_name, input: {}, unknownReason: reason });
+      continue;
+    }
     for (const file of entry.pipeline_files.data) {
       const name = `${entry.full_name}:${file.path}`;
       if (loadedFiles.has(name) || file.text === null || !/\.ya?ml$/.test(file.path)) continue;

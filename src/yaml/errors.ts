@@ -38,6 +38,11 @@ export function yamlError(err: unknown, file: string, text: string, lines: LineI
     const kind = text[quote] === '"' ? 'double' : 'single';
     return new InputError(`unclosed ${kind}-quoted string; expected a closing \`${text[quote]}\``, { file, ...lines.at(quote) });
   }
+  const bracket = /deficient indentation|end of the stream|missed comma|flow collection/.test(err.reason) ? unclosedBracket(text, offset) : undefined;
+  if (bracket !== undefined) {
+    const [kind, close] = text[bracket] === '[' ? ['sequence', ']'] : ['mapping', '}'];
+    return new InputError(`unclosed flow ${kind}; expected a closing \`${close}\``, { file, ...lines.at(bracket) });
+  }
   const expected = EXPECTED.find(([re]) => re.test(err.reason))?.[1];
   const message = expected === undefined ? err.reason : `${err.reason}; expected ${expected}`;
   return new InputError(message, { file, ...lines.at(offset) });
@@ -71,4 +76,37 @@ function closingQuote(text: string, from: number, to: number, q: string): number
     }
   }
   return undefined;
+}
+
+/** Where a flow collection (`[` or `{`) opens that nothing up to `offset` closes, skipping quotes and comments. */
+function unclosedBracket(text: string, offset: number): number | undefined {
+  const open: number[] = [];
+  let valueStart = true;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (c === '\n') {
+      if (open.length === 0) valueStart = true;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (valueStart || open.length > 0)) {
+      const close = closingQuote(text, i + 1, offset, c);
+      if (close === undefined) return undefined;
+      i = close;
+      valueStart = false;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+    } else if ((c === '[' || c === '{') && (valueStart || open.length > 0)) {
+      open.push(i);
+      valueStart = true;
+    } else if ((c === ']' || c === '}') && open.length > 0) {
+      open.pop();
+      valueStart = false;
+    } else if (c === ':' || c === '-' || c === ',' || c === '?') {
+      valueStart = /\s/.test(text[i + 1] ?? ' ') || c === ',';
+    } else if (!/\s/.test(c)) {
+      valueStart = false;
+    }
+  }
+  return open[0];
 }

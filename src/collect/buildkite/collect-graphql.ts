@@ -3,10 +3,11 @@ import type { CollectEvents } from '../events.js';
 import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient, GraphqlFieldError } from './client.js';
 import { BuildkiteGraphqlError } from './errors.js';
-import { allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
+import { allNodesOf, allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
 import { API_TOKENS_PAGE, MEMBERS_PAGE, ORG_SECURITY } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
-import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlOrgSecurity } from '../../snapshot/buildkite.js';
+import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlOrgSecurity, GraphqlUnclusteredAgentTokens } from '../../snapshot/buildkite.js';
+import { ShapeError } from '../shape.js';
 
 /** The GraphQL-only organization sections. */
 export interface GraphqlOrgSections {
@@ -14,6 +15,7 @@ export interface GraphqlOrgSections {
   members: Section<GraphqlMember[]>;
   api_access_tokens: Section<GraphqlApiAccessToken[]>;
   audit_events: Section<GraphqlAuditEvents>;
+  unclustered_agent_tokens: Section<GraphqlUnclusteredAgentTokens>;
   /** Set when GraphQL itself is closed to the token (401/403): later GraphQL sections reuse it instead of asking again. */
   denied?: Unavailable;
 }
@@ -23,6 +25,7 @@ type OrgSecurityData = {
     | (Record<string, unknown> & {
         ssoProviders?: ConnectionPage<Record<string, unknown>> | null;
         auditEvents?: (ConnectionPage<Record<string, unknown>> & { count: number }) | null;
+        agentTokens?: (ConnectionPage<Record<string, unknown>> & { count: number }) | null;
       })
     | null;
 };
@@ -40,37 +43,49 @@ export async function readGraphqlOrgSections(client: BuildkiteClient, org: strin
     const graphqlClosed = denied.http_status === 401 || denied.http_status === 403;
     const again = (name: string, needs: string, read: () => Promise<unknown>) =>
       graphqlClosed ? Promise.resolve(reader.copy(name, denied)) : reader.read(name, needs, read);
-    const [members, api_access_tokens, audit_events] = await Promise.all([
+    const [members, api_access_tokens, audit_events, unclustered_agent_tokens] = await Promise.all([
       again('buildkite.members', NEEDS.graphqlAdmin, () => readMembers(client, org, events)),
       again('buildkite.api_access_tokens', NEEDS.graphqlAdmin, () => readApiTokens(client, org)),
       Promise.resolve(reader.copy('buildkite.audit_events', denied)),
+      Promise.resolve(reader.copy('buildkite.unclustered_agent_tokens', denied)),
     ]);
     return {
       security: denied,
       members: members as Section<GraphqlMember[]>,
       api_access_tokens: api_access_tokens as Section<GraphqlApiAccessToken[]>,
       audit_events: audit_events as Section<GraphqlAuditEvents>,
+      unclustered_agent_tokens,
       ...(graphqlClosed ? { denied } : {}),
     };
   }
   const { data, errors } = result;
   const security = await reader.read('buildkite.security', NEEDS.graphql, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
-    const broken = errors.filter((e) => e.path[1] !== 'auditEvents');
+    const broken = errors.filter((e) => e.path[1] !== 'auditEvents' && e.path[1] !== 'agentTokens');
     if (broken.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', broken.map((e) => e.message));
-    const { ssoProviders, auditEvents: _audit, ...scalars } = o;
-    return { ...scalars, ssoProviders: ssoProviders ? nodesOf(ssoProviders) : [] } as GraphqlOrgSecurity;
+    const { ssoProviders, auditEvents: _audit, agentTokens: _agentTokens, ...scalars } = o;
+    return { ...scalars, ssoProviders: allNodesOf(ssoProviders ?? {}, 'SSO provider') } as GraphqlOrgSecurity;
   });
   const audit_events = await reader.read('buildkite.audit_events', NEEDS.graphqlAdmin, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
     const audit = required('OrgSecurity', o.auditEvents, errors, 'auditEvents');
     return { count: audit.count, first_page: nodesOf(audit) } as GraphqlAuditEvents;
   });
+  const unclustered_agent_tokens = await reader.read('buildkite.unclustered_agent_tokens', NEEDS.graphqlAdmin, async () => {
+    const o = required('OrgSecurity', data.organization, errors, 'organization');
+    const conn = required('OrgSecurity', o.agentTokens, errors, 'agentTokens');
+    const mine = errors.filter((e) => e.path[1] === 'agentTokens');
+    if (mine.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', mine.map((e) => e.message));
+    const tokens = allNodesOf(conn, 'unclustered agent token', (n) => typeof n.uuid === 'string');
+    if (typeof conn.count !== 'number') throw new ShapeError('the count of unclustered agent tokens was not returned');
+    if (conn.count > tokens.length) throw new ShapeError(`${conn.count} unclustered agent tokens; kiteguard reads at most ${tokens.length}, so the list would be incomplete`);
+    return tokens as GraphqlUnclusteredAgentTokens;
+  });
   const [members, api_access_tokens] = await Promise.all([
     reader.read('buildkite.members', NEEDS.graphqlAdmin, () => readMembers(client, org, events)),
     reader.read('buildkite.api_access_tokens', NEEDS.graphqlAdmin, () => readApiTokens(client, org)),
   ]);
-  return { security, members, api_access_tokens, audit_events };
+  return { security, members, api_access_tokens, audit_events, unclustered_agent_tokens };
 }
 
 type OrgConnection<K extends string, N> = { organization: ({ [key in K]?: ConnectionPage<N> | null }) | null };

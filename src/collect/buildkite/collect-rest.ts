@@ -1,9 +1,11 @@
 // The REST half of the Buildkite collection: organization settings, pipelines, templates, teams, clusters and what hangs off them.
 import type { CollectEvents } from '../events.js';
 import { MASK } from '../redact.js';
-import type { Section } from '../../snapshot/section.js';
+import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient } from './client.js';
 import { NEEDS, type SectionReader } from './sections.js';
+import { buildkiteDefinitionProblem } from '../../snapshot/validate.js';
+import { identified, objectOf, partitionIdentified, ShapeError } from '../shape.js';
 import type {
   BuildkiteClusterEntry,
   RestAccessToken,
@@ -51,39 +53,43 @@ export interface RestOrgSections {
 export async function readOrgSections(client: BuildkiteClient, org: string, reader: SectionReader): Promise<RestOrgSections> {
   const base = `/organizations/${encodeURIComponent(org)}`;
   const [organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates] = await Promise.all([
-    reader.read('buildkite.organization', NEEDS.organizations, () => client.get<RestOrganization>(base)),
-    reader.read('buildkite.access_token', NEEDS.token, async () => withoutCredentials(await client.get<RestAccessToken>('/access-token'))),
-    reader.read('buildkite.api_settings', NEEDS.settings, () => client.get<RestApiSettings>(`${base}/api-settings`)),
-    reader.read('buildkite.pipeline_settings', NEEDS.settings, () => client.get<RestPipelineSettings>(`${base}/pipeline-settings`)),
-    reader.read('buildkite.repository_connections', NEEDS.repositoryConnections, () => client.list<RestRepositoryConnection>(`${base}/repository_connections`)),
-    reader.read('buildkite.pipeline_templates', NEEDS.templates, () => client.list<RestPipelineTemplate>(`${base}/pipeline-templates`)),
+    reader.read('buildkite.organization', NEEDS.organizations, async () => objectOf<RestOrganization>(await client.get(base), 'the organization')),
+    reader.read('buildkite.access_token', NEEDS.token, async () => withoutCredentials(objectOf<RestAccessToken>(await client.get('/access-token'), 'the access token'))),
+    reader.read('buildkite.api_settings', NEEDS.settings, async () => objectOf<RestApiSettings>(await client.get(`${base}/api-settings`), 'the API settings')),
+    reader.read('buildkite.pipeline_settings', NEEDS.settings, async () => objectOf<RestPipelineSettings>(await client.get(`${base}/pipeline-settings`), 'the pipeline settings')),
+    reader.read('buildkite.repository_connections', NEEDS.repositoryConnections, async () => identified<RestRepositoryConnection>(await client.list(`${base}/repository_connections`), 'repository connection', ['id'])),
+    reader.read('buildkite.pipeline_templates', NEEDS.templates, async () => identified<RestPipelineTemplate>(await client.list(`${base}/pipeline-templates`), 'pipeline template', ['uuid'])),
   ]);
   return { organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates };
 }
 
-/** Reads every pipeline (100 per page, settings included), keeping those the filter accepts. */
+/** Reads every pipeline (100 per page, settings included), keeping those the filter accepts; unidentifiable entries are counted in `unread`. */
 export async function readPipelines(
   client: BuildkiteClient,
   org: string,
   reader: SectionReader,
   events: CollectEvents,
   filter: (slug: string) => boolean,
-): Promise<Section<RestPipeline[]>> {
-  return reader.read('buildkite.pipelines', NEEDS.pipelines, async () => {
-    const all = await client.list<RestPipeline>(`/organizations/${encodeURIComponent(org)}/pipelines`, (n) => events.progress('buildkite', 'pipelines', n));
-    return all.filter((p) => filter(p.slug)).map(redactPipeline);
+): Promise<{ pipelines: Section<RestPipeline[]>; unread?: Unavailable }> {
+  let unidentified: string | undefined;
+  const pipelines = await reader.read('buildkite.pipelines', NEEDS.pipelines, async () => {
+    const all = partitionIdentified<RestPipeline>(await client.list(`/organizations/${encodeURIComponent(org)}/pipelines`, (n) => events.progress('buildkite', 'pipelines', n)), 'pipeline', ['id', 'slug'], (p) => buildkiteDefinitionProblem('pipeline', redactPipeline(p as RestPipeline)));
+    unidentified = all.unidentified;
+    return all.items.filter((p) => filter(p.slug)).map(redactPipeline);
   });
+  if (!unidentified) return { pipelines };
+  return { pipelines, unread: reader.fail('buildkite.pipelines[?]', NEEDS.pipelines, new ShapeError(`the pipeline list is incomplete: ${unidentified}`)) };
 }
 
 /** Reads the team list (access levels and members come from GraphQL). */
 export async function readTeamList(client: BuildkiteClient, org: string, reader: SectionReader): Promise<Section<RestTeam[]>> {
-  return reader.read('buildkite.teams', NEEDS.teams, () => client.list<RestTeam>(`/organizations/${encodeURIComponent(org)}/teams`));
+  return reader.read('buildkite.teams', NEEDS.teams, async () => identified<RestTeam>(await client.list(`/organizations/${encodeURIComponent(org)}/teams`), 'team', ['id', 'slug']));
 }
 
 /** Reads the clusters, then each cluster's queues, agent tokens, secrets and maintainers as sections of their own. */
 export async function readClusters(client: BuildkiteClient, org: string, reader: SectionReader, events: CollectEvents): Promise<Section<BuildkiteClusterEntry[]>> {
   const base = `/organizations/${encodeURIComponent(org)}/clusters`;
-  const list = await reader.read('buildkite.clusters', NEEDS.clusters, () => client.list<RestCluster>(base));
+  const list = await reader.read('buildkite.clusters', NEEDS.clusters, async () => identified<RestCluster>(await client.list(base), 'cluster', ['id', 'name']));
   if (list.status !== 'ok') return list;
   let done = 0;
   const entries = await Promise.all(
@@ -91,10 +97,10 @@ export async function readClusters(client: BuildkiteClient, org: string, reader:
       const at = `${base}/${encodeURIComponent(cluster.id)}`;
       const name = `buildkite.clusters[${cluster.name}]`;
       const [queues, agent_tokens, secrets, maintainers] = await Promise.all([
-        reader.read(`${name}.queues`, NEEDS.clusters, () => client.list<RestQueue>(`${at}/queues`)),
-        reader.read(`${name}.agent_tokens`, NEEDS.clusters, async () => (await client.list<RestAgentToken>(`${at}/tokens`)).map(withoutCredentials)),
-        reader.read(`${name}.secrets`, NEEDS.secrets, async () => (await client.list<RestSecret>(`${at}/secrets`)).map(withoutCredentials)),
-        reader.read(`${name}.maintainers`, NEEDS.clusters, () => client.list<RestMaintainer>(`${at}/maintainers`)),
+        reader.read(`${name}.queues`, NEEDS.clusters, async () => identified<RestQueue>(await client.list(`${at}/queues`), 'queue', ['id'])),
+        reader.read(`${name}.agent_tokens`, NEEDS.clusters, async () => identified<RestAgentToken>(await client.list(`${at}/tokens`), 'agent token', ['id']).map(withoutCredentials)),
+        reader.read(`${name}.secrets`, NEEDS.secrets, async () => identified<RestSecret>(await client.list(`${at}/secrets`), 'secret', ['id', 'key']).map(withoutCredentials)),
+        reader.read(`${name}.maintainers`, NEEDS.clusters, async () => identified<RestMaintainer>(await client.list(`${at}/maintainers`), 'maintainer', ['id'])),
       ]);
       events.progress('buildkite', 'clusters', ++done, list.data.length);
       return { cluster, queues, agent_tokens, secrets, maintainers };

@@ -2,8 +2,9 @@
 import type { CollectEvents } from '../events.js';
 import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient, GraphqlFieldError } from './client.js';
-import { BuildkiteApiError } from './errors.js';
-import { nodesOf, required, type ConnectionPage } from './graphql-pages.js';
+import { isObject } from '../shape.js';
+import { BuildkiteApiError, BuildkiteGraphqlError } from './errors.js';
+import { allNodesOf, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
 import { TEAM_ACCESS_ONE, TEAM_ACCESS_PAGE } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
 import type { BuildkiteTeamEntry, GraphqlTeamMember, GraphqlTeamPipeline, RestTeam } from '../../snapshot/buildkite.js';
@@ -29,10 +30,24 @@ interface Known {
   members?: Progress<GraphqlTeamMember>;
 }
 
-function partialOf<N>(page: ConnectionPage<N> | null | undefined): Progress<N> | undefined {
+/** What identifies a team's pipeline entry (the pipeline it grants) and a member entry (the user). */
+const COMPLETE: Record<'pipelines' | 'members', (node: Record<string, unknown>) => boolean> = {
+  pipelines: (n) => typeof n.accessLevel === 'string' && isObject(n.pipeline) && (typeof n.pipeline.uuid === 'string' || typeof n.pipeline.slug === 'string'),
+  members: (n) => isObject(n.user) && typeof n.user.uuid === 'string',
+};
+
+/** A page read so far, or undefined (ask again for the whole list) when it has a hole or an entry that cannot be placed. */
+function partialOf<N>(page: ConnectionPage<N> | null | undefined, which: 'pipelines' | 'members'): Progress<N> | undefined {
   if (!page) return undefined;
+  let items: N[];
+  try {
+    items = allNodesOf(page, which, COMPLETE[which] as (n: N) => boolean);
+  } catch {
+    return undefined;
+  }
   const more = page.pageInfo?.hasNextPage === true && typeof page.pageInfo.endCursor === 'string';
-  return { items: nodesOf(page), next: more ? (page.pageInfo?.endCursor ?? null) : null };
+  if (page.pageInfo?.hasNextPage === true && !more) return undefined;
+  return { items, next: more ? (page.pageInfo?.endCursor ?? null) : null };
 }
 
 /**
@@ -78,7 +93,11 @@ async function readBatches(client: BuildkiteClient, org: string, known: Map<stri
     for (;;) {
       const { data, errors }: { data: BatchData; errors: GraphqlFieldError[] } = await client.graphql<BatchData>('TeamAccessPage', TEAM_ACCESS_PAGE, { slug: org, cursor });
       const page: ConnectionPage<TeamNode> = required('TeamAccessPage', required('TeamAccessPage', data.organization, errors, 'organization').teams, errors, 'teams');
-      for (const node of nodesOf(page)) known.set(node.uuid, { pipelines: partialOf(node.pipelines), members: partialOf(node.members) });
+      const doubtful = doubtfulTeams(errors);
+      nodesOf(page).forEach((node, i) => {
+        if (doubtful === 'all' || doubtful.has(i) || typeof node.uuid !== 'string') return;
+        known.set(node.uuid, { pipelines: partialOf(node.pipelines, 'pipelines'), members: partialOf(node.members, 'members') });
+      });
       events.progress('buildkite', 'team access', known.size);
       if (!page.pageInfo?.hasNextPage || !page.pageInfo.endCursor) return undefined;
       cursor = page.pageInfo.endCursor;
@@ -89,6 +108,18 @@ async function readBatches(client: BuildkiteClient, org: string, known: Map<stri
     events.warn('buildkite', `${err.message}; asking for the remaining teams one at a time`);
     return undefined;
   }
+}
+
+/** Teams (by edge index) that a field error touches, or `all` when an error cannot be placed on one team: they are asked for again. */
+function doubtfulTeams(errors: GraphqlFieldError[]): Set<number> | 'all' {
+  const out = new Set<number>();
+  for (const e of errors) {
+    const at = e.path.indexOf('edges');
+    const index = at >= 0 ? e.path[at + 1] : undefined;
+    if (e.path[1] !== 'teams' || typeof index !== 'number') return 'all';
+    out.add(index);
+  }
+  return out;
 }
 
 /** Completes one connection of one team from where the batch left it (or from the start). */
@@ -113,10 +144,12 @@ async function finish<K extends 'pipelines' | 'members'>(
       withPipelines: which === 'pipelines',
       withMembers: which === 'members',
     });
-    const page = required('TeamAccessOne', required('TeamAccessOne', data.team, errors, 'team')[which], errors, which);
-    const part = partialOf(page);
-    items.push(...(part?.items ?? []));
-    cursor = part?.next ?? null;
+    const page = required('TeamAccessOne', required('TeamAccessOne', data.team, errors, 'team')[which], errors, which) as ConnectionPage<N>;
+    if (errors.length > 0) throw new BuildkiteGraphqlError('TeamAccessOne', errors.map((e) => e.message));
+    items.push(...allNodesOf(page, `${which} of team ${teamSlug}`, COMPLETE[which] as (n: N) => boolean));
+    const more = page.pageInfo?.hasNextPage === true;
+    if (more && typeof page.pageInfo?.endCursor !== 'string') throw new BuildkiteGraphqlError('TeamAccessOne', [`${which} of team ${teamSlug}: a next page without a cursor`]);
+    cursor = more ? (page.pageInfo?.endCursor ?? null) : null;
   }
   return items;
 }

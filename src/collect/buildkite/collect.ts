@@ -55,7 +55,7 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     const { denied } = await graphqlSections;
     return ok(await readTeamAccess(client, org, list.data, reader, events, filter, denied));
   })();
-  const [rest, pipelines, clusters, gql, teamEntries] = await Promise.all([
+  const [rest, { pipelines, unread }, clusters, gql, teamEntries] = await Promise.all([
     readOrgSections(client, org, reader),
     readPipelines(client, org, reader, events, filter),
     readClusters(client, org, reader, events),
@@ -73,7 +73,9 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     members: gql.members,
     api_access_tokens: gql.api_access_tokens,
     audit_events: gql.audit_events,
+    unclustered_agent_tokens: gql.unclustered_agent_tokens,
     pipelines,
+    ...(unread ? { pipelines_unread: unread } : {}),
     pipeline_templates: rest.pipeline_templates,
     teams: teamEntries,
     clusters,

@@ -3,7 +3,7 @@
 /** Teams per page of the batched team-access query (requested complexity stays near 15,000, under the 50,000 cap). */
 export const TEAMS_PER_PAGE = 25;
 
-/** Organization-wide security settings and the first page of the audit log. */
+/** Organization-wide security settings, the unclustered agent tokens not revoked, and the first page of the audit log. */
 export const ORG_SECURITY = `query OrgSecurity($slug: ID!) {
   organization(slug: $slug) {
     uuid
@@ -15,6 +15,7 @@ export const ORG_SECURITY = `query OrgSecurity($slug: ID!) {
     ssoProviders(first: 50) {
       edges { node { __typename uuid type state emailDomain sessionDurationInHours pinSessionToIpAddress createdAt enabledAt disabledAt } }
     }
+    agentTokens(first: 100, revoked: false) { count edges { node { uuid description createdAt public } } }
     auditEvents(first: 20, order: RECENTLY_OCCURRED) {
       count
       edges { node { uuid type occurredAt actor { type name } subject { type name } } }

@@ -25,7 +25,7 @@ export class SectionReader {
 
   constructor(private readonly events: CollectEvents) {}
 
-  /** Runs `read`; a Buildkite API failure becomes an `unavailable` section, anything else is a bug and propagates. */
+  /** Runs `read`; a Buildkite API failure or a response of the wrong shape becomes an `unavailable` section. */
   async read<T>(name: string, needs: string, read: () => Promise<T>): Promise<Section<T>> {
     try {
       return ok(await read());
@@ -34,7 +34,7 @@ export class SectionReader {
     }
   }
 
-  /** Records `name` as unavailable because of `err` (a `BuildkiteApiError`; other errors are rethrown). */
+  /** Records `name` as unavailable because of `err` (an API failure or a response of the wrong shape). */
   fail(name: string, needs: string, err: unknown): Unavailable {
     const section = this.describe(name, needs, err);
     this.incomplete.push(name);
@@ -43,7 +43,11 @@ export class SectionReader {
 
   /** The unavailable section `err` makes of `name`, warned about but not recorded (for errors that several sections share). */
   describe(name: string, needs: string, err: unknown): Unavailable {
-    if (!(err instanceof BuildkiteApiError)) throw err;
+    if (!(err instanceof BuildkiteApiError)) {
+      const detail = err instanceof Error ? err.message : String(err);
+      this.events.warn('buildkite', `${name} left unavailable: the response did not have the expected shape (${detail})`);
+      return unreadable(`the response did not have the shape Buildkite documents (${detail})`, undefined, undefined);
+    }
     const denied = err.isAccessDenied || (err instanceof BuildkiteGraphqlError && err.messages.some(looksLikePermission));
     this.events.warn('buildkite', `${name} left unavailable: ${err.message}${denied ? ` (needs ${needs})` : ''}`);
     return unreadable(err.message, err.status, denied ? needs : undefined);

@@ -10,13 +10,16 @@ import { incompletePaths } from './incomplete.js';
 import { collectInstallations, collectOrganization, collectPatGrants } from './organization.js';
 import { restBase, type CollectGithubOptions } from './options.js';
 import { collectMoreCollaborators, collectRepositoryNodes } from './repositories.js';
-import { repositoryEntry } from './repository-entry.js';
+import { missingEntry, repositoryEntry, seesAdminParts } from './repository-entry.js';
 import { securityFromOrgList, securitySection } from './security.js';
 import { collectNamedRepositories } from './single-repo.js';
 import { collectTeams, type TeamsResult } from './teams.js';
 import { tokenSection } from './token.js';
 import type { GithubSnapshot, RepositoryEntry } from '../../snapshot/github.js';
 import type { RunContext } from './context.js';
+
+/** Sections only a GitHub App installation can read: a token can never collect them, so they are not "incomplete". */
+const APP_ONLY = ['personal_access_tokens'] as const;
 
 /** Sections skipped on purpose in single-repository mode (not failures, so not "incomplete"). */
 const SKIPPED_IN_REPO_MODE = ['org_rulesets', 'teams', 'installations', 'personal_access_tokens'] as const;
@@ -41,28 +44,34 @@ async function collectOrgRepositories(run: RunContext, teams: Promise<Section<Te
   const { client, stats, events, options, cache } = run;
   const keep = options.repoFilter ?? (() => true);
   let nodes;
+  let missing;
+  let orgAdmin: boolean | undefined;
   try {
-    nodes = await collectRepositoryNodes(client, stats, events, options.org, keep);
+    ({ nodes, missing, orgAdmin } = await collectRepositoryNodes(client, stats, events, options.org, keep));
   } catch (e) {
     return describeFailure(e, 'repositories', 'read access to the organization repositories', client.redact);
   }
-  const anyAdmin = nodes.some((n) => n.node.viewerPermission === 'ADMIN');
+  const credential = 'token' in options.auth ? 'token' : 'app';
+  const anyAdmin = nodes.some((n) => seesAdminParts(n.node.viewerPermission, credential));
   const [security, more, teamResult] = await Promise.all([
     anyAdmin ? securityFromOrgList(client, cache, options.org, run.concurrency) : Promise.resolve(undefined),
     collectMoreCollaborators(client, stats, events, nodes),
     teams,
   ]);
-  return ok(
-    nodes.map(({ node, errors }) =>
+  const lost = missing.map((m) => missingEntry(m.fullName, unavailable(client.redact(`repository ${m.fullName} could not be read: ${m.reason}`), { needs: 'read access to the repository' })));
+  return ok([
+    ...lost,
+    ...nodes.map(({ node, errors }) =>
       repositoryEntry(node, {
         fieldErrors: errors,
-        orgAdmin: teamResult.status === 'ok' && teamResult.data.orgAdmin,
+        orgAdmin: orgAdmin ?? (teamResult.status === 'ok' && teamResult.data.orgAdmin),
         teams: teamResult.status === 'ok' ? ok(teamResult.data.byRepo.get(node.nameWithOwner) ?? []) : teamResult,
-        security: securitySection(node.nameWithOwner, node.viewerPermission, security),
+        security: securitySection(node.nameWithOwner, seesAdminParts(node.viewerPermission, credential), security),
         moreCollaborators: more.get(node.nameWithOwner),
+        credential,
       }),
     ),
-  );
+  ]);
 }
 
 async function collectOrganizationMode(run: RunContext, base: string): Promise<GithubSnapshot> {
@@ -117,6 +126,8 @@ export interface GithubCollection {
   snapshot: GithubSnapshot;
   stats: CallStats;
   incomplete: string[];
+  /** Readable paths of sections this kind of credential can never read. */
+  notCollectable: string[];
 }
 
 /** Collects the `github` snapshot section; parts that cannot be read are marked unavailable and listed in `incomplete`. */
@@ -130,12 +141,13 @@ export async function collectGithub(options: CollectGithubOptions, events: Colle
     const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
     const why = describeFailure(e, 'GitHub authentication', 'a valid token, or a GitHub App id, private key and installation', redactor([secret]));
     const snapshot = everythingUnavailable(base, options, why);
-    return { snapshot, stats, incomplete: incompletePaths(snapshot) };
+    return { snapshot, stats, incomplete: incompletePaths(snapshot), notCollectable: [] };
   }
   const run: RunContext = { options, events, stats, client, cache: new EtagCache(options.cacheDir, client.identity), concurrency: Math.max(1, options.concurrency ?? 4) };
   const names = (options.repos ?? []).filter((n) => (options.repoFilter ? options.repoFilter(n) : true));
   const snapshot = options.repos?.length ? await collectRepositoriesMode(run, base, names) : await collectOrganizationMode(run, base);
-  const incomplete = incompletePaths(snapshot, new Set(options.repos?.length ? SKIPPED_IN_REPO_MODE : []));
+  const notCollectable = 'token' in options.auth && !options.repos?.length ? [...APP_ONLY] : [];
+  const incomplete = incompletePaths(snapshot, new Set([...(options.repos?.length ? SKIPPED_IN_REPO_MODE : []), ...notCollectable]));
   for (const path of incomplete) events.warn('github', `unavailable: ${path}`);
-  return { snapshot, stats, incomplete };
+  return { snapshot, stats, incomplete, notCollectable: notCollectable.map((k) => `github.${k}`) };
 }

@@ -40,9 +40,9 @@ export class EtagCache {
   async put(entry: CachedResponse): Promise<void> {
     const file = this.file(entry.url);
     if (!file || !this.dir) return;
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(entry));
+    await writeFile(tmp, JSON.stringify(entry), { mode: 0o600 });
     await rename(tmp, file);
   }
 }

@@ -40,7 +40,7 @@ export async function collectInstallations(client: GithubClient, cache: EtagCach
 /** `GET /orgs/{org}/personal-access-tokens`, which only a GitHub App installation may call. */
 export async function collectPatGrants(client: GithubClient, cache: EtagCache, org: string, concurrency: number, isApp: boolean): Promise<Section<Record<string, unknown>[]>> {
   const needs = 'a GitHub App installation with the organization "Personal access tokens" read permission';
-  if (!isApp) return unavailable('fine-grained personal access token grants can only be listed by a GitHub App', { needs });
+  if (!isApp) return unavailable('not collectable with this credential: fine-grained personal access token grants can only be listed by a GitHub App', { needs });
   try {
     const { items, failures } = await getAllPages<Record<string, unknown>>(client, cache, `/orgs/${encodeURIComponent(org)}/personal-access-tokens`, concurrency);
     if (failures.length) return describeFailure(failures[0], 'personal access token grants', needs, client.redact);

@@ -76,9 +76,19 @@ export const REPOSITORIES_QUERY = `
 query KiteguardRepositories($org: String!, $cursor: String) {
   rateLimit { cost remaining resetAt limit }
   organization(login: $org) {
+    viewerCanAdminister
     repositories(first: ${LIMITS.repositories}, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { ...KiteguardRepository } }
   }
 }${FRAGMENTS}`;
+
+/** The names on one page of the organization's repositories: the fallback when the full page came back with holes. */
+export const REPOSITORY_NAMES_QUERY = `
+query KiteguardRepositoryNames($org: String!, $cursor: String) {
+  rateLimit { cost remaining resetAt limit }
+  organization(login: $org) {
+    repositories(first: ${LIMITS.repositories}, after: $cursor) { nodes { nameWithOwner } }
+  }
+}`;
 
 /** One page of teams with their first page of repositories, plus org rulesets on the first page. */
 export const TEAMS_QUERY = `

@@ -5,7 +5,8 @@ import type { CallStats } from '../stats.js';
 import type { GithubClient } from './client.js';
 import { describeFailure } from './failure.js';
 import { fieldErrors, runQuery, type GqlError } from './graphql.js';
-import { collaboratorsQuery, REPOSITORIES_QUERY } from './queries.js';
+import { collaboratorsQuery, REPOSITORIES_QUERY, REPOSITORY_NAMES_QUERY } from './queries.js';
+import { isObject, ShapeError } from '../shape.js';
 import type { GqlRepository } from './repository-entry.js';
 import { splitFullName } from './options.js';
 
@@ -15,35 +16,89 @@ export interface RepositoryNode {
   errors: Map<string, string>;
 }
 
-type RepoConnection = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (GqlRepository | null)[] };
-type Page = { organization: { repositories: RepoConnection } | null };
+type RepoConnection = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (GqlRepository | null)[] | null };
+type Page = { organization: { viewerCanAdminister?: boolean | null; repositories: RepoConnection } | null };
 type Collaborators = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: ({ permission: string; node: { login: string } } | null)[] | null };
 
 /** How many repositories' follow-up collaborator pages go into one request. */
 const COLLABORATOR_BATCH = 50;
 
-/** Every repository of the organization (100 a page) that passes the filter. */
-export async function collectRepositoryNodes(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, keep: (fullName: string) => boolean): Promise<RepositoryNode[]> {
+/** A repository the organization has but whose node could not be read, and why. */
+export interface MissingRepository {
+  fullName: string;
+  reason: string;
+}
+
+/** Repositories read, and those whose page came back with holes (named by a second, names-only query). */
+export interface RepositoryNodes {
+  nodes: RepositoryNode[];
+  missing: MissingRepository[];
+  /** Whether the caller administers the organization, when GitHub said so. */
+  orgAdmin?: boolean;
+}
+
+function readable(node: unknown): node is GqlRepository {
+  return isObject(node) && typeof node.nameWithOwner === 'string' && node.nameWithOwner.includes('/');
+}
+
+/** Names the repositories of a page whose nodes could not all be read; those not read become `missing`. */
+async function namesOfPage(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, cursor: string | null, why: string): Promise<string[]> {
+  // Each attempt may name different entries; a page is named once every position was named by some attempt.
+  let named: (string | undefined)[] | undefined;
+  for (let attempt = 1; attempt <= NAME_ATTEMPTS; attempt++) {
+    const { data } = await runQuery<{ organization: { repositories: { nodes: ({ nameWithOwner: string } | null)[] | null } | null } | null }>(client, stats, events, REPOSITORY_NAMES_QUERY, { org, cursor });
+    const names = data.organization?.repositories?.nodes;
+    if (!Array.isArray(names) || (named && names.length !== named.length)) continue;
+    named ??= names.map(() => undefined);
+    names.forEach((n, i) => {
+      if (isObject(n) && typeof n.nameWithOwner === 'string') named![i] ??= n.nameWithOwner;
+    });
+    if (named.every((n) => n !== undefined)) return named as string[];
+  }
+  throw new ShapeError(`a page of the repositories of ${org} could not be read, not even by name: ${why}`);
+}
+
+/** Names-only queries for one page before the repository list is given up as unreadable. */
+const NAME_ATTEMPTS = 3;
+
+/** Every repository of the organization (100 a page) that passes the filter; a page with holes costs one names-only query. */
+export async function collectRepositoryNodes(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, keep: (fullName: string) => boolean): Promise<RepositoryNodes> {
   const out: RepositoryNode[] = [];
+  const missing: MissingRepository[] = [];
+  let orgAdmin: boolean | undefined;
   let cursor: string | null = null;
   let seen = 0;
   do {
     const { data, errors }: { data: Page; errors: GqlError[] } = await runQuery<Page>(client, stats, events, REPOSITORIES_QUERY, { org, cursor });
-    const conn: RepoConnection | undefined = data.organization?.repositories;
-    if (!conn) throw new Error(`organization ${org} not found or its repositories are not visible`);
+    const conn: RepoConnection | undefined = data.organization?.repositories ?? undefined;
+    if (!isObject(conn) || !isObject(conn.pageInfo) || typeof conn.pageInfo.hasNextPage !== 'boolean') {
+      throw new Error(`organization ${org} not found or its repositories are not visible${errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ''}`);
+    }
     const byIndex = fieldErrors(errors, ['organization', 'repositories', 'nodes']);
-    conn.nodes.forEach((node, i) => {
-      seen += 1;
-      if (!node) {
-        events.warn('github', `repository #${seen} of ${org} could not be read: ${byIndex.get(String(i))?.values().next().value ?? 'no data'}`);
-        return;
-      }
+    if (typeof data.organization?.viewerCanAdminister === 'boolean') orgAdmin ??= data.organization.viewerCanAdminister;
+    const nodes = Array.isArray(conn.nodes) ? conn.nodes : [];
+    const read = new Set<string>();
+    nodes.forEach((node, i) => {
+      if (!readable(node)) return;
+      read.add(node.nameWithOwner);
       if (keep(node.nameWithOwner)) out.push({ node, errors: byIndex.get(String(i)) ?? new Map() });
     });
+    seen += nodes.length;
+    if (!Array.isArray(conn.nodes) || read.size < nodes.length) {
+      const why = errors.filter((e) => e.path?.length === 4).map((e) => e.message).join('; ') || 'GitHub returned repositories as null';
+      events.warn('github', `a page of the repositories of ${org} came back with holes (${why}); reading its names`);
+      const names = await namesOfPage(client, stats, events, org, cursor, why);
+      seen += names.length - nodes.length;
+      names.forEach((fullName, i) => {
+        if (read.has(fullName) || !keep(fullName)) return;
+        const at = errors.find((e) => e.path?.length === 4 && e.path[3] === i)?.message;
+        missing.push({ fullName, reason: at ?? (Array.isArray(conn.nodes) ? 'GitHub returned it without its name' : `GitHub returned no repositories on its page (${why})`) });
+      });
+    }
     events.progress('github', 'repositories', seen);
     cursor = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
   } while (cursor);
-  return out;
+  return { nodes: out, missing, ...(orgAdmin !== undefined ? { orgAdmin } : {}) };
 }
 
 /** Reads the rest of the collaborators of repositories whose first page was full, many repositories per request. */
@@ -51,7 +106,7 @@ export async function collectMoreCollaborators(client: GithubClient, stats: Call
   const result = new Map<string, Section<{ login: string; permission: string }[]>>();
   const acc = new Map<string, { login: string; permission: string }[]>();
   let pending = nodes
-    .filter((n) => n.node.collaborators?.pageInfo.hasNextPage)
+    .filter((n) => n.node.collaborators?.pageInfo?.hasNextPage === true && typeof n.node.collaborators.pageInfo.endCursor === 'string')
     .map((n) => ({ fullName: n.node.nameWithOwner, cursor: n.node.collaborators!.pageInfo.endCursor }));
   while (pending.length > 0) {
     const batch = pending.slice(0, COLLABORATOR_BATCH);
@@ -70,7 +125,11 @@ export async function collectMoreCollaborators(client: GithubClient, stats: Call
           return;
         }
         const list = acc.get(b.fullName) ?? [];
-        for (const e of c.edges ?? []) if (e) list.push({ login: e.node.login, permission: e.permission });
+        if (!Array.isArray(c.edges) || c.edges.some((e) => !isObject(e) || !isObject(e.node) || typeof e.node.login !== 'string')) {
+          result.set(b.fullName, describeFailure(new Error('the next page of collaborators came back with holes'), 'collaborators', undefined, client.redact));
+          return;
+        }
+        for (const e of c.edges) if (e) list.push({ login: e.node.login, permission: e.permission });
         acc.set(b.fullName, list);
         if (c.pageInfo.hasNextPage) pending.push({ fullName: b.fullName, cursor: c.pageInfo.endCursor });
       });

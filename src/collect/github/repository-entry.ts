@@ -1,7 +1,8 @@
 // Turns one GraphQL `Repository` node into a snapshot entry, telling "off" apart from "not visible".
 import { ok, unavailable, type Section } from '../../snapshot/section.js';
 import { LIMITS, ROOT_PIPELINE_FILES } from './queries.js';
-import { cutShort, mapRulesets, present, type Conn, type GqlRuleset } from './rulesets.js';
+import { connection, cutShort, guarded, mapRulesets, present, type Conn, type GqlRuleset } from './rulesets.js';
+import { isObject, ShapeError } from '../shape.js';
 import type { BranchProtectionRule, DefaultBranchRules, PipelineFile, RepositoryBasics, RepositoryEntry, Ruleset, RulesetRule } from '../../snapshot/github.js';
 
 type GqlBlob = { text?: string | null; byteSize?: number; isTruncated?: boolean; isBinary?: boolean | null } | null;
@@ -35,6 +36,17 @@ export interface EntryContext {
   security: Section<Record<string, { status?: string } & Record<string, unknown>>>;
   /** Collaborators beyond the first page, when they were fetched. */
   moreCollaborators?: Section<{ login: string; permission: string }[]>;
+  /** A GitHub App installation (whose `viewerPermission` is always null) or a user's token. */
+  credential: 'app' | 'token';
+}
+
+/**
+ * Whether admin-only parts (classic protection rules, repository ruleset bypass actors) are shown to the caller.
+ * A token's holder sees them as a repository admin; an App's `viewerPermission` is null by GitHub's schema, so for an
+ * App what GraphQL returns decides: the parts come back, or come with a field error that makes them unavailable.
+ */
+export function seesAdminParts(viewerPermission: string | null | undefined, credential: 'app' | 'token'): boolean {
+  return viewerPermission === 'ADMIN' || (credential === 'app' && viewerPermission === null);
 }
 
 const ADMIN_ONLY = { needs: 'admin permission on the repository' };
@@ -46,16 +58,21 @@ function sourceName(s: { __typename: string; nameWithOwner?: string; login?: str
 function rulesetSection(repo: GqlRepository, ctx: EntryContext): Section<Ruleset[]> {
   const err = ctx.fieldErrors.get('rulesets');
   if (err || !repo.rulesets) return unavailable(`rulesets: ${err ?? 'not returned'}`);
-  return mapRulesets(repo.rulesets, LIMITS.rulesets, (rs) => (rs.source.__typename === 'Organization' ? ctx.orgAdmin : repo.viewerPermission === 'ADMIN'));
+  return mapRulesets(repo.rulesets, LIMITS.rulesets, (rs) => (rs.source.__typename === 'Organization' ? ctx.orgAdmin : seesAdminParts(repo.viewerPermission, ctx.credential)));
 }
 
 function defaultBranchSection(repo: GqlRepository, ctx: EntryContext): Section<DefaultBranchRules> {
   const err = ctx.fieldErrors.get('defaultBranchRef');
   if (err) return unavailable(`default branch rules: ${err}`);
   const ref = repo.defaultBranchRef;
-  if (!ref) return ok({ branch: null, refUpdateRule: null, rules: [] });
-  const rules = present(ref.rules?.nodes);
-  if ((ref.rules?.totalCount ?? 0) > rules.length) return cutShort('rules on the default branch', ref.rules?.totalCount ?? 0, LIMITS.branchRules);
+  if (!ref) {
+    if (repo.isEmpty !== true) return unavailable('default branch rules: the default branch was not returned for a repository that is not empty');
+    return ok({ branch: null, refUpdateRule: null, rules: [] });
+  }
+  if (typeof ref.name !== 'string') throw new ShapeError('the default branch has no name');
+  if (ref.refUpdateRule !== null && !isObject(ref.refUpdateRule)) throw new ShapeError('refUpdateRule was not returned');
+  const { nodes: rules, total } = connection(ref.rules, 'rules on the default branch');
+  if (total > rules.length) return cutShort('rules on the default branch', total, LIMITS.branchRules);
   return ok({
     branch: ref.name,
     refUpdateRule: ref.refUpdateRule,
@@ -69,18 +86,22 @@ function defaultBranchSection(repo: GqlRepository, ctx: EntryContext): Section<D
 function protectionSection(repo: GqlRepository, ctx: EntryContext): Section<BranchProtectionRule[]> {
   const err = ctx.fieldErrors.get('branchProtectionRules');
   if (err) return unavailable(`branch protection rules: ${err}`);
-  if (repo.viewerPermission !== 'ADMIN') {
+  if (!seesAdminParts(repo.viewerPermission, ctx.credential)) {
     return unavailable('classic branch protection rules are shown to repository admins only (default_branch_rules.refUpdateRule has what non-admins can see)', ADMIN_ONLY);
   }
-  const nodes = present(repo.branchProtectionRules?.nodes);
-  if ((repo.branchProtectionRules?.totalCount ?? 0) > nodes.length) return cutShort('branch protection rules', repo.branchProtectionRules?.totalCount ?? 0, LIMITS.protectionRules);
+  const { nodes, total } = connection(repo.branchProtectionRules, 'branch protection rules');
+  if (total > nodes.length) return cutShort('branch protection rules', total, LIMITS.protectionRules);
+  if (nodes.some((r) => typeof r.pattern !== 'string')) throw new ShapeError('a branch protection rule without its pattern');
   return ok(nodes);
 }
 
 function collaboratorSection(repo: GqlRepository, ctx: EntryContext): Section<{ login: string; permission: string }[]> {
   const err = ctx.fieldErrors.get('collaborators');
   if (err || !repo.collaborators) return unavailable(`collaborators: ${err ?? 'not returned'}`, { needs: 'push (write) access to the repository' });
-  const first = present(repo.collaborators.edges).map((e) => ({ login: e.node.login, permission: e.permission }));
+  const first = present(repo.collaborators.edges, 'collaborators').map((e) => {
+    if (!isObject(e.node) || typeof e.node.login !== 'string' || typeof e.permission !== 'string') throw new ShapeError('a collaborator without login or permission');
+    return { login: e.node.login, permission: e.permission };
+  });
   if (!repo.collaborators.pageInfo.hasNextPage) return ok(first);
   const more = ctx.moreCollaborators;
   if (!more) return cutShort('collaborators', repo.collaborators.totalCount, LIMITS.collaborators);
@@ -88,7 +109,9 @@ function collaboratorSection(repo: GqlRepository, ctx: EntryContext): Section<{ 
 }
 
 function blobFile(path: string, blob: GqlBlob): PipelineFile {
-  return { path, text: blob?.isBinary ? null : (blob?.text ?? null), truncated: blob?.isTruncated ?? false, byte_size: blob?.byteSize ?? 0 };
+  if (!isObject(blob) || typeof blob.byteSize !== 'number' || typeof blob.isTruncated !== 'boolean') throw new ShapeError(`the file ${path} came back without its size or truncation flag`);
+  if (blob.isBinary !== true && typeof blob.text !== 'string') throw new ShapeError(`the text of ${path} was not returned`);
+  return { path, text: blob.isBinary === true ? null : (blob.text ?? null), truncated: blob.isTruncated, byte_size: blob.byteSize };
 }
 
 const PIPELINE_EXT = /\.(ya?ml|json)$/i;
@@ -98,8 +121,8 @@ function pipelineSection(repo: GqlRepository, ctx: EntryContext): Section<Pipeli
   if (err) return unavailable(`pipeline files: ${err}`);
   const files: PipelineFile[] = [];
   const walk = (entries: GqlEntry[] | null | undefined) => {
-    for (const e of entries ?? []) {
-      if (!e.path) continue;
+    for (const e of present(entries ?? [], 'pipeline directory entries')) {
+      if (typeof e.path !== 'string' || typeof e.type !== 'string') throw new ShapeError('a pipeline directory entry without its path or type');
       if (e.type === 'blob' && PIPELINE_EXT.test(e.path)) files.push(blobFile(e.path, e.object ?? null));
       if (e.type === 'tree') walk(e.object?.entries);
     }
@@ -107,33 +130,43 @@ function pipelineSection(repo: GqlRepository, ctx: EntryContext): Section<Pipeli
   walk(repo.pipelineDir?.entries);
   ROOT_PIPELINE_FILES.forEach((path, i) => {
     const blob = repo[`rootFile${i}`];
-    if (blob && 'byteSize' in blob) files.push(blobFile(path, blob));
+    if (blob !== null && blob !== undefined && (!isObject(blob) || Object.keys(blob).length > 0)) files.push(blobFile(path, blob));
   });
   return ok(files.sort((a, b) => a.path.localeCompare(b.path)));
+}
+
+const FLAGS = ['isArchived', 'isFork', 'isDisabled', 'isEmpty'] as const;
+
+function basicsSection(repo: GqlRepository, ctx: EntryContext): Section<RepositoryBasics> {
+  const err = ['visibility', 'viewerPermission', 'defaultBranchRef', ...FLAGS].map((f) => ctx.fieldErrors.get(f)).find(Boolean);
+  if (err) return unavailable(`repository settings: ${err}`);
+  const bad = FLAGS.find((f) => typeof repo[f] !== 'boolean') ?? (typeof repo.visibility !== 'string' ? 'visibility' : undefined);
+  if (bad) return unavailable(`repository settings: \`${bad}\` was not returned as GitHub documents it`);
+  return ok({
+    nameWithOwner: repo.nameWithOwner,
+    databaseId: repo.databaseId,
+    visibility: repo.visibility,
+    isArchived: repo.isArchived,
+    isFork: repo.isFork,
+    isDisabled: repo.isDisabled,
+    isEmpty: repo.isEmpty,
+    viewerPermission: repo.viewerPermission ?? null,
+    defaultBranch: repo.defaultBranchRef?.name ?? null,
+  });
 }
 
 /** Builds the snapshot entry of one repository. */
 export function repositoryEntry(repo: GqlRepository, ctx: EntryContext): RepositoryEntry {
   return {
     full_name: repo.nameWithOwner,
-    repository: ok({
-      nameWithOwner: repo.nameWithOwner,
-      databaseId: repo.databaseId,
-      visibility: repo.visibility,
-      isArchived: repo.isArchived,
-      isFork: repo.isFork,
-      isDisabled: repo.isDisabled,
-      isEmpty: repo.isEmpty,
-      viewerPermission: repo.viewerPermission,
-      defaultBranch: repo.defaultBranchRef?.name ?? null,
-    }),
-    branch_protection_rules: protectionSection(repo, ctx),
-    rulesets: rulesetSection(repo, ctx),
-    default_branch_rules: defaultBranchSection(repo, ctx),
+    repository: basicsSection(repo, ctx),
+    branch_protection_rules: guarded('branch protection rules', () => protectionSection(repo, ctx)),
+    rulesets: guarded('rulesets', () => rulesetSection(repo, ctx)),
+    default_branch_rules: guarded('default branch rules', () => defaultBranchSection(repo, ctx)),
     security_and_analysis: ctx.security,
     teams: ctx.teams,
-    collaborators: collaboratorSection(repo, ctx),
-    pipeline_files: pipelineSection(repo, ctx),
+    collaborators: guarded('collaborators', () => collaboratorSection(repo, ctx)),
+    pipeline_files: guarded('pipeline files', () => pipelineSection(repo, ctx)),
   };
 }
 

@@ -1,6 +1,7 @@
 // `security_and_analysis` from REST (GraphQL lacks it): the org repository list, or one repository's GET.
 import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
 import type { GithubClient } from './client.js';
+import { isObject } from '../shape.js';
 import type { EtagCache } from './etag-cache.js';
 import { describeFailure } from './failure.js';
 import { cachedGet, getAllPages } from './rest.js';
@@ -38,12 +39,22 @@ export async function securityFromRepo(client: GithubClient, cache: EtagCache, f
   }
 }
 
-/** The section for one repository: settings when shown, "admin only" when the caller is not an admin, else why not. */
-export function securitySection(fullName: string, viewerPermission: string | null, result: SecurityResult | undefined): Section<Security> {
-  if (viewerPermission !== 'ADMIN') return unavailable('security_and_analysis is shown to repository admins only', { needs: NEEDS });
+/** The section for one repository: settings when the API showed them, "admin only" when the caller cannot see them, else why not. */
+export function securitySection(fullName: string, seesAdmin: boolean, result: SecurityResult | undefined): Section<Security> {
+  const found = result?.byRepo.get(fullName);
+  if (isObject(found)) return securityEntries(found);
+  if (!seesAdmin) return unavailable('security_and_analysis is shown to repository admins only', { needs: NEEDS });
   if (!result) return unavailable('security_and_analysis was not read');
-  const found = result.byRepo.get(fullName);
-  if (found) return ok(found);
-  if (result.byRepo.has(fullName)) return unavailable('GitHub reported no security_and_analysis for this repository (feature not available on this plan or server)');
+  if (result.byRepo.has(fullName)) return unavailable('GitHub returned no security_and_analysis for this repository: not shown to this credential, or not available on this plan or server', { needs: NEEDS });
   return result.failure ?? unavailable('repository was missing from the organization repository list');
+}
+
+/** The settings with each feature checked: a feature whose `status` is not a string is unknown, never "disabled". */
+function securityEntries(found: Record<string, unknown>): Section<Security> {
+  const out: Security = {};
+  for (const [key, value] of Object.entries(found)) {
+    if (!isObject(value) || typeof value.status !== 'string') return unavailable(`security_and_analysis: \`${key}\` came back without its status`);
+    out[key] = value as Security[string];
+  }
+  return ok(out);
 }

@@ -6,7 +6,7 @@ import { describeFailure } from './failure.js';
 import { fieldErrors, runQuery, type GqlError } from './graphql.js';
 import { splitFullName } from './options.js';
 import { namedRepositoriesQuery } from './queries.js';
-import { missingEntry, repositoryEntry, type GqlRepository } from './repository-entry.js';
+import { missingEntry, repositoryEntry, seesAdminParts, type GqlRepository } from './repository-entry.js';
 import { securityFromRepo, securitySection, type SecurityResult } from './security.js';
 import type { RepositoryEntry } from '../../snapshot/github.js';
 
@@ -55,6 +55,7 @@ async function batchEntries(run: RunContext, names: string[]): Promise<Repositor
   const security: SecurityResult[] = await securities;
   const first = pages[0]!;
   const byAlias = fieldErrors(errors, []);
+  const credential = 'token' in options.auth ? 'token' : 'app';
   return names.map((fullName, i) => {
     const node = first[`r${i}`] as GqlRepository | null | undefined;
     if (!node) {
@@ -65,7 +66,8 @@ async function batchEntries(run: RunContext, names: string[]): Promise<Repositor
       fieldErrors: byAlias.get(`r${i}`) ?? new Map(),
       orgAdmin: first.organization?.viewerCanAdminister ?? false,
       teams: first.organization ? teamsFor(pages, node.nameWithOwner, i) : unavailable(`team permissions: ${byAlias.get('organization')?.values().next().value ?? 'organization not returned'}`),
-      security: securitySection(node.nameWithOwner, node.viewerPermission, security[i]),
+      security: securitySection(node.nameWithOwner, seesAdminParts(node.viewerPermission, credential), security[i]),
+      credential,
     });
   });
 }

@@ -10,17 +10,18 @@ var PAGE = ${PAGE_SIZE}, view = new Int32Array(0), page = 0, open = {};
 var body = $('rows'), status = $('status');
 var SEVS = D.severities;
 function tag(cls, text) { return '<span class="' + cls + '">' + esc(text) + '</span>'; }
+function md(s) { return esc(s).replace(/\x60([^\x60]+)\x60/g, '<code>$1</code>'); }
 function rowHtml(r) {
   var b = r * F, rule = D.rules[R[b]], t = D.targets[R[b + 1]], oc = D.outcomes[R[b + 2]], sev = SEVS[R[b + 3]];
   var where = esc(str(t[0])) + (str(t[1]) !== 'file' ? ' <span class="sub">' + esc(str(t[1])) + '</span>' : '');
   return '<tr class="row" data-r="' + r + '" tabindex="0" aria-expanded="' + (open[r] ? 'true' : 'false') + '">' +
     '<td>' + tag('tag o-' + oc, oc) + '</td><td>' + tag('sev sev-' + sev, sev) + '</td>' +
     '<td title="' + esc(rule[0]) + '"><code>' + esc(rule[0]) + '</code></td><td class="target">' + where + '</td>' +
-    '<td class="msg" title="' + esc(str(R[b + 4])) + '">' + esc(str(R[b + 4])) + '</td></tr>' + (open[r] ? detailHtml(r) : '');
+    '<td class="msg" title="' + esc(str(R[b + 4])) + '">' + md(str(R[b + 4])) + '</td></tr>' + (open[r] ? detailHtml(r) : '');
 }
-function field(label, value, pre) {
+function field(label, value, pre, code) {
   if (!value) return '';
-  return '<dt>' + label + '</dt><dd>' + (pre ? '<pre>' + esc(value) + '</pre>' : esc(value)) + '</dd>';
+  return '<dt>' + label + '</dt><dd>' + (pre ? '<pre>' + esc(value) + '</pre>' : code ? md(value) : esc(value)) + '</dd>';
 }
 function detailHtml(r) {
   var b = r * F, rule = D.rules[R[b]], t = D.targets[R[b + 1]], oc = D.outcomes[R[b + 2]], w = D.rowWaivers[r];
@@ -28,13 +29,13 @@ function detailHtml(r) {
     return '<li><a href="' + esc(u) + '" rel="noopener noreferrer">' + esc(u) + '</a></li>'; }).join('');
   var waiver = w >= 0 ? D.waivers[w] : null;
   return '<tr class="detail"><td colspan="5"><div class="detail-grid"><dl>' +
-    field(oc === 'unknown' ? 'Why unknown' : 'Message', str(R[b + 4])) +
+    field(oc === 'unknown' ? 'Why unknown' : 'Message', str(R[b + 4]), false, true) +
     field('Rule', rule[0] + ' — ' + rule[1]) + field('Area', D.areas[rule[3]] ? rule[3] + ' ' + D.areas[rule[3]] : '') +
     field('Target', str(t[0]) + ' (' + str(t[1]) + ')') + field('Repository', str(t[2])) + field('Pipeline', str(t[3])) +
     field('Location', str(R[b + 6])) + field('JSON path', str(R[b + 7])) + field('Evidence', str(R[b + 5]), true) +
     (waiver ? field('Waiver', waiver[2] + ' — ' + waiver[3] + ', until ' + waiver[4] + ' (' + waiver[5] + ')') : '') +
-    '</dl><div class="fix"><h4>Remediation</h4><p class="remediation">' + esc(rule[5] || 'No remediation recorded for this rule.') + '</p>' +
-    (rule[4] ? '<h4>About the rule</h4><p>' + esc(rule[4]) + '</p>' : '') + (links ? '<h4>References</h4><ul>' + links + '</ul>' : '') +
+    '</dl><div class="fix"><h4>Remediation</h4><p class="remediation">' + md(rule[5] || 'No remediation recorded for this rule.') + '</p>' +
+    (rule[4] ? '<h4>About the rule</h4><p>' + md(rule[4]) + '</p>' : '') + (links ? '<h4>References</h4><ul>' + links + '</ul>' : '') +
     '</div></div></td></tr>';
 }
 function render() {
@@ -79,7 +80,7 @@ document.addEventListener('click', function (e) {
   var b = e.target.closest('button[data-filter]');
   if (!b) return;
   Object.keys(controls).forEach(function (k) { controls[k].value = ''; });
-  controls[b.getAttribute('data-filter')].value = b.getAttribute('data-value');
+  (controls[b.getAttribute('data-filter')] || controls.q).value = b.getAttribute('data-value');
   refresh();
   $('findings').scrollIntoView();
 });

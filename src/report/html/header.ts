@@ -1,7 +1,7 @@
 // The report's header and headline figures: tool, time, targets by kind, threshold, and totals per outcome.
 import type { Report } from '../../model/report.js';
 import { OUTCOME_LABELS, OUTCOME_ORDER, targetKindsPhrase } from '../rollup.js';
-import { countReport, plural, SEVERITIES_DESC } from '../summary.js';
+import { countReport, plural, problemsOf, problemText, SEVERITIES_DESC } from '../summary.js';
 import { html, num, time } from './escape.js';
 
 /** The page header: what ran, when, on what, and with which fail-on threshold. */
@@ -32,4 +32,12 @@ export function renderTotals(report: Report): string {
     `<p class="findings-line">${plural(counts.failing, 'failing finding')}: ${severities} · ` +
     `<strong data-total="blocking">${num(counts.blocking)}</strong> at or above ${html(report.failOn)} · ${num(counts.waived)} waived${expired}</p>`
   );
+}
+
+/** Inputs that could not be checked and missing data, shown before anything else so the page never reads as clean. */
+export function renderProblems(report: Report): string {
+  const problems = problemsOf(report);
+  if (problems.length === 0) return '';
+  const items = problems.map((p) => `<li><strong>${p.kind === 'input' ? 'error' : 'incomplete'}</strong>: ${html(problemText(p))}</li>`).join('');
+  return `<section id="problems" class="problems" role="alert"><h2>Not checked: ${plural(problems.length, 'problem')}</h2><ul>${items}</ul></section>`;
 }

@@ -7,9 +7,10 @@ import { renderAreaSummary } from './chart.js';
 import { buildHtmlData } from './data.js';
 import { renderDrift, renderExpiredWaivers } from './drift.js';
 import { html, jsonForScript } from './escape.js';
-import { renderHeader, renderTotals } from './header.js';
+import { renderHeader, renderProblems, renderTotals } from './header.js';
 import { renderOffenders } from './offenders.js';
 import { STYLE } from './style.js';
+import { renderUnknownCauses, renderVerdict } from './verdict.js';
 import { renderFindingsSection } from './table.js';
 
 /** The page's script: the two client parts in one scope. */
@@ -44,8 +45,10 @@ export function renderHtml(report: Report): string {
     `<style>${STYLE}</style></head><body>`,
     renderHeader(report),
     `<nav class="wrap" aria-label="Sections">${nav}</nav><main>`,
-    `<section id="summary"><h2>Summary by area of the security guide</h2>${renderTotals(report)}${renderAreaSummary(report)}</section>`,
+    renderProblems(report),
+    `<section id="summary"><h2>Summary by area of the security guide</h2>${renderVerdict(report)}${renderTotals(report)}${renderAreaSummary(report)}</section>`,
     `<section id="offenders"><h2>Worst offenders</h2>${renderOffenders(report)}</section>`,
+    renderUnknownCauses(report),
     renderFindingsSection(data),
     renderDrift(report.drift),
     renderExpiredWaivers(report),

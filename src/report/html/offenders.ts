@@ -35,7 +35,8 @@ function offenderTable(by: OffenderGrouping, title: string, list: Offender[]): s
       const sev = SEVERITIES_DESC.filter((s) => o.bySeverity[s] > 0)
         .map((s) => `<span class="sev sev-${s}" title="${s}">${num(o.bySeverity[s])}</span>`)
         .join(' ');
-      return `<tr><td>${filterButton(by, o.name)}</td><td class="num">${num(o.score)}</td><td class="num">${num(o.failing)}</td><td>${sev}</td></tr>`;
+      // Organizations have no filter of their own: their name goes to the search field.
+      return `<tr><td>${filterButton(by === 'organization' ? 'q' : by, o.name)}</td><td class="num">${num(o.score)}</td><td class="num">${num(o.failing)}</td><td>${sev}</td></tr>`;
     })
     .join('');
   return (

@@ -15,6 +15,7 @@ a{color:var(--accent)}
 .meta{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0}.meta dt{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:#9ca3af}.meta dd{margin:0}
 nav.wrap{display:flex;gap:18px;font-size:13px;padding-top:12px;padding-bottom:12px}
 section{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:18px 20px;margin:0 0 18px}
+section.problems{border-left:5px solid var(--fail)}
 .cards{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:10px;margin-bottom:10px}
 .card{border:1px solid var(--line);border-left:5px solid var(--na);border-radius:6px;padding:8px 12px}
 .card .n{display:block;font-size:24px;font-weight:650}.card .l{color:var(--muted);font-size:12px}
@@ -55,5 +56,13 @@ tr.detail>td{white-space:normal;background:#fafbff;padding:12px 14px 16px}
 .fix p{margin:0 0 10px}.fix ul{margin:0;padding-left:18px;word-break:break-all}
 .empty{text-align:center;color:var(--muted);padding:24px}
 @media (max-width:800px){.cards{grid-template-columns:repeat(2,1fr)}#filters{grid-template-columns:repeat(2,1fr)}#filters .search{grid-column:1/-1}.detail-grid{grid-template-columns:1fr}}
+@media (max-width:600px){main,.wrap{padding:0 10px}section{padding:12px 10px}nav.wrap{flex-wrap:wrap;gap:8px 14px}.grid{grid-template-columns:minmax(0,1fr)}
+.findings,.findings tbody,.findings tr,.findings td{display:block;width:100%}.findings colgroup,.findings thead{display:none}
+.findings tr.row{border-bottom:1px solid var(--line);padding:6px 0}.findings td{border:0;padding:2px 4px;white-space:normal;overflow-wrap:anywhere}
+.findings td:first-child,.findings td:nth-child(2){display:inline-block;width:auto}.detail-grid dl{grid-template-columns:minmax(0,1fr)}
+.areas td.bar{min-width:80px}.cards .n{font-size:20px}.meta{gap:6px 16px}}
+.verdict{font-size:15px;font-weight:600;margin:0 0 12px;padding:10px 14px;border-radius:6px;border-left:6px solid var(--na);background:var(--bg)}
+.verdict.v-blocking,.verdict.v-error{border-left-color:var(--fail)}.verdict.v-incomplete{border-left-color:var(--unknown)}.verdict.v-unknown{border-left-color:var(--unknown)}.verdict.v-failing,.verdict.v-waived{border-left-color:var(--waived)}.verdict.v-clean{border-left-color:var(--pass)}
+.causes td{white-space:normal;overflow-wrap:anywhere}
 @media print{body{background:#fff}nav,#filters,.pager{display:none}section{border:0;padding:0}.top{background:#fff;color:#000}}
 `;

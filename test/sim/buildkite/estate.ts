@@ -109,6 +109,8 @@ export interface SimEstate {
   clusters: SimCluster[];
   pipelineTemplates: Array<{ uuid: string; name: string; description: string; configuration: string; available: boolean; createdAt: string }>;
   apiAccessTokens: SimApiAccessToken[];
+  /** Unclustered agent tokens (GraphQL `organization.agentTokens`); revoked ones carry `revokedAt`. The token value is never served. */
+  unclusteredAgentTokens?: Array<{ uuid: string; description: string; createdAt: string; public: boolean; revokedAt: string | null }>;
   auditEvents: SimAuditEvent[];
   /** The UUID in `apiAccessTokens` of the token the collector calls with. */
   callerTokenUuid: string;

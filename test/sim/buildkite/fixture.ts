@@ -149,6 +149,10 @@ export function fixtureEstate(token = 'bkua_fixture_token_0000000000000000000000
     pipelineTemplates: [
       { uuid: 'pt000000-0000-4000-8000-000000000001', name: 'Upload from repository', description: 'Standard', configuration: UPLOAD_ONLY, available: true, createdAt: T0 },
     ],
+    unclusteredAgentTokens: [
+      { uuid: '0190aa00-0000-7000-8000-00000000a9e1', description: 'legacy macOS fleet', createdAt: '2021-03-01T09:00:00.000Z', public: false, revokedAt: null },
+      { uuid: '0190aa00-0000-7000-8000-00000000a9e2', description: 'old default token', createdAt: '2019-05-01T09:00:00.000Z', public: false, revokedAt: '2024-01-01T00:00:00.000Z' },
+    ],
     apiAccessTokens: [
       { uuid: 'ak000000-0000-4000-8000-000000000001', token, description: 'kiteguard sweep', scopes: [...READ_SCOPES], createdAt: '2025-07-16T06:07:42.000Z', expiresAt: '2026-07-16T06:07:42.000Z', lastAccessedAt: '2025-11-30T00:00:00.000Z', ipAddress: '192.0.2.10', ownerUuid: 'u1000000-0000-4000-8000-000000000003' },
       { uuid: 'ak000000-0000-4000-8000-000000000002', token: 'bkua_other_token_never_served_000000000000', description: 'ci admin', scopes: ['read_pipelines', 'write_pipelines', 'write_builds', 'graphql'], createdAt: '2020-03-01T00:00:00.000Z', expiresAt: null, lastAccessedAt: null, ipAddress: null, ownerUuid: 'u1000000-0000-4000-8000-000000000001' },

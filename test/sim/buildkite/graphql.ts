@@ -103,6 +103,12 @@ function organizationNode(e: SimEstate) {
         sso: { mode: m.ssoMode },
         user: userNode(e, m.uuid),
       })),
+    agentTokens: (args: PageArgs & { revoked?: boolean }) =>
+      connection(
+        (e.unclusteredAgentTokens ?? []).filter((t) => args.revoked === undefined || args.revoked === (t.revokedAt !== null)),
+        args,
+        (t) => ({ id: `AgentToken-${t.uuid}`, uuid: t.uuid, description: t.description, createdAt: t.createdAt, public: t.public, revokedAt: t.revokedAt }),
+      ),
     apiAccessTokens: (args: PageArgs) =>
       connection(e.apiAccessTokens, args, (t) => ({
         id: `APIAccessToken-${t.uuid}`,

@@ -8,6 +8,7 @@ import { executeGraphql, loadSchema } from './graphql.js';
 import { GRAPHQL_SCHEMA_PATH } from './paths.js';
 import { restRoute } from './routes.js';
 import { readBody } from '../read-body.js';
+import { drifter, type DriftOptions } from '../drift.js';
 
 /** How the simulator behaves. */
 export interface SimOptions {
@@ -26,6 +27,8 @@ export interface SimOptions {
   faults?: Fault[];
   /** Put the received Authorization header into error bodies, to prove the client never repeats them. */
   echoAuthorizationInErrors?: boolean;
+  /** Perturb successful responses as APIs drift (test/sim/drift.ts), seeded. */
+  drift?: DriftOptions;
 }
 
 /** Requests the simulator received. */
@@ -64,6 +67,7 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
   const authorizations = new Set<string>();
   const faults = options.faults ?? [];
   const windows = new Map<string, Window>();
+  const drift = options.drift ? drifter(options.drift) : undefined;
 
   const take = (key: string, limit: number, windowMs: number, cost: number) => {
     let w = windows.get(key);
@@ -141,7 +145,7 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
       if (links.length > 0) headers.Link = links.join(', ');
       payload = payload.slice((page - 1) * perPage, page * perPage);
     }
-    return send(res, 200, payload, headers, fault);
+    return send(res, 200, drift ? drift.rest(payload) : payload, headers, fault);
   }
 
   async function graphqlRequest(res: ServerResponse, s: GraphQLSchema, body: string, token: string, scopes: string[], echo: object, fault: Fault | undefined): Promise<void> {
@@ -160,7 +164,7 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
     }
     const result = await executeGraphql(s, options.estate, request);
     const after = take(`graphql:${token}`, limit, windowMs, result.points);
-    return send(res, 200, result.body, after.headers, fault);
+    return send(res, 200, drift ? drift.graphql(result.body) : result.body, after.headers, fault);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

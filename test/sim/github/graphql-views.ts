@@ -208,7 +208,8 @@ export function repoView(ctx: ViewContext, repo: SimRepo): Record<string, unknow
     isEmpty: Object.keys(repo.files).length === 0,
     isLocked: false,
     isTemplate: false,
-    viewerPermission: permission,
+    // GitHub's schema: "Users permission level on the repository. Will return null if authenticated as an GitHub App."
+    viewerPermission: ctx.viewer.kind === 'installation' ? null : permission,
     owner: () => orgView(ctx),
     defaultBranchRef: () => refView(ctx, repo, repo.defaultBranch),
     ref: ({ qualifiedName }: { qualifiedName: string }) => refView(ctx, repo, qualifiedName.replace(/^refs\/heads\//, '')),

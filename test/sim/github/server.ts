@@ -9,6 +9,7 @@ import type { SimOrg } from './model.js';
 import { validateResponse } from './openapi.js';
 import { routeRest, type RestAnswer } from './rest-routes.js';
 import { readBody } from '../read-body.js';
+import { drifter, type DriftOptions } from '../drift.js';
 
 /** How to start a simulator. */
 export interface SimOptions {
@@ -23,6 +24,8 @@ export interface SimOptions {
   blobTextLimit?: number;
   /** Validate every REST response against @octokit/openapi and record violations. */
   validate?: boolean;
+  /** Perturb successful responses as APIs drift (test/sim/drift.ts), seeded. */
+  drift?: DriftOptions;
 }
 
 /** What the simulator saw, for assertions on API budgets. */
@@ -117,6 +120,7 @@ export async function startGithubSim(options: SimOptions): Promise<GithubSim> {
   const restPrefix = options.ghes ? '/api/v3' : '';
   const graphqlPath = options.ghes ? '/api/graphql' : '/graphql';
   let base = '';
+  const drift = options.drift ? drifter(options.drift) : undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -146,7 +150,7 @@ export async function startGithubSim(options: SimOptions): Promise<GithubSim> {
       if (caller.type !== 'token') return send(res, 401, {}, { message: 'A JSON web token could not be decoded' });
       const outcome = runGraphql(options.org, caller.token, budget.graphql, JSON.parse(body || '{}') as GraphqlBody, options.blobTextLimit ?? 512 * 1024);
       stats.graphqlPoints += outcome.cost;
-      return send(res, 200, { ...rateHeaders(budget.graphql, 'graphql'), ...tokenHeaders(caller) }, outcome.body, fault);
+      return send(res, 200, { ...rateHeaders(budget.graphql, 'graphql'), ...tokenHeaders(caller) }, drift ? drift.graphql(outcome.body) : outcome.body, fault);
     }
     const answer: RestAnswer = routeRest({ method, path, query: url.searchParams, caller, api: base }, { org: options.org, auth, rate: (id) => ({ core: toRate(budgetFor(id).core), graphql: toRate(budgetFor(id).graphql) }) });
     const headers: Record<string, string> = { ...rateHeaders(budget.core, 'core'), ...tokenHeaders(caller) };
@@ -168,7 +172,7 @@ export async function startGithubSim(options: SimOptions): Promise<GithubSim> {
       Object.assign(headers, rateHeaders(budget.core, 'core'));
     }
     if (options.validate && answer.status < 300) violations.push(...validateResponse(method, path, answer.status, answer.body));
-    send(res, answer.status, headers, answer.body, fault);
+    send(res, answer.status, headers, drift && answer.status === 200 && !answer.free ? drift.rest(answer.body) : answer.body, fault);
   };
 
   const server = createServer((req, res) => {

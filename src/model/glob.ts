@@ -1,8 +1,27 @@
 // A small path glob for waivers: `**` (any depth), `*` and `?` (within one segment),
-// `[abc]` / `[!abc]` classes and `{a,b}` alternatives. Paths use forward slashes.
+// `[abc]` / `[!abc]` classes and `{a,b}` alternatives. Paths use forward slashes. Globs are matched by RE2
+// (linear time, no backtracking), so no glob can make matching slow.
+import { RE2JS } from 're2js';
 
-/** Compiles a glob into an anchored regular expression over a forward-slash path. */
-export function globToRegExp(glob: string): RegExp {
+/** A glob that cannot be compiled (an inverted range `[z-a]`, say); its message says why. */
+export class GlobError extends Error {
+  override name = 'GlobError';
+}
+
+/** Compiles a glob into a matcher of forward-slash paths (whole path); throws GlobError when the glob is invalid. */
+export function compileGlob(glob: string): (path: string) => boolean {
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(globToPattern(normalizePath(glob)));
+  } catch (err) {
+    const why = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : String(err);
+    throw new GlobError(`invalid glob ${JSON.stringify(glob)}: ${why}`);
+  }
+  return (path) => re.matches(normalizePath(path));
+}
+
+// The glob as an RE2 pattern over the whole path.
+function globToPattern(glob: string): string {
   let re = '';
   let braces = 0;
   for (let i = 0; i < glob.length; i++) {
@@ -30,7 +49,7 @@ export function globToRegExp(glob: string): RegExp {
     else re += c.replace(/[.+^$|()[\]{}\\/]/g, '\\$&');
   }
   re += ')'.repeat(braces);
-  return new RegExp(`^${re}$`);
+  return re;
 }
 
 /** A target path as globs see it: forward slashes, no leading `./`. */
@@ -38,7 +57,7 @@ export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 }
 
-/** True when `path` matches `glob` (both normalized). */
+/** True when `path` matches `glob` (both normalized); throws GlobError when the glob is invalid. */
 export function matchesGlob(path: string, glob: string): boolean {
-  return globToRegExp(normalizePath(glob)).test(normalizePath(path));
+  return compileGlob(glob)(path);
 }
