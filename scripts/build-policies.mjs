@@ -1,9 +1,10 @@
-// Compiles policies/ to one Wasm module (dist/policy.wasm) and writes the rule
-// catalog (dist/catalog.json) from the policies' METADATA via `opa inspect -a`.
+// Compiles policies/ to one Wasm module (dist/policy.wasm) and writes the rule catalog
+// (dist/catalog.json) from the policies' METADATA, through the compilation `kiteguard policy build` uses.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { buildBundle } from './lib/compile-policies.mjs';
 
 const opa = process.argv[2] ?? '.tools/bin/opa';
 // The entrypoints the engine evaluates, one per target kind.
@@ -11,40 +12,14 @@ const ENTRYPOINTS = Object.values(JSON.parse(readFileSync('src/engine/entrypoint
 
 mkdirSync('dist', { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-build-'));
+let rules;
 try {
   const bundle = join(work, 'bundle.tar.gz');
-  const args = ['build', '-t', 'wasm', '--ignore', '*_test.rego', '-o', bundle];
-  for (const e of ENTRYPOINTS) args.push('-e', e);
-  execFileSync(opa, [...args, 'policies'], { stdio: 'inherit' });
+  rules = buildBundle({ opa, sources: [{ dir: 'policies', as: 'policies' }], entrypoints: ENTRYPOINTS, out: bundle });
   execFileSync('tar', ['-xzf', bundle, '-C', work, '/policy.wasm'], { stdio: 'inherit' });
   writeFileSync('dist/policy.wasm', readFileSync(join(work, 'policy.wasm')));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-
-const inspected = JSON.parse(
-  execFileSync(opa, ['inspect', '-a', '-f', 'json', 'policies'], { maxBuffer: 64 << 20 }).toString(),
-);
-const rules = [];
-for (const entry of inspected.annotations ?? []) {
-  const a = entry.annotations;
-  if (a.scope !== 'package' || !a.custom?.id) continue;
-  const pkg = entry.path.slice(1).map((p) => p.value).join('.');
-  rules.push({
-    id: a.custom.id,
-    title: a.title,
-    description: (a.description ?? '').trim(),
-    severity: a.custom.severity,
-    area: a.custom.area,
-    target: a.custom.target,
-    remediation: a.custom.remediation,
-    related: (a.related_resources ?? []).map((r) => r.ref),
-    knobs: a.custom.config ?? {},
-    attestable: a.custom.attestable === true,
-    ...(a.custom.scope === 'repository' ? { repositoryWide: true } : {}),
-    package: pkg,
-  });
-}
-rules.sort((x, y) => x.area - y.area || x.id.localeCompare(y.id));
 writeFileSync('dist/catalog.json', JSON.stringify({ rules }, null, 2) + '\n');
 console.log(`built dist/policy.wasm and dist/catalog.json (${rules.length} rules)`);

@@ -86,7 +86,7 @@ describe('loadConfig', () => {
 describe('config errors', () => {
   const W = '  - rule: pipeline/step_timeout_missing\n    reason: r\n    owner: o\n';
   test.each([
-    ['unknown top-level key', 'fail_on: high\nwaiver: []\n', 'c.yml:2:1: unknown key "waiver" in the config; did you mean "waivers"?; expected fail_on, rules, waivers, attestations'],
+    ['unknown top-level key', 'fail_on: high\nwaiver: []\n', 'c.yml:2:1: unknown key "waiver" in the config; did you mean "waivers"?; expected fail_on, rules, waivers, attestations, bundle, verification_key'],
     ['not a mapping', '- rules\n', 'c.yml:1:1: expected the config to be a mapping, got a list'],
     ['bad fail_on', 'fail_on: severe\n', 'c.yml:1:10: expected fail_on to be one of low, medium, high, critical, got a string ("severe")'],
     ['unknown rule id', 'rules:\n  pipeline/plugin_not_pined: {enabled: false}\n', 'c.yml:2:3: unknown rule "pipeline/plugin_not_pined"; did you mean "pipeline/plugin_not_pinned"?'],
@@ -144,7 +144,7 @@ describe('config errors', () => {
     ['waiver with a non-string path', `waivers:\n${W}    expires: 2027-01-01\n    path: [a]\n`, "c.yml:6:11: expected the waiver's path to be a string, got a list"],
     ['a waiver that is not a mapping', 'waivers:\n  - just a string\n', 'c.yml:2:5: expected a waiver to be a mapping, got a string ("just a string")'],
     ['several documents', 'rules: {}\n---\nwaivers: []\n', 'c.yml:3:1: expected one YAML document in the config, found several'],
-    ['invalid YAML', 'rules:\n  a: [\n', 'c.yml:3:1: deficient indentation; expected more indentation, or a closing bracket or quote before this line'],
+    ['invalid YAML', 'rules:\n  a: [\n', 'c.yml:2:6: unclosed flow sequence; expected a closing `]`'],
     ['a duplicated key', 'rules: {}\nrules: {}\n', 'c.yml:2:1: duplicated mapping key; expected each key to appear once in a mapping'],
   ])('%s', (_name, text, message) => {
     let caught: unknown;

@@ -7,7 +7,8 @@
 #   that builds pull requests from forks, unless fork branch names are prefixed
 #   (`prefix_pull_request_fork_branch_names`, so a fork cannot pose as a trusted branch
 #   in `if:` conditions or branch filters) and the pipeline is in a cluster you list as
-#   isolated for untrusted code. Providers without the setting are not applicable.
+#   isolated for untrusted code. Providers without the setting are not applicable; a GitHub
+#   provider whose settings lack it is unknown.
 # related_resources:
 #   - ref: https://buildkite.com/docs/pipelines/source-control/github
 #   - ref: https://buildkite.com/docs/pipelines/security/clusters
@@ -36,7 +37,18 @@ not_applicable if not input.buildkite_pipeline
 not_applicable if {
 	input.buildkite_pipeline
 	not "build_pull_request_forks" in object.keys(settings)
+	not github_provider
 }
+
+# A GitHub provider always has the setting: when it is missing, the data is, and the rule cannot tell.
+unknown contains sprintf("`build_pull_request_forks` was not returned for pipeline `%s` (provider `%s`)", [pipeline.slug, pipeline.provider.id]) if {
+	input.buildkite_pipeline
+	github_provider
+	not is_boolean(object.get(settings, "build_pull_request_forks", null))
+}
+
+# github_provider holds for the providers whose settings include `build_pull_request_forks`.
+github_provider if object.get(pipeline, ["provider", "id"], null) in {"github", "github_enterprise"}
 
 deny contains findings.finding(
 	rego.metadata.chain(),

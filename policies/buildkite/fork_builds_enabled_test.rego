@@ -38,7 +38,8 @@ test_no_fork_builds_pass if {
 }
 
 test_not_applicable_without_the_setting_or_target if {
-	fork_builds_enabled.not_applicable with input as target({"trigger_mode": "code"}, null)
+	gitlab := {"buildkite_pipeline": {"org": "acme", "pipeline": {"slug": "docs", "cluster_id": null, "provider": {"id": "gitlab", "settings": {"trigger_mode": "code"}}}}}
+	fork_builds_enabled.not_applicable with input as gitlab
 	fork_builds_enabled.not_applicable with input as {"pipeline": {"steps": []}}
 	count(fork_builds_enabled.deny) == 0 with input as {"pipeline": {"steps": []}}
 }
@@ -46,4 +47,10 @@ test_not_applicable_without_the_setting_or_target if {
 test_missing_fields_count_against if {
 	findings := fork_builds_enabled.deny with input as target({"build_pull_request_forks": true}, "c-oss") with data.config.rules as isolated
 	{f.message | some f in findings} == {"pipeline `legacy-deploy` builds pull requests from forks without prefixing fork branch names"}
+}
+
+test_github_provider_without_the_setting_is_unknown if {
+	inp := target({"trigger_mode": "code"}, null)
+	count(fork_builds_enabled.deny) == 0 with input as inp
+	fork_builds_enabled.unknown == {"`build_pull_request_forks` was not returned for pipeline `legacy-deploy` (provider `github`)"} with input as inp
 }

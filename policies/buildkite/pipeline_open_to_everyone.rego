@@ -40,6 +40,11 @@ unknown contains snapshot.why(sprintf("members of team `%s`", [entry.team.slug])
 	not default_team(entry.team)
 }
 
+unknown contains sprintf("whether team `%s` is the organization's default team was not returned", [entry.team.slug]) if {
+	some entry in building_teams
+	not is_boolean(object.get(entry.team, "default", null))
+}
+
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf("the organization's default team `%s` can build pipeline `%s` (%s), so every member can run it", [entry.team.slug, slug, upper(entry.accessLevel)]),

@@ -56,3 +56,9 @@ test_not_applicable_without_settings if {
 	pipeline_open_to_everyone.not_applicable with input as {"pipeline": {"steps": []}}
 	count(pipeline_open_to_everyone.unknown) == 0 with input as {"pipeline": {"steps": []}}
 }
+
+test_building_team_without_its_default_flag_is_unknown if {
+	inp := target(ok([{"team": {"slug": "everyone"}, "accessLevel": "BUILD_AND_READ", "members": people(2)}]))
+	count(pipeline_open_to_everyone.deny) == 0 with input as inp
+	pipeline_open_to_everyone.unknown == {"whether team `everyone` is the organization's default team was not returned"} with input as inp
+}

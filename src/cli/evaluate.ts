@@ -4,12 +4,13 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileSafely } from '../files.js';
 import { resolveShard } from '../shard/shard.js';
+import { addBundleOptions, useBundle, type BundleFlags } from './bundle-options.js';
 import type { CliIo, Finish } from './io.js';
 import { addColorOption, addVerdictOptions, useColor, type VerdictFlags } from './options.js';
 import { render, REPORT_FORMATS, sarifOptions, type ReportFormat } from './render.js';
 
 /** Options shared by `evaluate` and `sweep`. */
-export interface EvaluateFlags extends VerdictFlags {
+export interface EvaluateFlags extends VerdictFlags, BundleFlags {
   format?: ReportFormat;
   shard?: string;
   baseline?: string;
@@ -19,7 +20,7 @@ export interface EvaluateFlags extends VerdictFlags {
 
 /** Adds the options that decide what an evaluation reports and how it exits. */
 export function addEvaluateOptions(command: Command): Command {
-  return addColorOption(addVerdictOptions(command))
+  return addBundleOptions(addColorOption(addVerdictOptions(command)))
     .option('--baseline <results.json>', "a previous sweep's results: adds what changed since (its snapshot.json beside it adds the settings behind the changes)")
     .option('--now <time>', 'evaluate as of this ISO time (token ages, waiver and attestation expiry); default: now');
 }
@@ -36,6 +37,7 @@ export function registerEvaluate(program: Command, io: CliIo, finish: Finish): v
       .option('--shard <i/n>', 'evaluate part i of n of the repositories and pipelines (the first part also evaluates the organization)')
       .option('--sarif-root <dir>', 'SARIF URIs are relative to this folder (default: the git checkout holding the current directory)'),
   ).action(async (file: string, flags: EvaluateFlags & { output?: string; sarifRoot?: string }) => {
+    await useBundle(io, flags);
     const { evaluateSnapshotFile } = await import('../app/evaluate.js');
     const shard = resolveShard(flags.shard, io.env);
     const report = await evaluateSnapshotFile(resolve(io.cwd, file), {

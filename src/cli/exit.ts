@@ -16,6 +16,8 @@ export type CommandResult =
   | { kind: 'drift'; drift: Drift }
   /** `blast-radius`: whether the query matched anything. */
   | { kind: 'blast-radius'; matched: boolean }
+  /** `policy test`: whether every test passed (1 when one failed). */
+  | { kind: 'tests'; passed: boolean }
   /** A command that only writes (`merge`, `rules`, `normalize`), or an error (exit 2). */
   | { kind: 'done' }
   | { kind: 'error' };
@@ -37,6 +39,8 @@ export function exitCode(result: CommandResult): number {
       return result.drift.newFailures.length > 0 ? EXIT.findings : EXIT.ok;
     case 'blast-radius':
       return result.matched ? EXIT.ok : EXIT.findings;
+    case 'tests':
+      return result.passed ? EXIT.ok : EXIT.findings;
     case 'done':
       return EXIT.ok;
     case 'error':

@@ -14,7 +14,24 @@ import { registerSweep } from './sweep.js';
 import { exitCode, type CommandResult } from './exit.js';
 import type { CliIo } from './io.js';
 import { registerNormalize } from './normalize.js';
+import { registerPolicy } from './policy.js';
 import { registerRules } from './rules.js';
+
+/** Every command, in the order `--help` lists them. */
+const COMMANDS = [
+  registerCheck,
+  registerCheckAgent,
+  registerCollect,
+  registerEvaluate,
+  registerSweep,
+  registerDiff,
+  registerMerge,
+  registerRules,
+  registerExplain,
+  registerNormalize,
+  registerBlastRadius,
+  registerPolicy,
+];
 
 /** Runs kiteguard with the given arguments (without `node` and the script) and returns the exit code. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -28,17 +45,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const finish = (r: CommandResult) => {
     result = r;
   };
-  registerCheck(program, io, finish);
-  registerCheckAgent(program, io, finish);
-  registerCollect(program, io, finish);
-  registerEvaluate(program, io, finish);
-  registerSweep(program, io, finish);
-  registerDiff(program, io, finish);
-  registerMerge(program, io, finish);
-  registerRules(program, io, finish);
-  registerExplain(program, io, finish);
-  registerNormalize(program, io, finish);
-  registerBlastRadius(program, io, finish);
+  for (const register of COMMANDS) register(program, io, finish);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {

@@ -1,0 +1,20 @@
+// Types of compile-policies.mjs, the policy compilation shared by `make` and `kiteguard policy build`.
+import type { RuleInfo } from '../../src/model/report.js';
+
+/** Where the rule catalog sits in the bundle's data. */
+export const CATALOG_DATA_KEY: string;
+/** Runs one opa command and returns its stdout; a failure throws with opa's output. */
+export function runOpa(opa: string, args: string[], cwd?: string): string;
+/** Copies the `.rego` files of a folder, tests only when asked. */
+export function copyRego(dir: string, into: string, tests: boolean): void;
+/** The rule catalog from `opa inspect -a` output. */
+export function catalogFromInspect(inspected: unknown): RuleInfo[];
+/** Builds rule folders into one Wasm bundle (signed when a key is given) and returns its catalog. */
+export function buildBundle(opts: {
+  opa: string;
+  sources: { dir: string; as: string }[];
+  entrypoints: string[];
+  out: string;
+  signingKey?: string;
+  signingAlg?: string;
+}): RuleInfo[];

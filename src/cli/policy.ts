@@ -1,0 +1,57 @@
+// `kiteguard policy build|test|new`: an organization's own Rego rules, tested, and built with kiteguard's into
+// one (signed) bundle that `check`, `evaluate` and `sweep` verify with `--bundle` and `--verification-key`.
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { CliIo, Finish } from './io.js';
+
+/** Adds the `policy` command and its subcommands to the program. */
+export function registerPolicy(program: Command, io: CliIo, finish: Finish): void {
+  const policy = program.command('policy').description("write, test and build your organization's own rules into a signed bundle");
+  const opaOption = () => new Option('--opa <file>', 'the opa binary (default: KITEGUARD_OPA, else opa on PATH)');
+
+  policy
+    .command('build')
+    .description("compile kiteguard's rules plus yours into one Wasm bundle (.tar.gz), signed with --signing-key")
+    .argument('[dir]', 'your rule folder', '.kiteguard/policies')
+    .requiredOption('-o, --output <file>', 'the bundle to write, e.g. org.bundle.tar.gz')
+    .option('--signing-key <file>', 'PEM private key to sign the bundle with')
+    .addOption(new Option('--signing-alg <alg>', 'signature algorithm').choices(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']).default('ES256'))
+    .addOption(opaOption())
+    .action(async (dir: string, opts: { output: string; signingKey?: string; signingAlg: string; opa?: string }) => {
+      const [{ buildPolicyBundle }, { findOpa }] = await Promise.all([import('../app/policy-build.js'), import('../app/policy-sources.js')]);
+      const out = resolve(io.cwd, opts.output);
+      const own = buildPolicyBundle({
+        opa: findOpa(opts.opa, io.env),
+        dir: resolve(io.cwd, dir),
+        out,
+        ...(opts.signingKey ? { signingKey: resolve(io.cwd, opts.signingKey), signingAlg: opts.signingAlg } : {}),
+      });
+      io.stdout(`wrote ${opts.output}${opts.signingKey ? ` (signed, ${opts.signingAlg})` : ' (unsigned)'}: kiteguard's rules and ${own.length} of yours: ${own.map((r) => r.id).sort().join(', ') || 'none'}\n`);
+      finish({ kind: 'done' });
+    });
+
+  policy
+    .command('test')
+    .description("run your rules' tests (opa test) with kiteguard's Rego library")
+    .argument('[dir]', 'your rule folder', '.kiteguard/policies')
+    .option('-v, --verbose', 'list every test')
+    .option('--coverage', "print opa's coverage report (JSON)")
+    .addOption(opaOption())
+    .action(async (dir: string, opts: { verbose?: boolean; coverage?: boolean; opa?: string }) => {
+      const [{ testPolicies }, { findOpa }] = await Promise.all([import('../app/policy-test.js'), import('../app/policy-sources.js')]);
+      const passed = testPolicies({ opa: findOpa(opts.opa, io.env), dir: resolve(io.cwd, dir), label: dir, verbose: Boolean(opts.verbose), coverage: Boolean(opts.coverage) }, io);
+      finish({ kind: 'tests', passed });
+    });
+
+  policy
+    .command('new')
+    .description('scaffold a pipeline rule and its test, e.g. `kiteguard policy new acme/deploy_queue`')
+    .argument('<id>', 'the rule id: <your namespace>/<name>')
+    .option('--dir <dir>', 'your rule folder', '.kiteguard/policies')
+    .action(async (id: string, opts: { dir: string }) => {
+      const { scaffoldRule } = await import('../app/policy-new.js');
+      const made = scaffoldRule(id, resolve(io.cwd, opts.dir));
+      io.stdout(`wrote ${made.rule} and ${made.test} (package ${made.package}); run \`kiteguard policy test ${opts.dir}\`\n`);
+      finish({ kind: 'done' });
+    });
+}

@@ -1,0 +1,39 @@
+// A signed policy bundle in place of the shipped policies: read, verified, its ABI checked, then its
+// `policy.wasm` and rule catalog used by every later step of the command.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { useAssets } from './assets.js';
+import { readBundleFiles } from './bundle-archive.js';
+import { readVerificationKey, verifyBundle } from './bundle-verify.js';
+import { parseCatalog } from './catalog.js';
+import ENTRYPOINTS from './entrypoints.json' with { type: 'json' };
+import { CATALOG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
+
+/** Reads and verifies the bundle at `bundlePath` with the PEM key at `keyPath`, then makes it the policy in use. */
+export function activateBundle(bundlePath: string, keyPath: string): { rules: number } {
+  let pem: Buffer;
+  try {
+    pem = readFileSync(keyPath);
+  } catch {
+    throw new InputError('cannot read the verification key', { file: keyPath });
+  }
+  const key = readVerificationKey(pem, keyPath);
+  const files = readBundleFiles(bundlePath);
+  verifyBundle(files, key, bundlePath);
+  const fail = (reason: string): never => {
+    throw new InputError(`policy bundle rejected: ${reason}`, { file: bundlePath });
+  };
+  const manifest = JSON.parse(files.get('.manifest')?.toString('utf8') ?? fail('it has no .manifest')) as { wasm?: { entrypoint: string; module: string }[] };
+  const modules = new Set((manifest.wasm ?? []).map((w) => w.module.replace(/^\/+/, '')));
+  if (modules.size !== 1 || !modules.has('policy.wasm')) fail('it must hold exactly one Wasm module, policy.wasm (build it with `kiteguard policy build`)');
+  const entrypoints = new Set((manifest.wasm ?? []).map((w) => w.entrypoint));
+  const missing = Object.values(ENTRYPOINTS).filter((e) => !entrypoints.has(e));
+  if (missing.length) fail(`its policy.wasm lacks the entrypoints ${missing.join(', ')} (build it with \`kiteguard policy build\`)`);
+  const data = JSON.parse(files.get('data.json')?.toString('utf8') ?? '{}') as Record<string, unknown>;
+  const catalog = data[CATALOG_DATA_KEY];
+  if (!catalog) fail('it carries no rule catalog (build it with `kiteguard policy build`)');
+  const text = JSON.stringify(catalog);
+  const rules = parseCatalog(text).length;
+  useAssets({ 'policy.wasm': files.get('policy.wasm') as Buffer, 'catalog.json': Buffer.from(text) });
+  return { rules };
+}
