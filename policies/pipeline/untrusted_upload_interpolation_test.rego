@@ -100,3 +100,17 @@ test_plugin_command_arguments if {
 	findings := rule.deny with input as testing.pipeline([testing.command_step({"plugins": [shell]})])
 	{f.path | some f in findings} == {["steps", 0, "plugins", 0, "config", "command", 2]}
 }
+
+test_step_on_literal_branches_only if {
+	cmdline := "aws lambda update-function-code --image-uri $$IMAGE_URL:${BUILDKITE_BRANCH}-${BUILDKITE_COMMIT}"
+	findings := rule.deny with input as testing.pipeline([
+		testing.command_step({"commands": [cmdline], "branches": "main"}),
+		testing.command_step({"commands": [cmdline], "if": "build.branch == \"main\""}),
+		testing.command_step({"commands": [cmdline], "branches": "main release/*"}),
+		testing.command_step({"commands": [cmdline], "if": "build.branch == \"main\" || build.pull_request.id != null"}),
+		testing.command_step({"commands": ["echo $BUILDKITE_MESSAGE"], "branches": "main"}),
+	])
+		with data.config.rules as {"pipeline/untrusted_upload_interpolation": {"skip_fixed_branch_steps": true}}
+	{f.path[1] | some f in findings} == {2, 3, 4}
+	count(rule.deny) == 1 with input as testing.pipeline([testing.command_step({"commands": [cmdline], "branches": "main"})])
+}
