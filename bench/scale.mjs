@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from './generate.mjs';
 
@@ -53,6 +53,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function runChild(dist, file) {
   const r = spawnSync(process.execPath, ['--max-old-space-size=4096', import.meta.filename, dist, file], {
     env: { ...process.env, KITEGUARD_SCALE_CHILD: '1' },
+    cwd: dirname(file),
     timeout: TIMEOUT,
   });
   if (r.error?.code === 'ETIMEDOUT' || r.signal) return { timeout: true };
@@ -66,7 +67,8 @@ function measure(kind, sizes) {
   const previous = new Map();
   const table = [];
   for (const n of sizes) {
-    const file = join(dir, `${kind}-${n}.yml`);
+    // A folder of its own: `check` also reads the other pipeline files of the folder it checks in.
+    const file = join(mkdtempSync(join(dir, `${kind}-${n}-`)), 'pipeline.yml');
     const text = pipeline(n, kind === 'findings');
     writeFileSync(file, text);
     const runs = new Map(variants.map(([name]) => [name, []]));
@@ -108,7 +110,7 @@ try {
     let n = 1000;
     while (pipeline(n * 2, false).length < 5 * 2 ** 20) n *= 2;
     while (pipeline(n + 1000, false).length < 5 * 2 ** 20) n += 1000;
-    const file = join(dir, 'big.yml');
+    const file = join(mkdtempSync(join(dir, 'big-')), 'pipeline.yml');
     const text = pipeline(n, false);
     writeFileSync(file, text);
     for (const [name, dist] of variants) {
