@@ -23,8 +23,8 @@ export const PART_DOMAINS: Readonly<Partial<Record<TargetKind, readonly string[]
 /** The part entrypoint of one rule package (`pipeline.hardcoded_secret`). */
 export const partEntrypoint = (pkg: string): string => `kiteguard/parts/${pkg.replace('.', '/')}/report`;
 
-/** Wasm pages (64 KiB) the policy memory starts with: room for a typical evaluation without growing. */
-export const DEFAULT_MEMORY_PAGES = 512;
+/** Wasm pages (64 KiB) the policy memory starts with for small inputs (the SDK's own default; more costs resident memory). */
+export const DEFAULT_MEMORY_PAGES = 5;
 
 /** Inputs from this size on (JSON bytes) are evaluated in parts, when their kind has parts. */
 export const PARTS_FROM_BYTES = 256 * 1024;
