@@ -1,5 +1,8 @@
 // Compiles policies/ to one Wasm module (dist/policy.wasm) and writes the rule catalog
 // (dist/catalog.json) from the policies' METADATA, through the compilation `kiteguard policy build` uses.
+// Besides one entrypoint per target kind, the module holds one "part" entrypoint per rule
+// package of the domains in src/engine/parts.json (`kiteguard/parts/<domain>/<rule>/report`):
+// the engine evaluates a large pipeline part by part, so each rule starts on an empty Wasm heap.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,13 +12,46 @@ import { buildBundle } from './lib/compile-policies.mjs';
 const opa = process.argv[2] ?? '.tools/bin/opa';
 // The entrypoints the engine evaluates, one per target kind.
 const ENTRYPOINTS = Object.values(JSON.parse(readFileSync('src/engine/entrypoints.json', 'utf8')));
+// The rule domains whose packages get part entrypoints.
+const PART_DOMAINS = [...new Set(Object.values(JSON.parse(readFileSync('src/engine/parts.json', 'utf8'))).flat())];
+
+/** Every rule package (`domain.name`) of the part domains, from the packages of the non-test policy files. */
+function rulePackages() {
+  const { namespaces } = JSON.parse(execFileSync(opa, ['inspect', '-f', 'json', 'policies'], { maxBuffer: 64 << 20 }).toString());
+  return Object.entries(namespaces)
+    .filter(([, files]) => files.some((f) => !f.endsWith('_test.rego')))
+    .map(([ns]) => ns.split('.').slice(1))
+    .filter((parts) => parts.length === 2 && PART_DOMAINS.includes(parts[0]))
+    .map((parts) => parts.join('.'))
+    .sort();
+}
+
+/** The generated module of one part: the kind report's aggregation over that one rule package. */
+function partModule(pkg) {
+  const [domain, name] = pkg.split('.');
+  return [
+    `package kiteguard.parts.${pkg}`,
+    '',
+    'import data.lib.report as aggregation',
+    '',
+    `report := aggregation.aggregate({"${domain}": {"${name}": data.${pkg}}})`,
+    '',
+  ].join('\n');
+}
 
 mkdirSync('dist', { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-build-'));
 let rules;
 try {
   const bundle = join(work, 'bundle.tar.gz');
-  rules = buildBundle({ opa, sources: [{ dir: 'policies', as: 'policies' }], entrypoints: ENTRYPOINTS, out: bundle });
+  const parts = join(work, 'parts');
+  mkdirSync(parts);
+  const entrypoints = [...ENTRYPOINTS];
+  for (const pkg of rulePackages()) {
+    writeFileSync(join(parts, `${pkg}.rego`), partModule(pkg));
+    entrypoints.push(`kiteguard/parts/${pkg.replace('.', '/')}/report`);
+  }
+  rules = buildBundle({ opa, sources: [{ dir: 'policies', as: 'policies' }, { dir: parts, as: 'parts' }], entrypoints, out: bundle });
   execFileSync('tar', ['-xzf', bundle, '-C', work, '/policy.wasm'], { stdio: 'inherit' });
   writeFileSync('dist/policy.wasm', readFileSync(join(work, 'policy.wasm')));
 } finally {

@@ -71,9 +71,9 @@ deny contains findings.finding(
 }
 
 # secret_names: the distinct candidate names that are secret-like, each tested once.
-secret_names contains c.name if {
-	some c in candidates
-	secrets.secret_like(c.name, name_filter)
+secret_names contains name if {
+	some name in {c.name | some c in candidates}
+	secrets.secret_like(name, name_filter)
 }
 
 name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)

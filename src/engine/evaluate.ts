@@ -7,6 +7,7 @@ import { locateFinding, type InlineSuppression, type Target } from '../model/tar
 import { rulesFor } from './catalog.js';
 import { toOutcomes } from './outcomes.js';
 import { evaluateAll, type EvaluationItem } from './parallel.js';
+import { PARTS_FROM_BYTES } from './policy.js';
 import { applyInlineSuppressions, suppressionNotices } from './suppressions.js';
 import { applyWaivers, settleWaivers } from './waivers.js';
 
@@ -108,10 +109,15 @@ function distinctInputs(targets: Target[], now: string): { items: EvaluationItem
     const key = createHash('sha256').update(bytes).digest('base64');
     let index = itemOf.get(key);
     if (index === undefined) {
-      index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer }) - 1;
+      const parts = bytes.byteLength >= PARTS_FROM_BYTES && isObject((target.input as { pipeline?: unknown }).pipeline);
+      index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}) }) - 1;
       itemOf.set(key, index);
     }
     return index;
   });
   return { items, slot };
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

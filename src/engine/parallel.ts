@@ -3,15 +3,15 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { assetPath } from './assets.js';
-import type { TargetKind } from '../model/report.js';
-import { PolicyEngine, type EngineResult } from './policy.js';
+import { memoryPagesFor, PolicyEngine, type EngineResult, type EvaluationItem } from './policy.js';
 import { EngineError } from '../errors.js';
 import type { WorkerBatch } from './worker.js';
 
-/** One input to evaluate with its kind's entrypoint. */
-export interface EvaluationItem {
-  kind: TargetKind;
-  bytes: ArrayBuffer;
+export type { EvaluationItem } from './policy.js';
+
+/** The Wasm memory pages that fit the largest of the items. */
+export function memoryPagesForItems(items: EvaluationItem[]): number {
+  return memoryPagesFor(items.reduce((max, item) => Math.max(max, item.bytes.byteLength), 0));
 }
 
 /** How to evaluate: the policy bundle, its data, and how many threads at most. */
@@ -35,9 +35,9 @@ export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions
 }
 
 function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineResult[] {
-  const engine = PolicyEngine.load(opts.policy);
+  const engine = PolicyEngine.load(opts.policy, memoryPagesForItems(items));
   engine.setData(opts.data);
-  return items.map((item) => engine.evaluate(item.kind, item.bytes));
+  return items.map((item) => engine.evaluateItem(item));
 }
 
 async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions & { policy: Uint8Array }, threads: number, file: string): Promise<EngineResult[]> {
@@ -45,7 +45,7 @@ async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions 
   let next = 0;
   // Loaded here, so commands that evaluate in this thread start without it.
   const { Worker: WorkerThread } = await import('node:worker_threads');
-  const workers: Worker[] = Array.from({ length: threads }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data } }));
+  const workers: Worker[] = Array.from({ length: threads }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data, pages: memoryPagesForItems(items) } }));
   try {
     await Promise.all(
       workers.map(
