@@ -121,6 +121,17 @@ describe('check through a signed bundle', () => {
     expect(findings.some((f) => f.ruleId.startsWith('pipeline/'))).toBe(true);
   });
 
+  it('evaluates a pipeline large enough to be split into rule parts whole through a bundle without parts', async () => {
+    // Above 256 KiB of input the shipped policy is evaluated rule package by rule package; a bundle has no part entrypoints.
+    const step = (i: number) => `  - label: "step ${i} ${'x'.repeat(120)}"\n    command: sudo make install-${i}\n    agents: {queue: builders}\n    timeout_in_minutes: 5\n`;
+    const big = pem('big.yml', `steps:\n${Array.from({ length: 1500 }, (_, i) => step(i)).join('')}`);
+    const r = await runCli(['check', big, '--format', 'json', '--bundle', ES, '--verification-key', KEY.ecPublic], { cwd: work });
+    expect(r.code, r.stderr).not.toBe(2);
+    const rules = new Set((JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.ruleId));
+    expect(rules.has('acme/no_sudo')).toBe(true);
+    expect(rules.has('pipeline/dependency_scan_missing')).toBe(true);
+  }, 120_000);
+
   it('lists, explains and describes in SARIF the organization rules like built-in ones', async () => {
     const flags = ['--bundle', ES, '--verification-key', KEY.ecPublic];
     expect((await runCli(['rules', ...flags])).stdout).toMatch(/acme\/deploy_queue\s+high\s+area\s+6\s+Deploy steps off the deploy queue/);
