@@ -16,6 +16,7 @@ export function main(argv: string[], policy?: Promise<WebAssembly.Module | undef
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
   });
 }
 

@@ -45,3 +45,18 @@ describe('collect progress', () => {
     expect(drive(false, true)).toBe('buildkite: warning: retrying after 429\n');
   });
 });
+
+describe('a status line on a narrow terminal', () => {
+  it('is cut to fit, so a redraw never wraps', () => {
+    let out = '';
+    let t = 0;
+    const p = createProgress({ write: (s) => (out += s), tty: true, quiet: false, columns: 40, now: () => (t += 150) });
+    p.progress('github', 'repositories', 3, 8);
+    p.budget('github', 4900, 5000);
+    p.progress('buildkite', 'pipelines', 1);
+    const lines = out.split('\r\x1b[2K').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect([...line].length).toBeLessThan(40);
+    expect(lines.at(-1)).toMatch(/…$/);
+  });
+});

@@ -2,7 +2,7 @@
 // snapshot (validated, written atomically) and the summary. Loaded on first use.
 import { collectBuildkite } from '../collect/buildkite/collect.js';
 import { collectGithub } from '../collect/github/index.js';
-import { redactor } from '../collect/redact.js';
+import { redactor } from '../redact.js';
 import type { CallStats } from '../collect/stats.js';
 import { formatCollectSummary } from '../collect/summary.js';
 import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';

@@ -69,7 +69,7 @@ function collectList(value: string, previous: string[]): string[] {
 
 /** The progress display of a collection on stderr: redrawn in place on a terminal, plain lines otherwise. */
 export function progressDisplay(io: CliIo, quiet: boolean): ProgressFactory {
-  return (write) => createProgress({ write, tty: Boolean(io.stderrIsTTY), quiet });
+  return (write) => createProgress({ write, tty: Boolean(io.stderrIsTTY), quiet, ...(io.stderrColumns ? { columns: io.stderrColumns } : {}) });
 }
 
 /** Turns flags and environment into a request; missing credentials are usage errors. */

@@ -1,6 +1,7 @@
 // Entry point of the CLI: parses argv with commander and dispatches to one command per file.
 import { Command, CommanderError } from 'commander';
 import { KiteguardError } from '../errors.js';
+import { scrubCredentials } from '../redact.js';
 import { showControlChars } from '../report/summary.js';
 import { VERSION } from '../version.js';
 import { registerBlastRadius } from './blast-radius.js';
@@ -35,7 +36,9 @@ const COMMANDS = [
 ];
 
 /** Runs kiteguard with the given arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], raw: CliIo): Promise<number> {
+  // Nothing token-shaped reaches stderr, whatever a server or an input echoed into a message.
+  const io: CliIo = { ...raw, stderr: (text) => raw.stderr(scrubCredentials(text)) };
   const program = new Command('kiteguard')
     .description('Policy-as-code compliance checks for Buildkite pipelines and GitHub + Buildkite estates')
     .version(VERSION, '-V, --version')

@@ -12,6 +12,8 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   /** Whether stderr is a terminal (the progress display redraws in place only then). */
   stderrIsTTY?: boolean;
+  /** The width of that terminal, in columns. */
+  stderrColumns?: number;
   /** The policy module, compiled in the background while the CLI loaded; undefined when that failed. */
   policy?: Promise<WebAssembly.Module | undefined>;
 }

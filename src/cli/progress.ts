@@ -9,6 +9,8 @@ export interface ProgressOptions {
   tty: boolean;
   /** Show nothing but warnings. */
   quiet: boolean;
+  /** The terminal's width: a redrawn line longer than this would wrap and leave a stale line behind each redraw. */
+  columns?: number;
   /** Milliseconds since some origin; injected by tests. */
   now?: () => number;
 }
@@ -24,6 +26,13 @@ interface ProviderState {
 }
 
 const REDRAW_MS = 100;
+
+/** The line cut to one character less than the terminal's width (the cursor needs the last column), with `…`. */
+export function fit(line: string, columns: number | undefined): string {
+  if (columns === undefined || columns < 10) return line;
+  const chars = [...line];
+  return chars.length < columns ? line : `${chars.slice(0, columns - 2).join('')}…`;
+}
 
 /** Creates the display for one collection run. */
 export function createProgress(opts: ProgressOptions): ProgressReporter {
@@ -48,7 +57,7 @@ export function createProgress(opts: ProgressOptions): ProgressReporter {
     const t = now();
     if (!force && t - lastDraw < REDRAW_MS) return;
     lastDraw = t;
-    opts.write(`\r\x1b[2K${statusLine()}`);
+    opts.write(`\r\x1b[2K${fit(statusLine(), opts.columns)}`);
     drawn = true;
   };
   const entry = (provider: Provider): ProviderState => {

@@ -1,7 +1,7 @@
 // A small typed client for Buildkite's REST v2 and GraphQL APIs: pagination, pacing, retries, call counts.
 import type { CollectEvents } from '../events.js';
 import { emptyStats, type CallStats } from '../stats.js';
-import { redactor } from '../redact.js';
+import { redactor } from '../../redact.js';
 import { BuildkiteApiError, BuildkiteGraphqlError, pathOnly, type BuildkiteApi } from './errors.js';
 import { exchange, type ExchangeContext } from './http.js';
 import { RateLimitPacer, SYSTEM_CLOCK, type Clock } from './pacer.js';

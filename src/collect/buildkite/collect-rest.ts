@@ -1,6 +1,6 @@
 // The REST half of the Buildkite collection: organization settings, pipelines, templates, teams, clusters and what hangs off them.
 import type { CollectEvents } from '../events.js';
-import { MASK } from '../redact.js';
+import { MASK } from '../../redact.js';
 import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient } from './client.js';
 import { NEEDS, type SectionReader } from './sections.js';

@@ -1,5 +1,5 @@
 // One Buildkite HTTP exchange with timeouts, bounded retries and rate-limit pacing; knows nothing about resources.
-import { redactor } from '../redact.js';
+import { redactor } from '../../redact.js';
 import { BuildkiteApiError, type BuildkiteApi } from './errors.js';
 import { parseRateLimit, type Clock, type RateLimitPacer, type RateLimitState } from './pacer.js';
 import type { Semaphore } from './semaphore.js';

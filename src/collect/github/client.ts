@@ -5,7 +5,7 @@ import type { CallStats } from '../stats.js';
 import { identityHash } from './etag-cache.js';
 import { Limiter } from './limiter.js';
 import type { CollectGithubOptions } from './options.js';
-import { redactor, type Redact } from '../redact.js';
+import { redactor, type Redact } from '../../redact.js';
 
 /** Response headers that describe the collector's own credential. */
 export interface CredentialHeaders {

@@ -1,7 +1,7 @@
 // The GitHub collector: reads an organization (or named repositories) and returns the `github` snapshot section.
 import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
 import { SILENT_EVENTS, type CollectEvents } from '../events.js';
-import { redactor } from '../redact.js';
+import { redactor } from '../../redact.js';
 import { emptyStats, type CallStats } from '../stats.js';
 import { createGithubClient, type GithubClient } from './client.js';
 import { EtagCache } from './etag-cache.js';

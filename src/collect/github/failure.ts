@@ -1,6 +1,6 @@
 // Turns a failed request into an `unavailable` section with a reason a user can act on.
 import { unreadable, type Unavailable } from '../../snapshot/section.js';
-import type { Redact } from '../redact.js';
+import type { Redact } from '../../redact.js';
 
 interface HttpishError {
   status?: number;

@@ -7,9 +7,10 @@ export const MASK = '[redacted]';
 /** A function that masks secrets in a string. */
 export type Redact = (text: string) => string;
 
-/** Shapes of GitHub credentials (classic, fine-grained, OAuth, app tokens), JWTs and PEM private keys. */
+/** Shapes of GitHub credentials (classic, fine-grained, OAuth, app tokens), Buildkite tokens, JWTs and PEM private keys. */
 const CREDENTIAL_PATTERNS = [
   /\bgh[pousr]_[A-Za-z0-9_]{16,}/g,
+  /\bbk(?:ua|aa|aj|ar|ct|pt|pat|ps|tx)_[A-Za-z0-9]{16,}/g,
   /\bgithub_pat_[A-Za-z0-9_]{16,}/g,
   /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g,
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
@@ -25,3 +26,6 @@ export function redactor(secrets: Array<string | undefined>): Redact {
     return out;
   };
 }
+
+/** Masks credential-shaped text only: the last line of defence on everything kiteguard writes to stderr. */
+export const scrubCredentials: Redact = redactor([]);
