@@ -1,5 +1,5 @@
 // An on-disk cache of REST responses keyed by URL and a hash of the caller's identity, for conditional requests.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -11,7 +11,11 @@ export interface CachedResponse {
   body: unknown;
 }
 
-/** ETag cache in a folder, or a no-op when no folder is given. Tokens never reach it: keys hash the identity. */
+/**
+ * ETag cache in a folder, or a no-op when no folder is given. Tokens never reach it: keys hash the identity.
+ * Each entry carries an HMAC of its URL, ETag, links and body keyed by the caller's identity hash (never stored),
+ * so an entry that was changed, cut short or written by someone else is dropped and fetched again, never replayed.
+ */
 export class EtagCache {
   constructor(
     private readonly dir: string | undefined,
@@ -29,11 +33,22 @@ export class EtagCache {
     const file = this.file(url);
     if (!file) return undefined;
     try {
-      const entry = JSON.parse(await readFile(file, 'utf8')) as CachedResponse;
-      return entry.url === url && typeof entry.etag === 'string' ? entry : undefined;
+      const entry = JSON.parse(await readFile(file, 'utf8')) as CachedResponse & { mac?: unknown };
+      if (entry.url !== url || typeof entry.etag !== 'string' || typeof entry.mac !== 'string') return undefined;
+      const expected = Buffer.from(this.mac(entry), 'hex');
+      const given = Buffer.from(entry.mac, 'hex');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      return { url: entry.url, etag: entry.etag, link: entry.link, body: entry.body };
     } catch {
       return undefined;
     }
+  }
+
+  // What proves an entry is the one this caller stored: an HMAC keyed by the identity hash.
+  private mac(entry: CachedResponse): string {
+    return createHmac('sha256', this.identityHash)
+      .update(JSON.stringify([entry.url, entry.etag, entry.link ?? null, entry.body]))
+      .digest('hex');
   }
 
   /** Stores a response that carried an ETag (written atomically). */
@@ -42,7 +57,8 @@ export class EtagCache {
     if (!file || !this.dir) return;
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(entry), { mode: 0o600 });
+    const { url, etag, link, body } = entry;
+    await writeFile(tmp, JSON.stringify({ url, etag, link, body, mac: this.mac(entry) }), { mode: 0o600 });
     await rename(tmp, file);
   }
 }
