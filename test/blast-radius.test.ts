@@ -158,7 +158,7 @@ describe('--token', () => {
     const m = report.matches[0] as AgentTokenMatch;
     expect(m).toMatchObject({ type: 'agent_token', cluster: { id: IDS.prod, name: 'prod' }, description: 'prod agents', queues: ['default', 'deploy'] });
     expect(m.pipelines.map((p) => p.slug)).toEqual(['web-app', 'api-release']);
-    expect(m.secrets?.map((s) => s.key)).toEqual(['DEPLOY_KEY', 'NPM_TOKEN']);
+    expect(m.secrets?.map((s) => s.key)).toEqual(['DEPLOY_KEY', 'NPM_TOKEN', 'SENTRY_TOKEN']);
     expect(m.audience.teams.filter((t) => t.pipelines.some((p) => p.can === 'run')).map((t) => t.team)).toEqual(['everyone', 'platform']);
   });
 

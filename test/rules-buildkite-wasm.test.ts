@@ -90,12 +90,28 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('Buildkite rules on the fixture estate (Wa
     expect(messages(org, 'cluster_secret_unrestricted')).toEqual(['secret `NPM_TOKEN` of cluster `prod` has no access policy, so every pipeline and branch in the cluster can read it']);
     const secret = org.findings.find((f) => f.rule === 'buildkite/cluster_secret_unrestricted')!;
     expect(secret.path).toEqual(['buildkite', 'clusters', 'data', 0, 'secrets', 'data', 1]);
+    expect(messages(org, 'cluster_secret_policy_weak')).toEqual([
+      'rule 1 of the access policy of secret `SENTRY_TOKEN` (cluster `prod`) names no pipeline (pipeline_slug), so every pipeline of the cluster whose builds meet `build_branch`, `build_creator` can read it; it admits every branch (`build_branch: "*"`), including branches anyone with push access creates',
+    ]);
+    expect(org.findings.find((f) => f.rule === 'buildkite/cluster_secret_policy_weak')!.path).toEqual(['buildkite', 'clusters', 'data', 0, 'secrets', 'data', 2, 'policy']);
     expect(messages(org, 'agent_token_no_expiry')).toEqual([
       'agent token `old laptop agent` of cluster `prod` never expires and is accepted from any IP address',
       'agent token `oss agents` of cluster `oss` is accepted from any IP address',
     ]);
     // The revoked unclustered token is not asked for (revoked: false); the live one is reported.
     expect(messages(org, 'unclustered_agent_token')).toEqual(["unclustered agent token `legacy macOS fleet` is not revoked: it cannot expire or be limited to your agents' IP addresses"]);
+  });
+
+  it('leaves a secret whose access policy is not YAML, and a cluster whose secrets are refused, unknown', async () => {
+    const estate = fixtureEstate();
+    estate.clusters[0]!.secrets[2]!.policy = '- build_branch: [main';
+    const run = await collectFromSim(estate, { faults: [{ path: `/v2/organizations/acme-inc/clusters/${estate.clusters[1]!.uuid}/secrets`, kind: 'status', status: 403 }] });
+    const { org } = evaluate(run.snapshot);
+    expect(messages(org, 'cluster_secret_policy_weak')).toEqual([]);
+    expect(unknowns(org, 'cluster_secret_policy_weak')).toEqual([
+      expect.stringMatching(/^secrets of cluster `oss` not visible: .*\(needs read_secrets_details\)$/),
+      expect.stringMatching(/^the access policy of secret `SENTRY_TOKEN` is not valid YAML \(.+\), so secret `SENTRY_TOKEN` of cluster `prod` cannot be judged$/),
+    ]);
   });
 
   it('reports the pipeline settings the fixture gets wrong, and only on the pipelines that have them', () => {
@@ -236,7 +252,7 @@ describe('Buildkite rules when nothing is readable (Wasm)', () => {
   it('covers every Buildkite rule of the catalog in these tests', () => {
     expect(buildkiteRules.map((r) => r.id).sort()).toEqual([
       'buildkite/agent_token_no_expiry', 'buildkite/api_ip_allowlist_missing', 'buildkite/api_token_no_expiry', 'buildkite/api_token_overscoped',
-      'buildkite/audit_log_not_streamed', 'buildkite/build_exports_disabled', 'buildkite/cluster_secret_unrestricted', 'buildkite/fork_builds_enabled',
+      'buildkite/audit_log_not_streamed', 'buildkite/build_exports_disabled', 'buildkite/cluster_secret_policy_weak', 'buildkite/cluster_secret_unrestricted', 'buildkite/fork_builds_enabled',
       'buildkite/max_timeout_unset', 'buildkite/pipeline_defined_in_ui', 'buildkite/pipeline_not_in_cluster', 'buildkite/pipeline_open_to_everyone',
       'buildkite/pipeline_template_not_used', 'buildkite/public_pipeline', 'buildkite/public_pipeline_creation_enabled', 'buildkite/repository_not_via_github_app',
       'buildkite/scanner_token_overscoped', 'buildkite/sso_not_enforced', 'buildkite/token_rotation_overdue', 'buildkite/two_factor_not_enforced',

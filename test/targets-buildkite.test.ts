@@ -57,7 +57,27 @@ describe('Buildkite targets', () => {
     const s = snapshot();
     const input = buildkiteOrganizationInput(s, NOW);
     expect(input.now).toBe(NOW);
-    expect(input.buildkite).toBe(s);
+    expect(input.buildkite).toEqual(s);
+  });
+
+  it("parses each secret's access policy beside its text, and says why one cannot be parsed", () => {
+    const secrets = [
+      { id: 's-1', key: 'DEPLOY', policy: '- pipeline_slug: web\n  build_branch: [main, "release/*"]', created_at: NOW },
+      { id: 's-2', key: 'BROKEN', policy: '- build_branch: [main', created_at: NOW },
+      { id: 's-3', key: 'OPEN', policy: null, created_at: NOW },
+      { id: 's-4', key: 'BLANK', policy: '  \n', created_at: NOW },
+    ];
+    const s = snapshot({ clusters: ok([{ cluster: { id: 'c-1', name: 'prod' }, queues: ok([]), agent_tokens: ok([]), secrets: ok(secrets), maintainers: ok([]) }, { cluster: { id: 'c-2', name: 'oss' }, queues: ok([]), agent_tokens: ok([]), secrets: DENIED, maintainers: ok([]) }]) });
+    const { buildkite } = buildkiteOrganizationInput(s, NOW);
+    const clusters = buildkite.clusters.status === 'ok' ? buildkite.clusters.data : [];
+    const parsed = clusters[0]!.secrets.status === 'ok' ? clusters[0]!.secrets.data : [];
+    expect(parsed[0]).toEqual({ ...secrets[0], policy_rules: ok([{ pipeline_slug: 'web', build_branch: ['main', 'release/*'] }]) });
+    expect(parsed[1]!.policy_rules).toEqual({ status: 'unavailable', reason: expect.stringMatching(/^the access policy of secret `BROKEN` is not valid YAML \(.*unclosed flow sequence/) });
+    expect(parsed[2]).toEqual(secrets[2]);
+    expect(parsed[3]).toEqual(secrets[3]);
+    expect(clusters[1]!.secrets).toBe(DENIED);
+    // The snapshot itself is left as collected.
+    expect(s.clusters.status === 'ok' && s.clusters.data[0]!.secrets.status === 'ok' && 'policy_rules' in s.clusters.data[0]!.secrets.data[0]!).toBe(false);
   });
 
   it('builds one pipeline target per pipeline with the organization sections beside it', () => {

@@ -12,6 +12,7 @@ import type {
   RestTeam,
 } from '../snapshot/buildkite.js';
 import { isAvailable, ok, unavailable, type Section } from '../snapshot/section.js';
+import { buildkiteOrganizationPart } from './secret-policies.js';
 
 /** One team that can reach a pipeline, at which level, and who is in it. */
 export interface PipelineTeamAccess {
@@ -47,9 +48,9 @@ export interface BuildkitePipelineTarget extends BuildkitePipelineTargetInput {
   now: string;
 }
 
-/** The organization target's Buildkite part: the snapshot as collected, with the evaluation time. */
+/** The organization target's Buildkite part: the snapshot as collected (secrets' access policies parsed), with the evaluation time. */
 export function buildkiteOrganizationInput(snapshot: BuildkiteSnapshot, now: string): { now: string; buildkite: BuildkiteSnapshot } {
-  return { now, buildkite: snapshot };
+  return { now, buildkite: buildkiteOrganizationPart(snapshot) };
 }
 
 /** Whether a team's access entry is for this pipeline: by uuid when both sides have one, else by slug. */

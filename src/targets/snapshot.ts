@@ -6,6 +6,7 @@ import type { Target } from '../model/target.js';
 import { inShard, ownsOrganization, pipelineShardKey, repositoryShardKey, type Shard } from '../shard/shard.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { buildkitePipelineTargetInput } from './buildkite.js';
+import { buildkiteOrganizationPart } from './secret-policies.js';
 import { githubOrganizationPart, repositoryEntries, repositoryKey, repositoryTargetInput, type PipelinesByRepository } from './github.js';
 import { compareTargets } from './order.js';
 import { pipelineYaml } from './pipeline-file.js';
@@ -19,7 +20,7 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   const targets: Target[] = [];
   const githubOrg = github ? githubOrganizationPart(github) : undefined;
   if (ownsOrganization(shard) && (github || buildkite)) {
-    targets.push({ kind: 'organization', name: 'organization', input: { ...(githubOrg ? { github: githubOrg } : {}), ...(buildkite ? { buildkite } : {}) } });
+    targets.push({ kind: 'organization', name: 'organization', input: { ...(githubOrg ? { github: githubOrg } : {}), ...(buildkite ? { buildkite: buildkiteOrganizationPart(buildkite) } : {}) } });
   }
   // A list that could not be read stands in as one target whose every rule is unknown.
   if (github && github.repositories.status !== 'ok' && ownsOrganization(shard)) {

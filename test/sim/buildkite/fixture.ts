@@ -132,6 +132,7 @@ export function fixtureEstate(token = 'bkua_fixture_token_0000000000000000000000
         secrets: [
           { uuid: 's1000000-0000-4000-8000-000000000001', key: 'DEPLOY_KEY', description: 'Deploy key', policy: '- pipeline_slug: web-app\n  build_branch: main', createdAt: T0 },
           { uuid: 's1000000-0000-4000-8000-000000000002', key: 'NPM_TOKEN', description: 'npm publish', policy: null, createdAt: T0 },
+          { uuid: 's1000000-0000-4000-8000-000000000003', key: 'SENTRY_TOKEN', description: 'release notes', policy: '- build_branch: "*"\n  build_creator: ada@acme.example', createdAt: T0 },
         ],
         maintainers: [
           { uuid: 'm1000000-0000-4000-8000-000000000001', kind: 'user', userUuid: 'u1000000-0000-4000-8000-000000000001' },
