@@ -55,7 +55,23 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('collectBuildkite', () => {
     expect(data(prod.agent_tokens).find((t) => t.description === 'old laptop agent')).toMatchObject({ expires_at: null, allowed_ip_addresses: null });
     expect(data(prod.secrets).find((x) => x.key === 'NPM_TOKEN')).toMatchObject({ policy: null });
     expect(data(prod.maintainers).map((m) => m.actor.type)).toEqual(['user', 'team']);
+    expect(data(s.rules!).map((r) => [r.action, r.source_uuid, r.target_uuid])).toEqual([
+      ['trigger_build', 'p1000000-0000-4000-8000-000000000001', 'p1000000-0000-4000-8000-000000000003'],
+      ['artifacts_read', 'p1000000-0000-4000-8000-000000000001', 'p1000000-0000-4000-8000-000000000001'],
+    ]);
     expect(stats.retries).toBe(0);
+  });
+
+  test('a token without read_rules leaves the rules unavailable, naming the scope; an organization with none reads as an empty list', async () => {
+    const estate = fixtureEstate();
+    const caller = estate.apiAccessTokens.find((t) => t.uuid === estate.callerTokenUuid)!;
+    caller.scopes = caller.scopes.filter((x) => x !== 'read_rules');
+    const denied = await collectFromSim(estate);
+    expect(denied.incomplete).toEqual(['buildkite.rules']);
+    expect(denied.snapshot.rules).toMatchObject({ status: 'unavailable', http_status: 403, needs: 'read_rules' });
+    const none = fixtureEstate();
+    none.rules = [];
+    expect((await collectFromSim(none)).snapshot.rules).toEqual({ status: 'ok', data: [] });
   });
 
   test('pages through every list (Link rel="next", 100 per page) and keeps only pipelines the filter accepts', async () => {

@@ -56,6 +56,7 @@ const CASES: Array<[string, string, string]> = [
   [`${org}/clusters/${prod.uuid}/tokens`, 'agent_tokens', 'List tokens'],
   [`${org}/clusters/${prod.uuid}/secrets`, 'secrets', 'List secrets'],
   [`${org}/clusters/${prod.uuid}/maintainers`, 'cluster_maintainers', 'List cluster maintainers'],
+  [`${org}/rules`, 'rules', 'List rules'],
 ];
 
 describe.skipIf(!GRAPHQL_SCHEMA_PATH || !REST_EXAMPLES_PATH)('simulated REST shapes', () => {

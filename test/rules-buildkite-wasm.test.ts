@@ -114,6 +114,21 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('Buildkite rules on the fixture estate (Wa
     ]);
   });
 
+  it('reports a cluster rule that crosses clusters, and is unknown when the token cannot read rules', async () => {
+    expect(messages(run.org, 'cluster_rule_crosses_clusters')).toEqual([
+      'rule `r1000000-0000-4000-8000-000000000001` lets pipeline `web-app` (cluster `prod`) trigger builds of pipeline `docs-site` (cluster `oss`), across the cluster boundary',
+    ]);
+    expect(run.org.findings.find((f) => f.rule === 'buildkite/cluster_rule_crosses_clusters')!.path).toEqual(['buildkite', 'rules', 'data', 0]);
+    const allowed = evaluate(snapshot, { rules: { 'buildkite/cluster_rule_crosses_clusters': { allowed_crossings: { prod: ['oss'] } } } });
+    expect(passes(allowed.org, 'cluster_rule_crosses_clusters')).toBe(true);
+    const estate = fixtureEstate();
+    const caller = estate.apiAccessTokens.find((t) => t.uuid === estate.callerTokenUuid)!;
+    caller.scopes = caller.scopes.filter((x) => x !== 'read_rules');
+    const { org } = evaluate((await collectFromSim(estate)).snapshot);
+    expect(messages(org, 'cluster_rule_crosses_clusters')).toEqual([]);
+    expect(unknowns(org, 'cluster_rule_crosses_clusters')).toEqual([expect.stringMatching(/^the organization's cluster rules not visible: .*403.*\(needs read_rules\)$/)]);
+  });
+
   it('reports the pipeline settings the fixture gets wrong, and only on the pipelines that have them', () => {
     const { 'web-app': web, 'legacy-deploy': legacy, 'docs-site': docs } = run.pipelines;
     expect(messages(legacy, 'fork_builds_enabled')).toEqual(['pipeline `legacy-deploy` builds pull requests from forks without prefixing fork branch names and outside a cluster listed as isolated']);
@@ -252,7 +267,7 @@ describe('Buildkite rules when nothing is readable (Wasm)', () => {
   it('covers every Buildkite rule of the catalog in these tests', () => {
     expect(buildkiteRules.map((r) => r.id).sort()).toEqual([
       'buildkite/agent_token_no_expiry', 'buildkite/api_ip_allowlist_missing', 'buildkite/api_token_no_expiry', 'buildkite/api_token_overscoped',
-      'buildkite/audit_log_not_streamed', 'buildkite/build_exports_disabled', 'buildkite/cluster_secret_policy_weak', 'buildkite/cluster_secret_unrestricted', 'buildkite/fork_builds_enabled',
+      'buildkite/audit_log_not_streamed', 'buildkite/build_exports_disabled', 'buildkite/cluster_rule_crosses_clusters', 'buildkite/cluster_secret_policy_weak', 'buildkite/cluster_secret_unrestricted', 'buildkite/fork_builds_enabled',
       'buildkite/max_timeout_unset', 'buildkite/pipeline_defined_in_ui', 'buildkite/pipeline_not_in_cluster', 'buildkite/pipeline_open_to_everyone',
       'buildkite/pipeline_template_not_used', 'buildkite/public_pipeline', 'buildkite/public_pipeline_creation_enabled', 'buildkite/repository_not_via_github_app',
       'buildkite/scanner_token_overscoped', 'buildkite/sso_not_enforced', 'buildkite/token_rotation_overdue', 'buildkite/two_factor_not_enforced',

@@ -76,6 +76,19 @@ export interface BuildkiteClusterEntry {
   maintainers: Section<RestMaintainer[]>;
 }
 
+/** One cluster rule (`GET /v2/organizations/{org}/rules`): which pipeline may trigger, or read artifacts of, which. */
+export type RestRule = Upstream<{
+  uuid: string;
+  /** `pipeline.trigger_build.pipeline` or `pipeline.artifacts_read.pipeline`. */
+  type: string;
+  source_type: string;
+  source_uuid: string;
+  target_type: string;
+  target_uuid: string;
+  effect: string;
+  action: string;
+}>;
+
 /** Organization security settings that only GraphQL shows (2FA, SSO, API IP allow-list, idle-token revocation). */
 export type GraphqlOrgSecurity = Upstream<{
   membersRequireTwoFactorAuthentication: boolean | null;
@@ -127,4 +140,6 @@ export interface BuildkiteSnapshot {
   pipeline_templates: Section<RestPipelineTemplate[]>;
   teams: Section<BuildkiteTeamEntry[]>;
   clusters: Section<BuildkiteClusterEntry[]>;
+  /** The cluster rules. Absent in snapshots from kiteguard versions that did not read them. */
+  rules?: Section<RestRule[]>;
 }

@@ -19,6 +19,7 @@ import type {
   RestPipelineTemplate,
   RestQueue,
   RestRepositoryConnection,
+  RestRule,
   RestSecret,
   RestTeam,
 } from '../../snapshot/buildkite.js';
@@ -47,20 +48,22 @@ export interface RestOrgSections {
   pipeline_settings: Section<RestPipelineSettings>;
   repository_connections: Section<RestRepositoryConnection[]>;
   pipeline_templates: Section<RestPipelineTemplate[]>;
+  rules: Section<RestRule[]>;
 }
 
-/** Reads the organization, the caller's token, API and pipeline settings, repository connections and templates. */
+/** Reads the organization, the caller's token, API and pipeline settings, repository connections, templates and cluster rules. */
 export async function readOrgSections(client: BuildkiteClient, org: string, reader: SectionReader): Promise<RestOrgSections> {
   const base = `/organizations/${encodeURIComponent(org)}`;
-  const [organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates] = await Promise.all([
+  const [organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates, rules] = await Promise.all([
     reader.read('buildkite.organization', NEEDS.organizations, async () => objectOf<RestOrganization>(await client.get(base), 'the organization')),
     reader.read('buildkite.access_token', NEEDS.token, async () => withoutCredentials(objectOf<RestAccessToken>(await client.get('/access-token'), 'the access token'))),
     reader.read('buildkite.api_settings', NEEDS.settings, async () => objectOf<RestApiSettings>(await client.get(`${base}/api-settings`), 'the API settings')),
     reader.read('buildkite.pipeline_settings', NEEDS.settings, async () => objectOf<RestPipelineSettings>(await client.get(`${base}/pipeline-settings`), 'the pipeline settings')),
     reader.read('buildkite.repository_connections', NEEDS.repositoryConnections, async () => identified<RestRepositoryConnection>(await client.list(`${base}/repository_connections`), 'repository connection', ['id'])),
     reader.read('buildkite.pipeline_templates', NEEDS.templates, async () => identified<RestPipelineTemplate>(await client.list(`${base}/pipeline-templates`), 'pipeline template', ['uuid'])),
+    reader.read('buildkite.rules', NEEDS.rules, async () => identified<RestRule>(await client.list(`${base}/rules`), 'rule', ['uuid'])),
   ]);
-  return { organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates };
+  return { organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates, rules };
 }
 
 /** Reads every pipeline (100 per page, settings included), keeping those the filter accepts; unidentifiable entries are counted in `unread`. */

@@ -79,6 +79,7 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     pipeline_templates: rest.pipeline_templates,
     teams: teamEntries,
     clusters,
+    rules: rest.rules,
   };
   return { snapshot, stats: { ...client.stats }, incomplete: [...reader.incomplete].sort() };
 }

@@ -14,6 +14,7 @@ export const NEEDS = {
   teams: 'read_teams',
   clusters: 'read_clusters',
   secrets: 'read_secrets_details',
+  rules: 'read_rules',
   graphql: 'GraphQL API access enabled on the token',
   graphqlAdmin: 'GraphQL API access enabled on the token, and organization admin',
 } as const;

@@ -57,6 +57,15 @@ export interface SimCluster {
   maintainers: Array<{ uuid: string; kind: 'user'; userUuid: string } | { uuid: string; kind: 'team'; teamUuid: string }>;
 }
 
+/** A cluster rule: a pipeline allowed to trigger builds of, or read artifacts of, another pipeline. */
+export interface SimRule {
+  uuid: string;
+  action: 'trigger_build' | 'artifacts_read';
+  sourcePipelineUuid: string;
+  targetPipelineUuid: string;
+  createdAt: string;
+}
+
 /** An API access token as the organization's token audit sees it; `token` is the secret and is never served. */
 export interface SimApiAccessToken {
   uuid: string;
@@ -112,6 +121,8 @@ export interface SimEstate {
   /** Unclustered agent tokens (GraphQL `organization.agentTokens`); revoked ones carry `revokedAt`. The token value is never served. */
   unclusteredAgentTokens?: Array<{ uuid: string; description: string; createdAt: string; public: boolean; revokedAt: string | null }>;
   auditEvents: SimAuditEvent[];
+  /** Cluster rules (`GET /v2/organizations/{org}/rules`); none when absent. */
+  rules?: SimRule[];
   /** The UUID in `apiAccessTokens` of the token the collector calls with. */
   callerTokenUuid: string;
 }
@@ -133,5 +144,6 @@ export const READ_SCOPES = [
   'read_teams',
   'read_clusters',
   'read_secrets_details',
+  'read_rules',
   'graphql',
 ];

@@ -162,6 +162,12 @@ export function fixtureEstate(token = 'bkua_fixture_token_0000000000000000000000
       { uuid: 'ae000000-0000-4000-8000-000000000001', type: 'ORGANIZATION_UPDATED', occurredAt: '2025-11-20T09:15:04.000Z', actor: { type: 'USER', name: 'Ada Admin' }, subject: { type: 'ORGANIZATION', name: 'acme-inc' } },
       { uuid: 'ae000000-0000-4000-8000-000000000002', type: 'PIPELINE_UPDATED', occurredAt: '2025-11-19T09:15:04.000Z', actor: { type: 'USER', name: 'Bo Builder' }, subject: { type: 'PIPELINE', name: 'legacy-deploy' } },
     ],
+    rules: [
+      // web-app (cluster prod) may trigger docs-site (cluster oss): across the cluster boundary.
+      { uuid: 'r1000000-0000-4000-8000-000000000001', action: 'trigger_build', sourcePipelineUuid: 'p1000000-0000-4000-8000-000000000001', targetPipelineUuid: 'p1000000-0000-4000-8000-000000000003', createdAt: T0 },
+      // web-app may read its own artifacts: one cluster.
+      { uuid: 'r1000000-0000-4000-8000-000000000002', action: 'artifacts_read', sourcePipelineUuid: 'p1000000-0000-4000-8000-000000000001', targetPipelineUuid: 'p1000000-0000-4000-8000-000000000001', createdAt: T0 },
+    ],
     callerTokenUuid: 'ak000000-0000-4000-8000-000000000001',
   };
 }

@@ -113,7 +113,7 @@ export function generateEstate(options: GenerateOptions): SimEstate {
     for (const t of owners) teams[t]!.pipelines.push({ pipelineUuid: p.uuid, accessLevel: rnd.pick(ACCESS), createdAt: date(300) });
   });
   const callerUuid = rnd.uuid();
-  return {
+  const estate: SimEstate = {
     org: {
       uuid: rnd.uuid(),
       slug,
@@ -157,4 +157,13 @@ export function generateEstate(options: GenerateOptions): SimEstate {
     auditEvents: Array.from({ length: 30 }, () => ({ uuid: rnd.uuid(), type: 'PIPELINE_UPDATED', occurredAt: date(30), actor: { type: 'USER' as const, name: 'Member 0' }, subject: { type: 'PIPELINE', name: 'pipeline-0' } })),
     callerTokenUuid: callerUuid,
   };
+  // Drawn last, so the rest of an estate is the same as before rules were generated: one rule per 200 pipelines, at least two.
+  estate.rules = Array.from({ length: Math.max(pipelines.length >= 2 ? 2 : 0, Math.floor(pipelines.length / 200)) }, () => ({
+    uuid: rnd.uuid(),
+    action: rnd.chance(0.5) ? ('trigger_build' as const) : ('artifacts_read' as const),
+    sourcePipelineUuid: rnd.pick(pipelines).uuid,
+    targetPipelineUuid: rnd.pick(pipelines).uuid,
+    createdAt: date(300),
+  }));
+  return estate;
 }

@@ -299,3 +299,23 @@ export function pipelineTemplates(e: SimEstate) {
     updated_by: creator(e),
   }));
 }
+
+/** Items of `GET /organizations/{org}/rules`, keyed as the documented example (`type` is `pipeline.<action>.pipeline`). */
+export function rules(e: SimEstate) {
+  const by = creator(e);
+  return (e.rules ?? []).map((r) => ({
+    uuid: r.uuid,
+    graphql_id: gid('Rule', r.uuid),
+    organization_uuid: e.org.uuid,
+    url: `${API}/organizations/${e.org.slug}/rules/${r.uuid}`,
+    type: `pipeline.${r.action}.pipeline`,
+    source_type: 'pipeline',
+    source_uuid: r.sourcePipelineUuid,
+    target_type: 'pipeline',
+    target_uuid: r.targetPipelineUuid,
+    effect: 'allow',
+    action: r.action,
+    created_at: r.createdAt,
+    created_by: by,
+  }));
+}

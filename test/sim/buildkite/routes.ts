@@ -36,6 +36,8 @@ export function restRoute(e: SimEstate, path: string): RestRoute | undefined {
       return org('teams', 'read_teams', () => e.teams.map((t) => render.team(e, t)));
     case '/clusters':
       return org('clusters', 'read_clusters', () => e.clusters.map((c) => render.cluster(e, c)));
+    case '/rules':
+      return org('rules', 'read_rules', () => render.rules(e));
   }
   const team = /^\/teams\/([^/]+)\/(pipelines|members)$/.exec(rest);
   if (team) {
