@@ -7,6 +7,7 @@ import { generateEstate } from './sim/buildkite/generate.js';
 import { collectFromSim } from './sim/buildkite/harness.js';
 import { GRAPHQL_SCHEMA_PATH } from './sim/buildkite/paths.js';
 import type { Fault } from './sim/buildkite/faults.js';
+import { safeService } from '../src/collect/buildkite/collect-notifications.js';
 
 function data<T>(s: Section<T>): T {
   if (s.status !== 'ok') throw new Error(`section unavailable: ${s.reason}`);
@@ -33,7 +34,7 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('collectBuildkite', () => {
     expect(bo).toMatchObject({ role: 'MEMBER', security: { twoFactorEnabled: false }, sso: { mode: 'OPTIONAL' } });
     const ciAdmin = data(s.api_access_tokens).find((t) => t.description === 'ci admin');
     expect(ciAdmin).toMatchObject({ expiresAt: null, scopes: ['READ_PIPELINES', 'WRITE_PIPELINES', 'WRITE_BUILDS', 'GRAPHQL'] });
-    expect(data(s.audit_events)).toMatchObject({ count: 2, first_page: [{ type: 'ORGANIZATION_UPDATED' }, { type: 'PIPELINE_UPDATED' }] });
+    expect(data(s.audit_events)).toMatchObject({ count: 4, first_page: [{ type: 'ORGANIZATION_UPDATED' }, { type: 'PIPELINE_UPDATED' }, { type: 'NOTIFICATION_SERVICE_CREATED' }, { type: 'NOTIFICATION_SERVICE_CREATED' }] });
 
     const pipelines = data(s.pipelines);
     const legacy = pipelines.find((p) => p.slug === 'legacy-deploy')!;
@@ -60,6 +61,35 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('collectBuildkite', () => {
       ['artifacts_read', 'p1000000-0000-4000-8000-000000000001', 'p1000000-0000-4000-8000-000000000001'],
     ]);
     expect(stats.retries).toBe(0);
+  });
+
+  test('notification services come from the audit log: type, name, description, never a URL or token', async () => {
+    const estate = fixtureEstate();
+    const run = await collectFromSim(estate);
+    const services = data(run.snapshot.notification_services!);
+    expect(services.count).toBe(2);
+    expect(services.events.map((e) => [e.type, e.subject.node])).toEqual([
+      ['NOTIFICATION_SERVICE_CREATED', { __typename: 'NotificationServiceSlack', id: 'NotificationService-ns000000-0000-4000-8000-000000000001', name: 'Slack', description: '#builds' }],
+      ['NOTIFICATION_SERVICE_CREATED', { __typename: 'NotificationServiceWebhook', id: 'NotificationService-ns000000-0000-4000-8000-000000000002', name: 'Webhook', description: 'builds to [redacted]' }],
+    ]);
+    const text = JSON.stringify(run.snapshot);
+    for (const s of estate.notificationServices!) for (const secret of [s.url, s.token]) expect(text).not.toContain(secret);
+    expect(text).not.toContain('fixturewebhooktoken');
+  });
+
+  test('a notification service keeps only its type and the documented interface fields, URLs and tokens masked', () => {
+    const served = { __typename: 'NotificationServiceWebhook', id: 'ns-1', name: 'Webhook', description: 'posts to https://hooks.example/x?k=1 with bkua_abcdefghijklmnopqrstuvwx', url: 'https://hooks.example/x', token: 't0ken', headers: { Authorization: 'Bearer x' } };
+    expect(safeService(served)).toEqual({ __typename: 'NotificationServiceWebhook', id: 'ns-1', name: 'Webhook', description: 'posts to [redacted] with [redacted]' });
+  });
+
+  test('an audit log the token cannot read leaves the notification services unavailable, not empty', async () => {
+    const estate = fixtureEstate();
+    const run = await collectFromSim(estate, { faults: [{ path: '/graphql', bodyIncludes: 'OrgSecurity', kind: 'status', status: 403 }] });
+    expect(run.snapshot.notification_services).toMatchObject({ status: 'unavailable', http_status: 403 });
+    expect(run.incomplete).toContain('buildkite.notification_services');
+    const none = fixtureEstate();
+    none.auditEvents = none.auditEvents.filter((e) => e.subject.type !== 'NOTIFICATION_SERVICE');
+    expect((await collectFromSim(none)).snapshot.notification_services).toEqual({ status: 'ok', data: { count: 0, events: [] } });
   });
 
   test('a token without read_rules leaves the rules unavailable, naming the scope; an organization with none reads as an empty list', async () => {
@@ -146,7 +176,7 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('collectBuildkite', () => {
 
   test('GraphQL 401: the GraphQL-only sections are unavailable with `needs`, REST sections are complete', async () => {
     const run = await collectFromSim(fixtureEstate(), { faults: [{ path: '/graphql', kind: 'status', status: 401 }] });
-    const gqlOnly = ['buildkite.api_access_tokens', 'buildkite.audit_events', 'buildkite.members', 'buildkite.security', 'buildkite.unclustered_agent_tokens'];
+    const gqlOnly = ['buildkite.api_access_tokens', 'buildkite.audit_events', 'buildkite.members', 'buildkite.notification_services', 'buildkite.security', 'buildkite.unclustered_agent_tokens'];
     const teamSections = ['docs', 'everyone', 'platform'].flatMap((t) => [`buildkite.teams[${t}].members`, `buildkite.teams[${t}].pipelines`]);
     expect(run.incomplete).toEqual([...gqlOnly, ...teamSections].sort());
     const s: BuildkiteSnapshot = run.snapshot;

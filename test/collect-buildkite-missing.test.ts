@@ -24,5 +24,8 @@ test('drifted responses: the collection completes, with what could not be read l
   const estate = fixtureEstate();
   const run = await collectFromSim(estate, { drift: { seed: 7, rate: 0.2 } });
   expect(run.incomplete.length).toBeGreaterThan(0);
-  expect(JSON.stringify(run.snapshot)).not.toContain(estate.apiAccessTokens[0]!.token);
+  const text = JSON.stringify(run.snapshot);
+  expect(text).not.toContain(estate.apiAccessTokens[0]!.token);
+  for (const s of estate.notificationServices ?? []) for (const secret of [s.url, s.token]) expect(text).not.toContain(secret);
 });
+

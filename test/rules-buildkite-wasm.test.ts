@@ -9,6 +9,7 @@ import { unavailable } from '../src/snapshot/section.js';
 import { buildkiteOrganizationInput, buildkitePipelineTargets } from '../src/targets/buildkite.js';
 import { fixtureEstate } from './sim/buildkite/fixture.js';
 import { collectFromSim } from './sim/buildkite/harness.js';
+import { EVENTBRIDGE_SDL } from './sim/buildkite/graphql.js';
 import { GRAPHQL_SCHEMA_PATH } from './sim/buildkite/paths.js';
 
 const NOW = '2025-12-01T00:00:00Z';
@@ -65,7 +66,9 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('Buildkite rules on the fixture estate (Wa
     expect(messages(org, 'build_exports_disabled')).toEqual(['Buildkite organization `acme-inc` does not export builds to its own storage']);
     expect(messages(org, 'public_pipeline_creation_enabled')).toEqual(['Buildkite organization `acme-inc` lets members create public pipelines (enabled by Ada Admin)']);
     expect(messages(org, 'max_timeout_unset')).toEqual(['Buildkite organization `acme-inc` has no maximum command timeout']);
-    expect(messages(org, 'audit_log_not_streamed')).toEqual(['no attestation that the audit log of Buildkite organization `acme-inc` is streamed to a SIEM (the audit log is readable and holds 2 events)']);
+    expect(messages(org, 'audit_log_not_streamed')).toEqual([
+      'no attestation that the audit log of Buildkite organization `acme-inc` is streamed to a SIEM, and no enabled Amazon EventBridge notification service (the audit log is readable and holds 4 events)',
+    ]);
   });
 
   it('reports API tokens by scope, expiry and age, comparing GraphQL scopes without case', () => {
@@ -175,10 +178,28 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('Buildkite rules on the fixture estate (Wa
     expect(passes(current.org, 'audit_log_not_streamed')).toBe(true);
     const expired = evaluate(snapshot, { attestations: { [rule]: [{ ...attestation, expires: '2025-11-01' }] } });
     expect(messages(expired.org, 'audit_log_not_streamed')).toEqual([
-      'attestation by sec@acme.example that the audit log of Buildkite organization `acme-inc` is streamed to a SIEM expired on 2025-11-01 (the audit log is readable and holds 2 events)',
+      'attestation by sec@acme.example that the audit log of Buildkite organization `acme-inc` is streamed to a SIEM expired on 2025-11-01, and there is no enabled Amazon EventBridge notification service (the audit log is readable and holds 4 events)',
     ]);
     const elsewhere = evaluate(snapshot, { attestations: { [rule]: [{ ...attestation, scope: 'buildkite:other', expires: '2026-03-01' }] } });
     expect(messages(elsewhere.org, 'audit_log_not_streamed')).toHaveLength(1);
+  });
+
+  it('passes the audit-log rule on an enabled EventBridge service read from the audit log, and is unknown when that cannot be read', async () => {
+    const estate = fixtureEstate();
+    const bridge = { uuid: 'ns000000-0000-4000-8000-0000000000eb', typename: 'NotificationServiceAmazonEventBridge', name: 'Amazon EventBridge', description: 'audit to aws', url: 'arn:aws:events:eu-west-1:000000000000:event-bus/x', token: 'never-served' };
+    estate.notificationServices!.push(bridge);
+    const at = (type: string, occurredAt: string) => ({ uuid: `ae-${type}`, type, occurredAt, actor: { type: 'USER' as const, name: 'Ada Admin' }, subject: { type: 'NOTIFICATION_SERVICE', name: bridge.name, uuid: bridge.uuid } });
+    estate.auditEvents.push(at('NOTIFICATION_SERVICE_CREATED', '2025-09-01T00:00:00.000Z'), at('NOTIFICATION_SERVICE_ENABLED', '2025-09-02T00:00:00.000Z'));
+    const withBridge = await collectFromSim(estate, { schemaExtension: EVENTBRIDGE_SDL });
+    expect(passes(evaluate(withBridge.snapshot).org, 'audit_log_not_streamed')).toBe(true);
+    // Disabled later: no longer evidence.
+    estate.auditEvents.push(at('NOTIFICATION_SERVICE_DISABLED', '2025-09-03T00:00:00.000Z'));
+    const disabled = evaluate((await collectFromSim(estate, { schemaExtension: EVENTBRIDGE_SDL })).snapshot);
+    expect(messages(disabled.org, 'audit_log_not_streamed')).toHaveLength(1);
+    const refused = await collectFromSim(fixtureEstate(), { faults: [{ path: '/graphql', bodyIncludes: 'OrgSecurity', kind: 'status', status: 403 }] });
+    const unknown = evaluate(refused.snapshot).org;
+    expect(messages(unknown, 'audit_log_not_streamed')).toEqual([]);
+    expect(unknowns(unknown, 'audit_log_not_streamed')).toEqual([expect.stringMatching(/^the notification services \(from the audit log\) not visible: .*403.*, and no current attestation says the audit log is streamed$/)]);
   });
 
   it('reports what a worse estate gets wrong: no GitHub App, a writable scanner token, no idle revocation, REST dates', async () => {
@@ -220,6 +241,8 @@ function nothingReadable(): BuildkiteSnapshot {
     members: denied,
     api_access_tokens: denied,
     audit_events: denied,
+    notification_services: denied,
+    rules: denied,
     pipelines: denied,
     pipeline_templates: denied,
     teams: denied,
@@ -239,8 +262,8 @@ describe('Buildkite rules when nothing is readable (Wasm)', () => {
     }
     expect(unknowns(org, 'sso_not_enforced')).toEqual(['the organization\'s security settings not visible: 403 Forbidden (needs organization admin)']);
     expect(unknowns(org, 'api_ip_allowlist_missing')).toHaveLength(2);
-    expect(messages(org, 'audit_log_not_streamed')).toEqual([
-      'no attestation that the audit log of Buildkite organization `acme-inc` is streamed to a SIEM (the audit log not visible: 403 Forbidden (needs organization admin))',
+    expect(unknowns(org, 'audit_log_not_streamed')).toEqual([
+      'the notification services (from the audit log) not visible: 403 Forbidden (needs organization admin), and no current attestation says the audit log is streamed',
     ]);
   });
 

@@ -116,6 +116,23 @@ export interface GraphqlAuditEvents {
   first_page: Array<Upstream<{ type: string; occurredAt: string }>>;
 }
 
+/** A notification service as an audit event's subject shows it: only `__typename` and what the `NotificationService` interface documents. */
+export type GraphqlNotificationService = { __typename: string; id?: string; name?: string; description?: string };
+
+/** One audit event of a notification service (created, enabled, disabled, broken, updated, deleted) and the service, null once deleted. */
+export type GraphqlNotificationServiceEvent = Upstream<{
+  type: string;
+  occurredAt: string;
+  subject: Upstream<{ uuid: string; type: string | null; name: string | null; node: GraphqlNotificationService | null }>;
+}>;
+
+/** The organization's notification services as its audit log knows them: the most recent events, and how many there are. */
+export interface GraphqlNotificationServices {
+  /** How many notification-service audit events the organization has; more than `events` holds means the list is partial. */
+  count: number;
+  events: GraphqlNotificationServiceEvent[];
+}
+
 /** The unclustered agent tokens not revoked (GraphQL `organization.agentTokens(revoked: false)`): metadata only, never the token. */
 export type GraphqlUnclusteredAgentTokens = Array<Upstream<{ uuid: string; description: string | null; createdAt: string | null; public: boolean }>>;
 
@@ -134,6 +151,8 @@ export interface BuildkiteSnapshot {
   audit_events: Section<GraphqlAuditEvents>;
   /** Absent in snapshots from kiteguard versions that did not read it. */
   unclustered_agent_tokens?: Section<GraphqlUnclusteredAgentTokens>;
+  /** Notification services from the audit log. Absent in snapshots from kiteguard versions that did not read them. */
+  notification_services?: Section<GraphqlNotificationServices>;
   pipelines: Section<RestPipeline[]>;
   /** Set when some pipelines of the list could not be identified: `pipelines` then holds only the others. */
   pipelines_unread?: Unavailable;

@@ -1,12 +1,14 @@
-// The GraphQL half of the Buildkite collection: 2FA and SSO enforcement, member security, the API-token audit and the audit log.
+// The GraphQL half of the Buildkite collection: 2FA and SSO enforcement, member security, the API-token audit, the audit log
+// and the notification services it shows.
 import type { CollectEvents } from '../events.js';
 import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient, GraphqlFieldError } from './client.js';
 import { BuildkiteGraphqlError } from './errors.js';
 import { allNodesOf, allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
+import { NOTIFICATION_EVENTS_FIELD, notificationServicesOf } from './collect-notifications.js';
 import { API_TOKENS_PAGE, MEMBERS_PAGE, ORG_SECURITY } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
-import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlOrgSecurity, GraphqlUnclusteredAgentTokens } from '../../snapshot/buildkite.js';
+import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlNotificationServices, GraphqlOrgSecurity, GraphqlUnclusteredAgentTokens } from '../../snapshot/buildkite.js';
 import { ShapeError } from '../shape.js';
 
 /** The GraphQL-only organization sections. */
@@ -16,6 +18,7 @@ export interface GraphqlOrgSections {
   api_access_tokens: Section<GraphqlApiAccessToken[]>;
   audit_events: Section<GraphqlAuditEvents>;
   unclustered_agent_tokens: Section<GraphqlUnclusteredAgentTokens>;
+  notification_services: Section<GraphqlNotificationServices>;
   /** Set when GraphQL itself is closed to the token (401/403): later GraphQL sections reuse it instead of asking again. */
   denied?: Unavailable;
 }
@@ -49,21 +52,23 @@ export async function readGraphqlOrgSections(client: BuildkiteClient, org: strin
       Promise.resolve(reader.copy('buildkite.audit_events', denied)),
       Promise.resolve(reader.copy('buildkite.unclustered_agent_tokens', denied)),
     ]);
+    const notification_services = reader.copy('buildkite.notification_services', denied);
     return {
       security: denied,
       members: members as Section<GraphqlMember[]>,
       api_access_tokens: api_access_tokens as Section<GraphqlApiAccessToken[]>,
       audit_events: audit_events as Section<GraphqlAuditEvents>,
       unclustered_agent_tokens,
+      notification_services,
       ...(graphqlClosed ? { denied } : {}),
     };
   }
   const { data, errors } = result;
   const security = await reader.read('buildkite.security', NEEDS.graphql, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
-    const broken = errors.filter((e) => e.path[1] !== 'auditEvents' && e.path[1] !== 'agentTokens');
+    const broken = errors.filter((e) => e.path[1] !== 'auditEvents' && e.path[1] !== 'agentTokens' && e.path[1] !== NOTIFICATION_EVENTS_FIELD);
     if (broken.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', broken.map((e) => e.message));
-    const { ssoProviders, auditEvents: _audit, agentTokens: _agentTokens, ...scalars } = o;
+    const { ssoProviders, auditEvents: _audit, agentTokens: _agentTokens, [NOTIFICATION_EVENTS_FIELD]: _services, ...scalars } = o;
     return { ...scalars, ssoProviders: allNodesOf(ssoProviders ?? {}, 'SSO provider') } as GraphqlOrgSecurity;
   });
   const audit_events = await reader.read('buildkite.audit_events', NEEDS.graphqlAdmin, async () => {
@@ -81,11 +86,14 @@ export async function readGraphqlOrgSections(client: BuildkiteClient, org: strin
     if (conn.count > tokens.length) throw new ShapeError(`${conn.count} unclustered agent tokens; kiteguard reads at most ${tokens.length}, so the list would be incomplete`);
     return tokens as GraphqlUnclusteredAgentTokens;
   });
+  const notification_services = await reader.read('buildkite.notification_services', NEEDS.graphqlAdmin, async () =>
+    notificationServicesOf(required('OrgSecurity', data.organization, errors, 'organization'), errors),
+  );
   const [members, api_access_tokens] = await Promise.all([
     reader.read('buildkite.members', NEEDS.graphqlAdmin, () => readMembers(client, org, events)),
     reader.read('buildkite.api_access_tokens', NEEDS.graphqlAdmin, () => readApiTokens(client, org)),
   ]);
-  return { security, members, api_access_tokens, audit_events, unclustered_agent_tokens };
+  return { security, members, api_access_tokens, audit_events, unclustered_agent_tokens, notification_services };
 }
 
 type OrgConnection<K extends string, N> = { organization: ({ [key in K]?: ConnectionPage<N> | null }) | null };

@@ -74,6 +74,7 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     api_access_tokens: gql.api_access_tokens,
     audit_events: gql.audit_events,
     unclustered_agent_tokens: gql.unclustered_agent_tokens,
+    notification_services: gql.notification_services,
     pipelines,
     ...(unread ? { pipelines_unread: unread } : {}),
     pipeline_templates: rest.pipeline_templates,

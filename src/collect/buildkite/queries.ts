@@ -3,7 +3,15 @@
 /** Teams per page of the batched team-access query (requested complexity stays near 15,000, under the 50,000 cap). */
 export const TEAMS_PER_PAGE = 25;
 
-/** Organization-wide security settings, the unclustered agent tokens not revoked, and the first page of the audit log. */
+/** Notification-service audit events read (the most recent ones); when there are more, the section says it is partial. */
+export const NOTIFICATION_EVENTS_PER_QUERY = 100;
+
+/**
+ * Organization-wide security settings, the unclustered agent tokens not revoked, the first page of the audit log, and
+ * the audit events of notification services: the published schema lists no organization's notification services, so
+ * they are found as the subjects of these events (`__typename`, and the fields the `NotificationService` interface
+ * documents; nothing else, so no webhook URL or token is ever asked for).
+ */
 export const ORG_SECURITY = `query OrgSecurity($slug: ID!) {
   organization(slug: $slug) {
     uuid
@@ -19,6 +27,10 @@ export const ORG_SECURITY = `query OrgSecurity($slug: ID!) {
     auditEvents(first: 20, order: RECENTLY_OCCURRED) {
       count
       edges { node { uuid type occurredAt actor { type name } subject { type name } } }
+    }
+    notificationServiceEvents: auditEvents(first: ${NOTIFICATION_EVENTS_PER_QUERY}, subjectType: [NOTIFICATION_SERVICE], order: RECENTLY_OCCURRED) {
+      count
+      edges { node { uuid type occurredAt subject { uuid type name node { __typename ... on NotificationService { id name description } } } } }
     }
   }
 }`;

@@ -86,7 +86,18 @@ export interface SimAuditEvent {
   type: string;
   occurredAt: string;
   actor: { type: 'USER' | 'AGENT' | 'API_APPLICATION'; name: string };
-  subject: { type: string; name: string };
+  /** `uuid` ties the event to a notification service of the estate (its `node`), for `NOTIFICATION_SERVICE` subjects. */
+  subject: { type: string; name: string; uuid?: string };
+}
+
+/** A notification service; `typename` is its GraphQL type. The URL and token are what the collector must never read. */
+export interface SimNotificationService {
+  uuid: string;
+  typename: string;
+  name: string;
+  description: string;
+  url: string;
+  token: string;
 }
 
 /** A whole Buildkite organization as the simulator serves it. */
@@ -121,6 +132,8 @@ export interface SimEstate {
   /** Unclustered agent tokens (GraphQL `organization.agentTokens`); revoked ones carry `revokedAt`. The token value is never served. */
   unclusteredAgentTokens?: Array<{ uuid: string; description: string; createdAt: string; public: boolean; revokedAt: string | null }>;
   auditEvents: SimAuditEvent[];
+  /** Notification services, reachable only as the subjects of their audit events (the published schema lists none). */
+  notificationServices?: SimNotificationService[];
   /** Cluster rules (`GET /v2/organizations/{org}/rules`); none when absent. */
   rules?: SimRule[];
   /** The UUID in `apiAccessTokens` of the token the collector calls with. */

@@ -161,6 +161,12 @@ export function fixtureEstate(token = 'bkua_fixture_token_0000000000000000000000
     auditEvents: [
       { uuid: 'ae000000-0000-4000-8000-000000000001', type: 'ORGANIZATION_UPDATED', occurredAt: '2025-11-20T09:15:04.000Z', actor: { type: 'USER', name: 'Ada Admin' }, subject: { type: 'ORGANIZATION', name: 'acme-inc' } },
       { uuid: 'ae000000-0000-4000-8000-000000000002', type: 'PIPELINE_UPDATED', occurredAt: '2025-11-19T09:15:04.000Z', actor: { type: 'USER', name: 'Bo Builder' }, subject: { type: 'PIPELINE', name: 'legacy-deploy' } },
+      { uuid: 'ae000000-0000-4000-8000-000000000003', type: 'NOTIFICATION_SERVICE_CREATED', occurredAt: '2025-10-02T09:00:00.000Z', actor: { type: 'USER', name: 'Ada Admin' }, subject: { type: 'NOTIFICATION_SERVICE', name: 'Slack', uuid: 'ns000000-0000-4000-8000-000000000001' } },
+      { uuid: 'ae000000-0000-4000-8000-000000000004', type: 'NOTIFICATION_SERVICE_CREATED', occurredAt: '2025-10-01T09:00:00.000Z', actor: { type: 'USER', name: 'Ada Admin' }, subject: { type: 'NOTIFICATION_SERVICE', name: 'Webhook', uuid: 'ns000000-0000-4000-8000-000000000002' } },
+    ],
+    notificationServices: [
+      { uuid: 'ns000000-0000-4000-8000-000000000001', typename: 'NotificationServiceSlack', name: 'Slack', description: '#builds', url: 'https://hooks.slack.com/services/T0000/B0000/fixturewebhooksecret', token: 'xoxb-fixture-slack-token-never-served' },
+      { uuid: 'ns000000-0000-4000-8000-000000000002', typename: 'NotificationServiceWebhook', name: 'Webhook', description: 'builds to https://hooks.acme.example/ci?token=fixturewebhooktoken', url: 'https://hooks.acme.example/ci', token: 'fixture-webhook-token-never-served' },
     ],
     rules: [
       // web-app (cluster prod) may trigger docs-site (cluster oss): across the cluster boundary.

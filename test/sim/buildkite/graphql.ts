@@ -5,12 +5,13 @@ import type { SimEstate, SimTeam } from './estate.js';
 
 const schemas = new Map<string, GraphQLSchema>();
 
-/** Builds (once per path) the executable schema from Buildkite's SDL file. */
-export function loadSchema(path: string): GraphQLSchema {
-  let schema = schemas.get(path);
+/** Builds (once per path and extension) the executable schema from Buildkite's SDL file, plus SDL a test adds. */
+export function loadSchema(path: string, extension = ''): GraphQLSchema {
+  const key = `${path}\u0000${extension}`;
+  let schema = schemas.get(key);
   if (!schema) {
-    schema = buildSchema(readFileSync(path, 'utf8'));
-    schemas.set(path, schema);
+    schema = buildSchema(readFileSync(path, 'utf8') + extension);
+    schemas.set(key, schema);
   }
   return schema;
 }
@@ -65,6 +66,25 @@ function teamNode(e: SimEstate, t: SimTeam) {
       connection(t.pipelines, args, (tp) => ({ id: `TeamPipeline-${t.uuid}-${tp.pipelineUuid}`, uuid: `${t.uuid}:${tp.pipelineUuid}`, accessLevel: tp.accessLevel.toUpperCase(), createdAt: tp.createdAt, pipeline: pipelineNode(e, tp.pipelineUuid) })),
   };
 }
+
+/** The notification service an audit event is about, with every field the estate has (the query picks what it reads). */
+function subjectNode(e: SimEstate, uuid: string | undefined) {
+  const s = uuid ? e.notificationServices?.find((x) => x.uuid === uuid) : undefined;
+  return s ? { __typename: s.typename, id: `NotificationService-${s.uuid}`, uuid: s.uuid, name: s.name, description: s.description, url: s.url, token: s.token } : null;
+}
+
+/**
+ * An Amazon EventBridge notification service type, assumed for tests: Buildkite's published schema has no such type, so
+ * its shape is not documented; this adds one that implements `NotificationService` and can be an audit event's subject.
+ */
+export const EVENTBRIDGE_SDL = `
+type NotificationServiceAmazonEventBridge implements NotificationService {
+  description: String!
+  id: ID!
+  name: String!
+}
+extend union AuditSubjectNode = NotificationServiceAmazonEventBridge
+`;
 
 function organizationNode(e: SimEstate) {
   const o = e.org;
@@ -121,15 +141,19 @@ function organizationNode(e: SimEstate) {
         ipAddress: t.ipAddress,
         owner: userNode(e, t.ownerUuid),
       })),
-    auditEvents: (args: PageArgs) =>
-      connection(e.auditEvents, args, (a) => ({
-        id: `AuditEvent-${a.uuid}`,
-        uuid: a.uuid,
-        type: a.type,
-        occurredAt: a.occurredAt,
-        actor: { id: `AuditActor-${a.uuid}`, uuid: a.uuid, type: a.actor.type, name: a.actor.name },
-        subject: { id: `AuditSubject-${a.uuid}`, uuid: a.uuid, type: a.subject.type, name: a.subject.name },
-      })),
+    auditEvents: (args: PageArgs & { subjectType?: string[] }) =>
+      connection(
+        e.auditEvents.filter((a) => !args.subjectType || args.subjectType.includes(a.subject.type)),
+        args,
+        (a) => ({
+          id: `AuditEvent-${a.uuid}`,
+          uuid: a.uuid,
+          type: a.type,
+          occurredAt: a.occurredAt,
+          actor: { id: `AuditActor-${a.uuid}`, uuid: a.uuid, type: a.actor.type, name: a.actor.name },
+          subject: { id: `AuditSubject-${a.uuid}`, uuid: a.subject.uuid ?? a.uuid, type: a.subject.type, name: a.subject.name, node: subjectNode(e, a.subject.uuid) },
+        }),
+      ),
     teams: (args: PageArgs) => connection(e.teams, args, (t) => teamNode(e, t)),
   };
 }

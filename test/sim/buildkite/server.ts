@@ -15,6 +15,8 @@ export interface SimOptions {
   estate: SimEstate;
   /** Buildkite's GraphQL SDL (default: the shared reference copy beside the repository). */
   schemaPath?: string;
+  /** SDL appended to the schema, for types the published schema does not document (e.g. `EVENTBRIDGE_SDL`). */
+  schemaExtension?: string;
   /** REST requests per token per window (default 50, Buildkite's per-user limit). */
   restLimit?: number;
   restWindowMs?: number;
@@ -61,7 +63,7 @@ interface Window {
 export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteSim> {
   const schemaPath = options.schemaPath ?? GRAPHQL_SCHEMA_PATH;
   if (!schemaPath) throw new Error('Buildkite GraphQL schema not found (shared/data/buildkite-graphql-schema.graphql beside the repository)');
-  const schema = loadSchema(schemaPath);
+  const schema = loadSchema(schemaPath, options.schemaExtension);
   const now = options.now ?? Date.now;
   const counts: SimCounts = { rest: 0, graphql: 0, byRoute: {} };
   const authorizations = new Set<string>();
