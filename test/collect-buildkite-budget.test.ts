@@ -27,9 +27,10 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('API budget', () => {
     expect(rest).toBe(restCost(pipelines, teams, clusters));
     // The fixed organization-level reads dominate small estates; from 1,000 pipelines on the budget formula holds.
     if (pipelines >= 1000) expect(rest).toBeLessThanOrEqual(restBudget(pipelines, teams));
-    // GraphQL: org security, member and token pages, one team batch per 25 teams, and overflow pages for teams past 100 pipelines.
+    // GraphQL: org security, member, token and registry pages, one team batch per 25 teams, and overflow pages for teams past 100 pipelines.
     const overflow = estate.teams.reduce((n, t) => n + Math.max(0, Math.ceil(t.pipelines.length / 100) - 1) + Math.max(0, Math.ceil(t.members.length / 100) - 1), 0);
-    const expectedGraphql = 1 + Math.ceil(estate.members.length / 100) + Math.ceil(estate.apiAccessTokens.length / 100) + Math.ceil(teams / 25) + overflow;
+    const registryPages = Math.max(1, Math.ceil((estate.registries ?? []).length / 100));
+    const expectedGraphql = 1 + Math.ceil(estate.members.length / 100) + Math.ceil(estate.apiAccessTokens.length / 100) + Math.ceil(teams / 25) + overflow + registryPages;
     expect(graphql).toBe(expectedGraphql);
     expect(run.stats.rest).toBe(rest);
     expect(run.stats.graphql).toBe(graphql);

@@ -92,6 +92,18 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('collectBuildkite', () => {
     expect((await collectFromSim(none)).snapshot.notification_services).toEqual({ status: 'ok', data: { count: 0, events: [] } });
   });
 
+  test('registries keep what the schema documents; whether public and the OIDC policy are unavailable, never guessed', async () => {
+    const run = await collectFromSim(fixtureEstate());
+    const [entry, ...more] = data(run.snapshot.registries!);
+    expect(more).toEqual([]);
+    expect(entry!.registry).toMatchObject({ uuid: 'rg000000-0000-4000-8000-000000000001', slug: 'npm-internal', name: 'npm internal' });
+    for (const field of [entry!.public, entry!.oidc_policy]) expect(field).toEqual({ status: 'unavailable', reason: expect.stringContaining('does not document this field') });
+    expect(run.incomplete).toEqual([]);
+    const refused = await collectFromSim(fixtureEstate(), { faults: [{ path: '/graphql', bodyIncludes: 'RegistriesPage', kind: 'status', status: 403 }] });
+    expect(refused.snapshot.registries).toMatchObject({ status: 'unavailable', http_status: 403, needs: expect.stringContaining('read_registries') });
+    expect(refused.incomplete).toEqual(['buildkite.registries']);
+  });
+
   test('a token without read_rules leaves the rules unavailable, naming the scope; an organization with none reads as an empty list', async () => {
     const estate = fixtureEstate();
     const caller = estate.apiAccessTokens.find((t) => t.uuid === estate.callerTokenUuid)!;
@@ -176,7 +188,7 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('collectBuildkite', () => {
 
   test('GraphQL 401: the GraphQL-only sections are unavailable with `needs`, REST sections are complete', async () => {
     const run = await collectFromSim(fixtureEstate(), { faults: [{ path: '/graphql', kind: 'status', status: 401 }] });
-    const gqlOnly = ['buildkite.api_access_tokens', 'buildkite.audit_events', 'buildkite.members', 'buildkite.notification_services', 'buildkite.security', 'buildkite.unclustered_agent_tokens'];
+    const gqlOnly = ['buildkite.api_access_tokens', 'buildkite.audit_events', 'buildkite.members', 'buildkite.notification_services', 'buildkite.registries', 'buildkite.security', 'buildkite.unclustered_agent_tokens'];
     const teamSections = ['docs', 'everyone', 'platform'].flatMap((t) => [`buildkite.teams[${t}].members`, `buildkite.teams[${t}].pipelines`]);
     expect(run.incomplete).toEqual([...gqlOnly, ...teamSections].sort());
     const s: BuildkiteSnapshot = run.snapshot;

@@ -133,6 +133,18 @@ export interface GraphqlNotificationServices {
   events: GraphqlNotificationServiceEvent[];
 }
 
+/** One package registry the token's user can see (GraphQL `Organization.registries` node): what the published schema documents. */
+export type GraphqlRegistry = Upstream<{ uuid: string; slug: string; name: string }>;
+
+/** A registry, with the settings Buildkite's published schema does not document: each unavailable unless the API returned it. */
+export interface BuildkiteRegistryEntry {
+  registry: GraphqlRegistry;
+  /** Whether anyone can read the registry's packages. */
+  public: Section<boolean>;
+  /** The OIDC policy that decides which builds may publish to it. */
+  oidc_policy: Section<unknown>;
+}
+
 /** The unclustered agent tokens not revoked (GraphQL `organization.agentTokens(revoked: false)`): metadata only, never the token. */
 export type GraphqlUnclusteredAgentTokens = Array<Upstream<{ uuid: string; description: string | null; createdAt: string | null; public: boolean }>>;
 
@@ -151,6 +163,8 @@ export interface BuildkiteSnapshot {
   audit_events: Section<GraphqlAuditEvents>;
   /** Absent in snapshots from kiteguard versions that did not read it. */
   unclustered_agent_tokens?: Section<GraphqlUnclusteredAgentTokens>;
+  /** Package registries. Absent in snapshots from kiteguard versions that did not read them. */
+  registries?: Section<BuildkiteRegistryEntry[]>;
   /** Notification services from the audit log. Absent in snapshots from kiteguard versions that did not read them. */
   notification_services?: Section<GraphqlNotificationServices>;
   pipelines: Section<RestPipeline[]>;

@@ -6,8 +6,9 @@ import type { CallStats } from '../stats.js';
 import { BuildkiteClient, type BuildkiteClientOptions } from './client.js';
 import { readGraphqlOrgSections } from './collect-graphql.js';
 import { readClusters, readOrgSections, readPipelines, readTeamList } from './collect-rest.js';
+import { readRegistries } from './collect-registries.js';
 import { readTeamAccess } from './collect-teams.js';
-import { SectionReader } from './sections.js';
+import { NEEDS, SectionReader } from './sections.js';
 import type { BuildkiteSnapshot, BuildkiteTeamEntry } from '../../snapshot/buildkite.js';
 
 /** What to collect and how: the organization, the client's connection settings, and an optional pipeline filter. */
@@ -55,12 +56,17 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     const { denied } = await graphqlSections;
     return ok(await readTeamAccess(client, org, list.data, reader, events, filter, denied));
   })();
-  const [rest, { pipelines, unread }, clusters, gql, teamEntries] = await Promise.all([
+  const registries = (async () => {
+    const { denied } = await graphqlSections;
+    return denied ? reader.copy('buildkite.registries', denied) : reader.read('buildkite.registries', NEEDS.registries, () => readRegistries(client, org));
+  })();
+  const [rest, { pipelines, unread }, clusters, gql, teamEntries, registryEntries] = await Promise.all([
     readOrgSections(client, org, reader),
     readPipelines(client, org, reader, events, filter),
     readClusters(client, org, reader, events),
     graphqlSections,
     teams,
+    registries,
   ]);
   const snapshot: BuildkiteSnapshot = {
     org,
@@ -81,6 +87,7 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     teams: teamEntries,
     clusters,
     rules: rest.rules,
+    registries: registryEntries,
   };
   return { snapshot, stats: { ...client.stats }, incomplete: [...reader.incomplete].sort() };
 }

@@ -86,3 +86,13 @@ export const TEAM_ACCESS_ONE = `query TeamAccessOne($team: ID!, $pipelinesCursor
     ${TEAM_MEMBERS.replace(') {', ') @include(if: $withMembers) {')}
   }
 }`;
+
+/** One page of the package registries the token's user can see, with the fields the published schema documents. */
+export const REGISTRIES_PAGE = `query RegistriesPage($slug: ID!, $cursor: String) {
+  organization(slug: $slug) {
+    registries(first: 100, after: $cursor) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { uuid slug name description createdAt updatedAt url } }
+    }
+  }
+}`;

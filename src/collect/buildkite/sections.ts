@@ -17,6 +17,7 @@ export const NEEDS = {
   rules: 'read_rules',
   graphql: 'GraphQL API access enabled on the token',
   graphqlAdmin: 'GraphQL API access enabled on the token, and organization admin',
+  registries: 'GraphQL API access enabled on the token (read_registries), and access to every registry (organization admin)',
 } as const;
 
 /** Reads sections, recording the readable path of every one that ends up unavailable. */

@@ -134,6 +134,8 @@ export interface SimEstate {
   auditEvents: SimAuditEvent[];
   /** Notification services, reachable only as the subjects of their audit events (the published schema lists none). */
   notificationServices?: SimNotificationService[];
+  /** Package registries (GraphQL `organization.registries`); none when absent. */
+  registries?: Array<{ uuid: string; slug: string; name: string; description: string; createdAt: string }>;
   /** Cluster rules (`GET /v2/organizations/{org}/rules`); none when absent. */
   rules?: SimRule[];
   /** The UUID in `apiAccessTokens` of the token the collector calls with. */

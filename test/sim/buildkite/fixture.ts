@@ -168,6 +168,7 @@ export function fixtureEstate(token = 'bkua_fixture_token_0000000000000000000000
       { uuid: 'ns000000-0000-4000-8000-000000000001', typename: 'NotificationServiceSlack', name: 'Slack', description: '#builds', url: 'https://hooks.slack.com/services/T0000/B0000/fixturewebhooksecret', token: 'xoxb-fixture-slack-token-never-served' },
       { uuid: 'ns000000-0000-4000-8000-000000000002', typename: 'NotificationServiceWebhook', name: 'Webhook', description: 'builds to https://hooks.acme.example/ci?token=fixturewebhooktoken', url: 'https://hooks.acme.example/ci', token: 'fixture-webhook-token-never-served' },
     ],
+    registries: [{ uuid: 'rg000000-0000-4000-8000-000000000001', slug: 'npm-internal', name: 'npm internal', description: 'Internal npm packages', createdAt: T0 }],
     rules: [
       // web-app (cluster prod) may trigger docs-site (cluster oss): across the cluster boundary.
       { uuid: 'r1000000-0000-4000-8000-000000000001', action: 'trigger_build', sourcePipelineUuid: 'p1000000-0000-4000-8000-000000000001', targetPipelineUuid: 'p1000000-0000-4000-8000-000000000003', createdAt: T0 },

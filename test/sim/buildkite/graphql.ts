@@ -155,6 +155,17 @@ function organizationNode(e: SimEstate) {
         }),
       ),
     teams: (args: PageArgs) => connection(e.teams, args, (t) => teamNode(e, t)),
+    registries: (args: PageArgs) =>
+      connection(e.registries ?? [], args, (r) => ({
+        id: `Registry-${r.uuid}`,
+        uuid: r.uuid,
+        slug: r.slug,
+        name: r.name,
+        description: r.description,
+        createdAt: r.createdAt,
+        updatedAt: r.createdAt,
+        url: `https://buildkite.com/organizations/${e.org.slug}/packages/registries/${r.slug}`,
+      })),
   };
 }
 
