@@ -175,7 +175,7 @@ row('Buildkite REST calls', bkRest, `<= ${bkBudget} (10 per 1,000 + 1 per team)`
 row('Buildkite REST calls per 1,000 pipelines', fmt((bkRest * 1000) / pipelines), `<= ${fmt((bkBudget * 1000) / pipelines)} (10 + ${fmt((teams * 1000) / pipelines)} for teams)`, bkRest <= bkBudget);
 row('  pipeline list pages', bkListRest, `(${fmt((bkListRest * 1000) / pipelines)} per 1,000 pipelines)`);
 row('  team part: list pages and per-team calls', bkTeamRest, `(${fmt(bkTeamRest / teams, 2)} per team)`);
-row('  organization and cluster reads (fixed)', bkFixedRest, `(7 + 4 per cluster)`);
+row('  organization and cluster reads (fixed)', bkFixedRest, `(8 + 4 per cluster)`);
 row('Buildkite GraphQL queries', bkGraphql, '');
 row('Buildkite GraphQL points', bk.value.stats.graphqlPoints, '');
 row('wall time of the collection (s)', fmt(wall), '');
