@@ -13,7 +13,7 @@
 # custom:
 #   id: buildkite/cluster_rule_crosses_clusters
 #   severity: high
-#   area: 7
+#   area: 6
 #   target: organization
 #   remediation: Delete the rule (Organization settings → Rules), or move both pipelines into one cluster; if the crossing is intended, list the pair under this rule's `allowed_crossings` knob in `.kiteguard.yml`.
 #   config:
