@@ -157,7 +157,8 @@ export function generateEstate(options: GenerateOptions): SimEstate {
     auditEvents: Array.from({ length: 30 }, () => ({ uuid: rnd.uuid(), type: 'PIPELINE_UPDATED', occurredAt: date(30), actor: { type: 'USER' as const, name: 'Member 0' }, subject: { type: 'PIPELINE', name: 'pipeline-0' } })),
     callerTokenUuid: callerUuid,
   };
-  // Drawn last, so the rest of an estate is the same as before rules were generated: one rule per 200 pipelines, at least two.
+  // Drawn last, so the rest of an estate is the same as before these were generated: one rule per 200 pipelines (at
+  // least two), two registries, one webhook notification service and its audit event.
   estate.rules = Array.from({ length: Math.max(pipelines.length >= 2 ? 2 : 0, Math.floor(pipelines.length / 200)) }, () => ({
     uuid: rnd.uuid(),
     action: rnd.chance(0.5) ? ('trigger_build' as const) : ('artifacts_read' as const),
@@ -165,5 +166,9 @@ export function generateEstate(options: GenerateOptions): SimEstate {
     targetPipelineUuid: rnd.pick(pipelines).uuid,
     createdAt: date(300),
   }));
+  estate.registries = Array.from({ length: 2 }, (_, i) => ({ uuid: rnd.uuid(), slug: `registry-${i}`, name: `Registry ${i}`, description: `Packages ${i}`, createdAt: date(300) }));
+  const webhook = { uuid: rnd.uuid(), typename: 'NotificationServiceWebhook', name: 'Webhook', description: 'build events', url: `https://hooks.${slug}.example/buildkite`, token: 'generated-webhook-token-never-served' };
+  estate.notificationServices = [webhook];
+  estate.auditEvents.push({ uuid: rnd.uuid(), type: 'NOTIFICATION_SERVICE_CREATED', occurredAt: date(30), actor: { type: 'USER', name: 'Member 0' }, subject: { type: 'NOTIFICATION_SERVICE', name: webhook.name, uuid: webhook.uuid } });
   return estate;
 }
