@@ -94,7 +94,7 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('Buildkite rules on the fixture estate (Wa
     const secret = org.findings.find((f) => f.rule === 'buildkite/cluster_secret_unrestricted')!;
     expect(secret.path).toEqual(['buildkite', 'clusters', 'data', 0, 'secrets', 'data', 1]);
     expect(messages(org, 'cluster_secret_policy_weak')).toEqual([
-      'rule 1 of the access policy of secret `SENTRY_TOKEN` (cluster `prod`) names no pipeline (pipeline_slug), so every pipeline of the cluster whose builds meet `build_branch`, `build_creator` can read it; it admits every branch (`build_branch: "*"`), including branches anyone with push access creates',
+      'rule 1 of the access policy of secret `SENTRY_TOKEN` (cluster `prod`) names no pipeline (pipeline_slug, without a wildcard), so every pipeline of the cluster whose builds meet `build_branch`, `build_creator` can read it; it admits every branch (`build_branch: "*"`), including branches anyone with push access creates',
     ]);
     expect(org.findings.find((f) => f.rule === 'buildkite/cluster_secret_policy_weak')!.path).toEqual(['buildkite', 'clusters', 'data', 0, 'secrets', 'data', 2, 'policy']);
     expect(messages(org, 'agent_token_no_expiry')).toEqual([

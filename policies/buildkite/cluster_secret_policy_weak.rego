@@ -98,7 +98,7 @@ rule_list(rules) if {
 # weaknesses say what a rule admits that it should not.
 weaknesses(rule) := array.concat(array.concat(unpinned(rule), every_branch(rule)), no_branch(rule))
 
-unpinned(rule) := [sprintf("names no pipeline (%s), so every pipeline of the cluster whose builds meet %s can read it", [concat(" or ", knobs.pinning_claims), met_by(rule)])] if {
+unpinned(rule) := [sprintf("names no pipeline (%s, without a wildcard), so every pipeline of the cluster whose builds meet %s can read it", [concat(" or ", knobs.pinning_claims), met_by(rule)])] if {
 	not pinned(rule)
 } else := []
 

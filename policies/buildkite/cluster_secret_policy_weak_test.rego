@@ -47,15 +47,15 @@ test_rules_naming_no_pipeline_fail if {
 		secret("WILD_PIPELINE", [{"pipeline_slug": "*", "build_branch": "main"}]),
 	]))])
 	messages(estate) == {
-		"rule 1 of the access policy of secret `BRANCH_ONLY` (cluster `prod`) names no pipeline (pipeline_slug), so every pipeline of the cluster whose builds meet `build_branch` can read it",
-		"rule 1 of the access policy of secret `CREATOR_ONLY` (cluster `prod`) names no pipeline (pipeline_slug), so every pipeline of the cluster whose builds meet `build_branch`, `build_creator` can read it",
-		"rule 1 of the access policy of secret `WILD_PIPELINE` (cluster `prod`) names no pipeline (pipeline_slug), so every pipeline of the cluster whose builds meet `build_branch`, `pipeline_slug` can read it",
+		"rule 1 of the access policy of secret `BRANCH_ONLY` (cluster `prod`) names no pipeline (pipeline_slug, without a wildcard), so every pipeline of the cluster whose builds meet `build_branch` can read it",
+		"rule 1 of the access policy of secret `CREATOR_ONLY` (cluster `prod`) names no pipeline (pipeline_slug, without a wildcard), so every pipeline of the cluster whose builds meet `build_branch`, `build_creator` can read it",
+		"rule 1 of the access policy of secret `WILD_PIPELINE` (cluster `prod`) names no pipeline (pipeline_slug, without a wildcard), so every pipeline of the cluster whose builds meet `build_branch`, `pipeline_slug` can read it",
 	}
 }
 
 test_an_empty_rule_reports_both_weaknesses if {
 	estate := ok([cluster("prod", ok([secret("K", [{}])]))])
-	messages(estate) == {"rule 1 of the access policy of secret `K` (cluster `prod`) names no pipeline (pipeline_slug), so every pipeline of the cluster whose builds meet no claim at all can read it; it admits every branch (no `build_branch`), including branches anyone with push access creates"}
+	messages(estate) == {"rule 1 of the access policy of secret `K` (cluster `prod`) names no pipeline (pipeline_slug, without a wildcard), so every pipeline of the cluster whose builds meet no claim at all can read it; it admits every branch (no `build_branch`), including branches anyone with push access creates"}
 }
 
 test_pinning_claims_knob if {
