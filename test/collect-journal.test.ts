@@ -50,7 +50,9 @@ describe('the collection journal', () => {
     const lines = whole.split('\n');
     // The second record's line, cut in the middle of its body.
     writeFileSync(file, `${lines[0]}\n${lines[1]!.slice(0, 40)}`);
-    const first = open(dir, true).journal;
+    const { journal: first, notice } = open(dir, true);
+    expect(notice).toContain('1 completed response in');
+    expect(notice).toContain('1 damaged or cut-short record dropped (asked again)');
     expect([1, 2].map((p) => replayPage(first, p))).toEqual(['[1]', undefined]);
     first.record('github', 'GET', 'https://api.github.com/orgs/acme/repos?page=2', '', ok('[2]'));
     first.close(false);
@@ -79,6 +81,18 @@ describe('the collection journal', () => {
     expect(statSync(join(dir, 'responses.jsonl')).mode & 0o777).toBe(0o600);
   });
 
+  it('is not continued when older than 12 hours: discarded, said so, collected from the start', () => {
+    const dir = journalWith(1);
+    const later = (hours: number) => CollectionJournal.open({ dir, header: { ...HEADER, started_at: new Date(Date.parse(HEADER.started_at) + hours * 3_600_000).toISOString() }, identity: 'identity-1', resume: true, secrets: [] });
+    const recent = later(11.9);
+    expect(replayPage(recent.journal, 1)).toBe('[1]');
+    recent.journal.close(false);
+    const old = later(12.1);
+    expect(old.resumed).toBeUndefined();
+    expect(old.notice).toContain('more than 12 hours ago');
+    expect(replayPage(old.journal, 1)).toBeUndefined();
+  });
+
   it('removes itself when the collection it served is complete', () => {
     const dir = journalWith(1);
     open(dir, true).journal.close(true);
@@ -86,7 +100,7 @@ describe('the collection journal', () => {
   });
 
   it('names what differs from the invocation that resumes it', () => {
-    const now: JournalHeader = { ...HEADER, kiteguard_version: '1.3.0', github: { ...HEADER.github!, org: 'other', credential: 'c2' }, shard: { index: 1, count: 2 } };
+    const now: JournalHeader = { ...HEADER, started_at: '2026-12-01T01:00:00.000Z', kiteguard_version: '1.3.0', github: { ...HEADER.github!, org: 'other', credential: 'c2' }, shard: { index: 1, count: 2 } };
     expect(headerDifferences(HEADER, now)).toEqual([
       'kiteguard version: 1.2.3 in the journal, 1.3.0 now',
       'GitHub organization: acme in the journal, other now',

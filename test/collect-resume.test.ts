@@ -154,6 +154,27 @@ describe('collect --resume after a run that ended incomplete', () => {
   });
 });
 
+describe('sweep --resume', () => {
+  it('continues the collection of an incomplete sweep from the journal beside its snapshot', async () => {
+    const out = join(work, 'sweep');
+    const sweepArgs = () => ['sweep', ...collectArgs('').slice(1, -2), '--out', out];
+    buildkite.faults.push({ path: /./, skip: Math.floor(full.buildkite / 2), kind: 'status', status: 403 });
+    let first;
+    try {
+      first = await runCli(sweepArgs(), { env: ENV });
+    } finally {
+      buildkite.faults.length = 0;
+    }
+    expect(first.stderr).toContain(`journal kept in ${join(out, 'snapshot.json.partial')}`);
+    const resumed = await counted(() => runCli([...sweepArgs(), '--resume'], { env: ENV }));
+    expect(resumed.value.stderr).toContain('resuming the collection started at');
+    expect(resumed.github).toBe(0);
+    expect(resumed.buildkite).toBeLessThan(full.buildkite);
+    expect(comparable(readSnapshot(join(out, 'snapshot.json')))).toEqual(comparable(full.snapshot));
+    expect(existsSync(join(out, 'snapshot.json.partial'))).toBe(false);
+  });
+});
+
 describe('a journal of another collection', () => {
   it.each([
     ['another GitHub credential', { GITHUB_TOKEN: OTHER_GITHUB_TOKEN }, [], 'GitHub credential: another one than the journal'],

@@ -26,6 +26,15 @@ export function isJournalHeader(value: unknown): value is JournalHeader {
   return typeof v === 'object' && v !== null && v.format === JOURNAL_FORMAT && typeof v.started_at === 'string' && typeof v.kiteguard_version === 'string';
 }
 
+/** How old a journal `--resume` still continues (its answers end up in one snapshot with new ones): less than a nightly sweep's interval. */
+export const MAX_JOURNAL_AGE_HOURS = 12;
+
+/** Whether a journal was started too long before this invocation (or at a time that cannot be read) to be continued. */
+export function journalTooOld(saved: JournalHeader, now: JournalHeader): boolean {
+  const age = (Date.parse(now.started_at) - Date.parse(saved.started_at)) / 3_600_000;
+  return !(age <= MAX_JOURNAL_AGE_HOURS);
+}
+
 /** What differs between the journal's header and this invocation, one readable line each (empty: the same collection). */
 export function headerDifferences(saved: JournalHeader, now: JournalHeader): string[] {
   const out: string[] = [];

@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, writeFileSafely } from '../../files.js';
 import { JOURNAL_HEADER_FILE, JOURNAL_RECORDS_FILE } from '../../snapshot/unfinished.js';
 import type { Provider } from '../../snapshot/types.js';
-import { headerDifferences, isJournalHeader, type JournalHeader } from './header.js';
+import { headerDifferences, isJournalHeader, journalTooOld, MAX_JOURNAL_AGE_HOURS, type JournalHeader } from './header.js';
 import { decodeRecords, encodeRecord, requestKey, type StoredResponse } from './records.js';
 
 /** What the API clients ask of a journal: a stored answer to replay, and a completed answer to keep. */
@@ -44,6 +44,8 @@ export class CollectionJournal implements ResponseJournal {
   readonly replayed: Record<Provider, number> = { github: 0, buildkite: 0 };
   /** Why recording stopped (the disk refused a write), if it did. */
   failure: string | undefined;
+  /** Records of the resumed journal that were cut short, changed or sealed by someone else: not replayed. */
+  dropped = 0;
 
   private constructor(
     readonly dir: string,
@@ -58,7 +60,8 @@ export class CollectionJournal implements ResponseJournal {
     const { dir } = options;
     const existing = readHeader(dir);
     let notice: string | undefined;
-    if (existing && options.resume) {
+    const stale = existing?.header && journalTooOld(existing.header, options.header) ? existing.header : undefined;
+    if (existing && options.resume && !stale) {
       if (!existing.header) throw new UsageError(`--resume: ${dir} is not a readable kiteguard journal (${existing.problem}); delete it to start over, or run without --resume`);
       const differences = headerDifferences(existing.header, options.header);
       if (differences.length > 0) {
@@ -67,16 +70,24 @@ export class CollectionJournal implements ResponseJournal {
         );
       }
       const journal = CollectionJournal.resume(dir, options);
-      return { journal, resumed: existing.header, notice: `resuming the collection started at ${existing.header.started_at}: ${journal.stored.size} completed responses in ${dir}` };
+      const dropped = journal.dropped > 0 ? `; ${count(journal.dropped, 'damaged or cut-short record')} dropped (asked again)` : '';
+      return { journal, resumed: existing.header, notice: `resuming the collection started at ${existing.header.started_at}: ${count(journal.stored.size, 'completed response')} in ${dir}${dropped}` };
     }
-    if (existing) {
+    if (stale) {
+      notice = `discarded the journal in ${dir}: its collection started at ${stale.started_at}, more than ${MAX_JOURNAL_AGE_HOURS} hours ago, too long to mix its answers with new ones; collecting from the start`;
+      rmSync(dir, { recursive: true, force: true });
+    } else if (existing) {
       notice = `discarded the journal of an unfinished collection${existing.header ? ` started at ${existing.header.started_at}` : ''} in ${dir}; starting over (pass --resume to continue it instead)`;
       rmSync(dir, { recursive: true, force: true });
     } else if (options.resume) {
       notice = `--resume: no journal in ${dir}; collecting from the start`;
     }
-    mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
-    chmodSync(dir, PRIVATE_DIR_MODE);
+    try {
+      mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
+      chmodSync(dir, PRIVATE_DIR_MODE);
+    } catch (err) {
+      throw new InputError(`cannot create the collection journal beside the output (${(err as NodeJS.ErrnoException).code ?? String(err)}); the output's folder must exist and be writable`, { file: dir });
+    }
     writeFileSafely(join(dir, JOURNAL_HEADER_FILE), `${JSON.stringify(options.header, null, 2)}\n`, PRIVATE_FILE_MODE);
     const journal = new CollectionJournal(dir, openRecords(dir), options.identity, new Map(), options.secrets);
     return notice ? { journal, notice } : { journal };
@@ -85,18 +96,19 @@ export class CollectionJournal implements ResponseJournal {
   private static resume(dir: string, options: OpenJournal): CollectionJournal {
     chmodSync(dir, PRIVATE_DIR_MODE);
     const file = join(dir, JOURNAL_RECORDS_FILE);
-    let text = '';
+    let bytes = Buffer.alloc(0);
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`cannot read the journal (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file });
     }
-    const { records, end } = decodeRecords(options.identity, text);
+    const { records, dropped, end } = decodeRecords(options.identity, bytes);
     const fd = openRecords(dir);
     // A line cut short by a killed run is cut off, so the next record starts on a line of its own.
-    const whole = Buffer.byteLength(text.slice(0, end));
-    if (whole < Buffer.byteLength(text)) ftruncateSync(fd, whole);
-    return new CollectionJournal(dir, fd, options.identity, records, options.secrets);
+    if (end < bytes.length) ftruncateSync(fd, end);
+    const journal = new CollectionJournal(dir, fd, options.identity, records, options.secrets);
+    journal.dropped = dropped;
+    return journal;
   }
 
   /** The stored response to a request, counted as replayed. */
@@ -123,6 +135,10 @@ export class CollectionJournal implements ResponseJournal {
     closeSync(this.fd);
     if (remove) rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 // The header of an existing journal folder: undefined when there is none, `problem` when it cannot be read.

@@ -24,18 +24,20 @@ export function encodeRecord(identity: string, key: string, response: StoredResp
   return `${JSON.stringify({ k: key, s: status, h: headers, b: body, m: sealOf(identity, sealedText(key, response)) })}\n`;
 }
 
-/** The records of a journal file's text that are whole and sealed by `identity`; `end` is the length of the whole lines. */
-export function decodeRecords(identity: string, text: string): { records: Map<string, StoredResponse>; dropped: number; end: number } {
+/** The records of a journal file that are whole and sealed by `identity`; `end` is the byte length of the whole lines. */
+export function decodeRecords(identity: string, bytes: Buffer): { records: Map<string, StoredResponse>; dropped: number; end: number } {
   const records = new Map<string, StoredResponse>();
-  const end = text.lastIndexOf('\n') + 1;
-  let dropped = end < text.length ? 1 : 0;
-  for (const line of text.slice(0, end).split('\n')) {
-    if (line === '') continue;
-    const decoded = decodeLine(identity, line);
+  let dropped = 0;
+  let start = 0;
+  // Line by line from the bytes: a journal may be larger than the longest string JavaScript can hold.
+  for (let newline = bytes.indexOf(10, start); newline !== -1; start = newline + 1, newline = bytes.indexOf(10, start)) {
+    if (newline === start) continue;
+    const decoded = decodeLine(identity, bytes.toString('utf8', start, newline));
     if (decoded) records.set(decoded.key, decoded.response);
     else dropped++;
   }
-  return { records, dropped, end };
+  if (start < bytes.length) dropped++;
+  return { records, dropped, end: start };
 }
 
 function decodeLine(identity: string, line: string): { key: string; response: StoredResponse } | undefined {
