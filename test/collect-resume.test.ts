@@ -115,12 +115,19 @@ describe('collect --resume after the process was killed', () => {
     expect(aRecordFile.code).toBe(2);
     expect(aRecordFile.stderr).toContain('journal of an unfinished collection');
 
+    const startedAt = (JSON.parse(readFileSync(join(journal, 'journal.json'), 'utf8')) as { started_at: string }).started_at;
+    const graphqlBefore = buildkite.counts.graphql;
     const resumed = await counted(() => runBin([...collectArgs(out), '--resume'], ENV));
+    const resumedBuildkiteGraphql = buildkite.counts.graphql - graphqlBefore;
     expect(resumed.value.stderr).toMatch(/resuming the collection started at/);
     expect(resumed.value.code).toBe(0);
     expect(comparable(readSnapshot(out))).toEqual(comparable(full.snapshot));
     const replayed = Number(/resumed: (\d+) responses replayed/.exec(resumed.value.stderr)?.[1]);
     expect(replayed).toBeGreaterThan(0);
+    // Nothing replayed is counted as sent, nor its GraphQL points as spent; the snapshot dates from the journal's start.
+    expect(resumed.value.stderr).toMatch(/^github: acme: \d+ repositories; 0 REST calls, 0 GraphQL queries \(0 points\)/m);
+    expect(resumed.value.stderr).toMatch(new RegExp(`^buildkite: resume-org: 450 pipelines; ${resumed.buildkite - resumedBuildkiteGraphql} REST calls?, ${resumedBuildkiteGraphql} GraphQL quer`, 'm'));
+    expect(readSnapshot(out).collected_at).toBe(startedAt);
     // Every request is either replayed or asked: a full run's count, less what the journal answered.
     expect(resumed.github + resumed.buildkite).toBe(full.github + full.buildkite - replayed);
     expect(resumed.buildkite).toBeLessThan(full.buildkite);

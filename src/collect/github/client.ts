@@ -53,6 +53,14 @@ function hasErrors(body: unknown): boolean {
   return body === undefined || (Array.isArray(errors) && errors.length > 0);
 }
 
+// A replayed GraphQL answer spent no points now: its `rateLimit` goes, so neither the points nor a stale budget are reported.
+function withoutCost(body: string): string {
+  const parsed = JSON.parse(body) as { data?: { rateLimit?: unknown } | null };
+  if (!parsed.data?.rateLimit) return body;
+  delete parsed.data.rateLimit;
+  return JSON.stringify(parsed);
+}
+
 /** Builds the client: token auth directly, App auth by minting an installation token. */
 export async function createGithubClient(base: string, options: CollectGithubOptions, events: CollectEvents, stats: CallStats): Promise<GithubClient> {
   const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
@@ -79,7 +87,7 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
     if (stored) {
       const headers = new Headers(stored.headers);
       noteCredential(href, stored.status, headers);
-      return new Response(stored.status === 204 ? null : stored.body, { status: stored.status, headers });
+      return new Response(stored.status === 204 ? null : isGraphql ? withoutCost(stored.body) : stored.body, { status: stored.status, headers });
     }
     if (isGraphql) stats.graphql += 1;
     else stats.rest += 1;
