@@ -114,6 +114,9 @@ describe('collect --resume after the process was killed', () => {
     const aRecordFile = await runCli(['merge', join(journal, 'responses.jsonl'), join(journal, 'journal.json'), '-o', join(work, 'merged.json')]);
     expect(aRecordFile.code).toBe(2);
     expect(aRecordFile.stderr).toContain('journal of an unfinished collection');
+    const asSweep = await runCli(['diff', journal, journal]);
+    expect(asSweep.code).toBe(2);
+    expect(asSweep.stderr).toContain('journal of an unfinished collection');
 
     const startedAt = (JSON.parse(readFileSync(join(journal, 'journal.json'), 'utf8')) as { started_at: string }).started_at;
     const graphqlBefore = buildkite.counts.graphql;
