@@ -67,6 +67,7 @@ const collectorsFile = await bundle('collectors', [
   "export { snapshotProblems, SCHEMA_VERSION } from './src/snapshot/validate.ts';",
   "export { writeSnapshot } from './src/snapshot/io.ts';",
   "export { VERSION } from './src/version.ts';",
+  "export { openCollectJournal } from './src/app/collect-journal.ts';",
 ]);
 const simsFile = await bundle('simulators', [
   "export { startGithubSim, generateOrg, fixtureTokens, TOKENS } from './test/sim/github/index.ts';",
@@ -74,7 +75,7 @@ const simsFile = await bundle('simulators', [
   "export { generateEstate } from './test/sim/buildkite/generate.ts';",
   "export { callerToken } from './test/sim/buildkite/estate.ts';",
 ]);
-const { collectGithub, collectBuildkite, snapshotProblems, SCHEMA_VERSION, writeSnapshot, VERSION } = await import(pathToFileURL(collectorsFile).href);
+const { collectGithub, collectBuildkite, snapshotProblems, SCHEMA_VERSION, writeSnapshot, VERSION, openCollectJournal } = await import(pathToFileURL(collectorsFile).href);
 
 // The simulators' process: start it, wait for its URLs; `stats()` asks for its counters.
 const child = fork(join(root, 'bench/collect-sims.mjs'), [pathToFileURL(simsFile).href, String(repos), String(pipelines), String(teams), schemaPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -106,13 +107,19 @@ const timed = async (promise) => {
   return { value, seconds: (performance.now() - t) / 1000 };
 };
 
-// First run: both providers at once, assembled and written like `kiteguard collect -o snapshot.json --cache-dir …`.
+// First run: both providers at once, assembled and written like `kiteguard collect -o snapshot.json --cache-dir …`,
+// with its checkpoint journal beside the snapshot.
+const snapshotFile = join(work, 'snapshot.json');
+const buildkiteOptions = { org: sim.buildkite.org, token: sim.buildkite.token, apiUrl: sim.buildkite.apiUrl, graphqlUrl: sim.buildkite.graphqlUrl, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS };
+const journalRequest = { github: githubOptions, buildkite: buildkiteOptions };
+const secrets = [sim.github.token, sim.buildkite.token];
+const { journal } = openCollectJournal(journalRequest, snapshotFile, secrets);
 const before = await stats();
 const rssBefore = process.memoryUsage().rss;
 start = performance.now();
 const [gh, bk] = await Promise.all([
-  timed(collectGithub(githubOptions, events)),
-  timed(collectBuildkite({ org: sim.buildkite.org, token: sim.buildkite.token, apiUrl: sim.buildkite.apiUrl, graphqlUrl: sim.buildkite.graphqlUrl, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS }, events)),
+  timed(collectGithub({ ...githubOptions, journal }, events)),
+  timed(collectBuildkite({ ...buildkiteOptions, journal }, events)),
 ]);
 const peakBeforeWrite = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 const snapshot = {
@@ -123,17 +130,28 @@ const snapshot = {
   github: gh.value.snapshot,
   buildkite: bk.value.snapshot,
 };
-const snapshotFile = join(work, 'snapshot.json');
 writeSnapshot(snapshotFile, snapshot);
 const wall = (performance.now() - start) / 1000;
 const sampledPeak = Math.max(peakRss, process.memoryUsage().rss);
 const maxRss = process.resourceUsage().maxRSS * 1024;
 const after = await stats();
+// Kept, as if the run had been killed just before writing its snapshot: the third run resumes it.
+const journalBytes = statSync(join(journal.dir, 'responses.jsonl')).size;
+journal.close(false);
 
 // Second run: GitHub again on the warm cache (Buildkite has no conditional requests), the estate unchanged.
 const second = await timed(collectGithub(githubOptions, silent));
 const afterSecond = await stats();
 clearInterval(sampler);
+
+// Third run: `--resume` of the first run's journal, both providers; every response is replayed from it.
+const resumed = openCollectJournal({ ...journalRequest, resume: true }, snapshotFile, secrets);
+const [gh3, bk3] = await Promise.all([
+  timed(collectGithub({ ...githubOptions, journal: resumed.journal }, silent)),
+  timed(collectBuildkite({ ...buildkiteOptions, journal: resumed.journal }, silent)),
+]);
+resumed.journal.close(true);
+const afterThird = await stats();
 child.send('close');
 
 // Figures.
@@ -204,6 +222,12 @@ row('GitHub REST calls', secondRest, '');
 row('  answered 304 Not Modified (not counted)', secondNotModified, '');
 row('  counted against the rate limit', secondCounted, '');
 row('  counted, as % of the first run\'s counted calls', `${fmt(share)} %`, '<= 10 %', share <= 10);
+
+const thirdRequests = ['rest', 'graphql'].reduce((n, k) => n + diff(afterSecond.github, afterThird.github, k) + diff(afterSecond.buildkite, afterThird.buildkite, k), 0);
+const sameThird = JSON.stringify([gh3.value.snapshot, bk3.value.snapshot]) === JSON.stringify([gh.value.snapshot, bk.value.snapshot]);
+console.log(`\nthird run (--resume of the first run's journal, both providers): ${fmt(Math.max(gh3.seconds, bk3.seconds))} s, snapshot ${sameThird ? 'identical to the first' : 'DIFFERENT from the first'}`);
+row('journal of the first run (MiB)', fmt(journalBytes / MiB), `(${resumed.journal.replayed.github + resumed.journal.replayed.buildkite} responses replayed)`);
+row('requests sent by the resumed run', thirdRequests, '0', thirdRequests === 0);
 
 rmSync(work, { recursive: true, force: true });
 rmSync(bundles, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { readSnapshot } from '../src/snapshot/io.js';
 import { runCli } from './helpers.js';
 import { fixtureEstate } from './sim/buildkite/fixture.js';
 import { startBuildkiteSim, type BuildkiteSim } from './sim/buildkite/server.js';
+import { simCollectArgs } from './sim/collect-args.js';
 import { fixtureOrg, fixtureTokens, startGithubSim, type GithubSim } from './sim/github/index.js';
 
 const GITHUB_TOKEN = 'ghp_CANARYcollectcli000000000000000000000';
@@ -30,15 +31,7 @@ afterAll(async () => {
 });
 
 function collectArgs(out: string): string[] {
-  return [
-    'collect',
-    '--github-org', fixtureOrg().login,
-    '--github-api-url', github.url,
-    '--buildkite-org', estate.org.slug,
-    '--buildkite-api-url', buildkite.apiUrl,
-    '--buildkite-graphql-url', buildkite.graphqlUrl,
-    '-o', out,
-  ];
+  return simCollectArgs(github, fixtureOrg().login, buildkite, estate.org.slug, out);
 }
 
 const ENV = { GITHUB_TOKEN, BUILDKITE_API_TOKEN: BUILDKITE_TOKEN };

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EtagCache, identityHash } from '../src/collect/github/etag-cache.js';
+import { EtagCache } from '../src/collect/github/etag-cache.js';
+import { identityHash } from '../src/collect/identity.js';
 
 const URL = 'https://api.github.com/orgs/acme';
 const ENTRY = { url: URL, etag: 'W/"abc"', link: null, body: { login: 'acme', two_factor_requirement_enabled: true } };

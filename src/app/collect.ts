@@ -2,6 +2,7 @@
 // snapshot (validated, written atomically) and the summary. Loaded on first use.
 import { collectBuildkite } from '../collect/buildkite/collect.js';
 import { collectGithub } from '../collect/github/index.js';
+import type { OpenedJournal } from '../collect/journal/journal.js';
 import { redactor } from '../redact.js';
 import type { CallStats } from '../collect/stats.js';
 import { formatCollectSummary } from '../collect/summary.js';
@@ -11,6 +12,7 @@ import type { Provider, Snapshot } from '../snapshot/types.js';
 import { unavailableReasons } from '../snapshot/unavailable.js';
 import { SCHEMA_VERSION } from '../snapshot/validate.js';
 import { VERSION } from '../version.js';
+import { closeCollectJournal, openCollectJournal } from './collect-journal.js';
 import type { Output, ProgressFactory } from './output.js';
 
 /** What a collection run needs, with credentials resolved from flags and environment. */
@@ -29,6 +31,8 @@ export interface CollectRequest {
   quiet: boolean;
   /** Collect only this part of the repositories and pipelines (`--shard i/n`, or Buildkite's parallel job). */
   shard?: Shard;
+  /** Continue the interrupted collection whose journal lies beside the output (`--resume`). */
+  resume?: boolean;
 }
 
 /** A finished collection: the snapshot and the summary to print. */
@@ -39,11 +43,14 @@ export interface Collected {
 }
 
 /** Collects both providers at once, reporting progress on stderr (tokens masked in everything it prints). */
-export async function collectSnapshot(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
+export async function collectSnapshot(request: CollectRequest, output: Output, progressOn: ProgressFactory, opened?: OpenedJournal): Promise<Collected> {
   const progress = progressOn(maskedStderr(request, output));
   const stats: Partial<Record<Provider, CallStats>> = {};
   const scope: Partial<Record<Provider, string>> = {};
-  const snapshot: Snapshot = { schemaVersion: SCHEMA_VERSION, collected_at: new Date().toISOString(), kiteguard_version: VERSION, incomplete: [] };
+  // A resumed collection holds answers from when it began: the snapshot says so.
+  const collectedAt = opened?.resumed?.started_at ?? new Date().toISOString();
+  const snapshot: Snapshot = { schemaVersion: SCHEMA_VERSION, collected_at: collectedAt, kiteguard_version: VERSION, incomplete: [] };
+  const journal = opened ? { journal: opened.journal } : {};
   if (request.shard) snapshot.shard = request.shard;
   // Only repositories are partitioned: every part reads the whole (small) Buildkite side, so a
   // pipeline and the repository it builds always meet in the same part (src/shard/shard.ts).
@@ -60,7 +67,7 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
     await Promise.all([
       request.github &&
         collectGithub(
-          { ...request.github, concurrency: request.concurrency, timeoutMs: request.timeoutMs, ...(request.shard ? { repoFilter: keep } : {}) },
+          { ...request.github, concurrency: request.concurrency, timeoutMs: request.timeoutMs, ...(request.shard ? { repoFilter: keep } : {}), ...journal },
           progress,
         ).then((r) => {
           snapshot.github = r.snapshot;
@@ -68,7 +75,7 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
         }),
       request.buildkite &&
         collectBuildkite(
-          { ...request.buildkite, concurrency: request.concurrency, timeoutMs: request.timeoutMs },
+          { ...request.buildkite, concurrency: request.concurrency, timeoutMs: request.timeoutMs, ...journal },
           progress,
         ).then((r) => {
           snapshot.buildkite = r.snapshot;
@@ -97,13 +104,35 @@ export function maskedStderr(request: CollectRequest, output: Output): (text: st
 
 /** Collects, writes the snapshot (to the request's file, else stdout) and prints the summary. */
 export async function runCollect(request: CollectRequest, output: Output, progressOn: ProgressFactory): Promise<Collected> {
-  const collected = await collectSnapshot(request, output, progressOn);
-  if (request.output) writeSnapshot(request.output, collected.snapshot);
-  else {
+  if (!request.output) {
+    const collected = await collectSnapshot(request, output, progressOn);
     sealSnapshot(collected.snapshot);
     output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+    if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, 'stdout'));
+    return collected;
   }
-  if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, request.output ?? 'stdout'));
+  const file = request.output;
+  return collectJournaled(request, file, output, progressOn, (collected) => {
+    writeSnapshot(file, collected.snapshot);
+    if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, file));
+  });
+}
+
+/** Collects with a checkpoint journal beside `snapshotFile`, then `write`s the snapshot and closes the journal. */
+export async function collectJournaled(request: CollectRequest, snapshotFile: string, output: Output, progressOn: ProgressFactory, write: (collected: Collected) => void): Promise<Collected> {
+  const say = maskedStderr(request, output);
+  const opened = openCollectJournal(request, snapshotFile, secretsOf(request));
+  if (opened.notice && !request.quiet) say(`${opened.notice}\n`);
+  let collected: Collected;
+  try {
+    collected = await collectSnapshot(request, output, progressOn, opened);
+    write(collected);
+  } catch (err) {
+    opened.journal.close(false);
+    throw err;
+  }
+  const message = closeCollectJournal(opened, collected.snapshot);
+  if (message && !request.quiet) say(message);
   return collected;
 }
 

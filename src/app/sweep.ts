@@ -9,7 +9,7 @@ import type { Report, Severity } from '../model/report.js';
 import { countReport } from '../report/summary.js';
 import { writeSnapshot } from '../snapshot/io.js';
 import { writeJsonFile } from '../snapshot/json-writer.js';
-import { collectSnapshot, collectSummary, maskedStderr, type CollectRequest } from './collect.js';
+import { collectJournaled, collectSummary, maskedStderr, type CollectRequest } from './collect.js';
 import { evaluateSnapshot } from './evaluate.js';
 import type { Output, ProgressFactory } from './output.js';
 
@@ -27,11 +27,12 @@ export interface SweepRequest {
 /** Runs a sweep and returns its report (the caller turns it into an exit code). */
 export async function runSweep(req: SweepRequest, output: Output, progressOn: ProgressFactory): Promise<Report> {
   const say = maskedStderr(req.collect, output);
-  const collected = await collectSnapshot(req.collect, output, progressOn);
   mkdirSync(req.out, { recursive: true, mode: PRIVATE_DIR_MODE });
   const snapshotFile = join(req.out, 'snapshot.json');
-  writeSnapshot(snapshotFile, collected.snapshot);
-  if (!req.collect.quiet) say(collectSummary(collected, snapshotFile));
+  const collected = await collectJournaled(req.collect, snapshotFile, output, progressOn, (c) => {
+    writeSnapshot(snapshotFile, c.snapshot);
+    if (!req.collect.quiet) say(collectSummary(c, snapshotFile));
+  });
   const report = await evaluateSnapshot({
     snapshot: collected.snapshot,
     cwd: req.cwd,

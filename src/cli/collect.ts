@@ -26,6 +26,7 @@ export interface CollectFlags {
   timeout: string;
   quiet?: boolean;
   shard?: string;
+  resume?: boolean;
 }
 
 /** Adds the `collect` command to the program. */
@@ -38,6 +39,7 @@ export function registerCollect(program: Command, io: CliIo, finish: Finish): vo
     .option('-o, --output <file>', 'write the snapshot here (default: stdout)')
     .action(async (flags: CollectFlags) => {
       const request = collectRequest(flags, io);
+      if (request.resume && !request.output) throw new UsageError('--resume needs -o FILE: the journal it continues lies beside the snapshot file (FILE.partial)');
       const { runCollect } = await import('../app/collect.js');
       const collected = await runCollect(request, io, progressDisplay(io, request.quiet));
       finish({ kind: 'collection', incomplete: collected.snapshot.incomplete });
@@ -60,6 +62,7 @@ export function addCollectOptions(command: Command): Command {
     .addOption(new Option('--concurrency <n>', 'requests in flight per provider').default('8'))
     .addOption(new Option('--timeout <seconds>', 'timeout of one request').default('30'))
     .option('--shard <i/n>', 'collect part i of n of the repositories and pipelines (default inside a Buildkite parallel job: its part)')
+    .option('--resume', 'continue an interrupted collection from its journal beside the output (same options as before)')
     .option('-q, --quiet', 'no progress display and no summary');
 }
 
@@ -86,6 +89,7 @@ export function collectRequest(flags: CollectFlags, io: CliIo): CollectRequest {
     concurrency,
     timeoutMs,
     quiet: Boolean(flags.quiet),
+    ...(flags.resume ? { resume: true } : {}),
     ...(flags.output ? { output: resolve(io.cwd, flags.output) } : {}),
     ...(shard ? { shard } : {}),
   };

@@ -10,9 +10,11 @@ import { writeJsonFile } from './json-writer.js';
 import { pointerPath, quarantineInvalid, type QuarantinedPart } from './quarantine.js';
 import type { Snapshot } from './types.js';
 import { snapshotProblems } from './validate.js';
+import { refuseUnfinished } from './unfinished.js';
 
 /** Reads a snapshot file; anything that is not a valid snapshot of this version is an InputError at file:line:col. */
 export function readSnapshot(file: string): Snapshot {
+  refuseUnfinished(file);
   let text: string | undefined;
   try {
     // Too big for one string: parsed in chunks below, and validated without line numbers.

@@ -3,6 +3,7 @@
 // back as it was written. Errors are InputErrors at the file's line and column.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { refuseUnfinished } from './unfinished.js';
 
 /** Above this size a file is parsed in chunks rather than as one string. */
 export const STREAM_ABOVE = 256 * 1024 * 1024;
@@ -12,6 +13,7 @@ type Container = { kind: 'array'; value: unknown[] } | { kind: 'object'; value: 
 
 /** Reads and parses a JSON file; `streamAbove` (bytes) picks the chunked parser, read `chunk` bytes at a time. Throws InputError when it is not JSON. */
 export function readJsonFile(file: string, what: string, streamAbove = STREAM_ABOVE, chunk = CHUNK): unknown {
+  refuseUnfinished(file);
   let fd: number;
   try {
     fd = openSync(file, 'r');

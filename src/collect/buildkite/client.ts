@@ -2,6 +2,7 @@
 import type { CollectEvents } from '../events.js';
 import { emptyStats, type CallStats } from '../stats.js';
 import { redactor } from '../../redact.js';
+import type { ResponseJournal } from '../journal/journal.js';
 import { BuildkiteApiError, BuildkiteGraphqlError, pathOnly, type BuildkiteApi } from './errors.js';
 import { exchange, type ExchangeContext } from './http.js';
 import { RateLimitPacer, SYSTEM_CLOCK, type Clock } from './pacer.js';
@@ -36,6 +37,8 @@ export interface BuildkiteClientOptions {
   stats?: CallStats;
   /** The fetch implementation (default the global one). */
   fetch?: typeof fetch;
+  /** Completed responses of an interrupted run to replay, and where to keep this run's (`collect --resume`). */
+  journal?: ResponseJournal;
 }
 
 /** A GraphQL error that named a field: the data beside it is still usable. */
@@ -93,6 +96,7 @@ export class BuildkiteClient {
       onRateLimit: (api, s) => {
         if (api === 'rest') events?.budget('buildkite', s.remaining, s.limit, new Date(s.resetAt).toISOString());
       },
+      ...(options.journal ? { journal: options.journal } : {}),
     };
   }
 

@@ -13,7 +13,7 @@ import type { BuildkiteSnapshot, BuildkiteTeamEntry } from '../../snapshot/build
 
 /** What to collect and how: the organization, the client's connection settings, and an optional pipeline filter. */
 export interface CollectBuildkiteOptions
-  extends Pick<BuildkiteClientOptions, 'token' | 'apiUrl' | 'graphqlUrl' | 'concurrency' | 'timeoutMs' | 'maxAttempts' | 'sleep' | 'now'> {
+  extends Pick<BuildkiteClientOptions, 'token' | 'apiUrl' | 'graphqlUrl' | 'concurrency' | 'timeoutMs' | 'maxAttempts' | 'sleep' | 'now' | 'journal'> {
   /** Organization slug. */
   org: string;
   /** Keeps only the pipelines (and team access entries) whose slug it accepts, for sharded sweeps. */
@@ -44,6 +44,7 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     sleep: options.sleep,
     now: options.now,
     events,
+    journal: options.journal,
   });
   const reader = new SectionReader(events);
   const filter = options.pipelineFilter ?? (() => true);

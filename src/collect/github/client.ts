@@ -2,7 +2,7 @@
 import { App, Octokit } from 'octokit';
 import type { CollectEvents } from '../events.js';
 import type { CallStats } from '../stats.js';
-import { identityHash } from './etag-cache.js';
+import { identityHash } from '../identity.js';
 import { Limiter } from './limiter.js';
 import type { CollectGithubOptions } from './options.js';
 import { redactor, type Redact } from '../../redact.js';
@@ -35,6 +35,32 @@ function pathOf(url: string): string {
   }
 }
 
+// The response headers the collector reads, kept with a journaled response so its replay reads the same.
+const KEPT_HEADERS = ['content-type', 'link', 'etag', 'x-oauth-scopes', 'github-authentication-token-expiration'];
+
+function keptHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+
+// A GraphQL answer with errors is not journaled: what it left unread is asked again when the collection resumes.
+function hasErrors(body: unknown): boolean {
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  return body === undefined || (Array.isArray(errors) && errors.length > 0);
+}
+
+// A replayed GraphQL answer spent no points now: its `rateLimit` goes, so neither the points nor a stale budget are reported.
+function withoutCost(body: string): string {
+  const parsed = JSON.parse(body) as { data?: { rateLimit?: unknown } | null };
+  if (!parsed.data?.rateLimit) return body;
+  delete parsed.data.rateLimit;
+  return JSON.stringify(parsed);
+}
+
 /** Builds the client: token auth directly, App auth by minting an installation token. */
 export async function createGithubClient(base: string, options: CollectGithubOptions, events: CollectEvents, stats: CallStats): Promise<GithubClient> {
   const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
@@ -44,12 +70,28 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
   const seen = new Set<string>();
   const state: { credential?: CredentialHeaders } = {};
 
+  const noteCredential = (href: string, status: number, headers: Headers) => {
+    if (!state.credential && status < 500 && !pathOf(href).startsWith('/app/') && !/\/app\/installations\//.test(pathOf(href))) {
+      state.credential = { scopes: headers.get('x-oauth-scopes'), expiration: headers.get('github-authentication-token-expiration') };
+    }
+  };
+
   const countingFetch = async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
     const href = String(url);
     const isGraphql = /\/graphql$/.test(pathOf(href));
+    const method = init.method ?? 'GET';
+    const requestBody = typeof init.body === 'string' ? init.body : '';
+    // GETs and GraphQL queries only: never the App's token minting.
+    const journal = method === 'GET' || isGraphql ? options.journal : undefined;
+    const stored = journal?.replay('github', method, href, requestBody);
+    if (stored) {
+      const headers = new Headers(stored.headers);
+      noteCredential(href, stored.status, headers);
+      return new Response(stored.status === 204 ? null : isGraphql ? withoutCost(stored.body) : stored.body, { status: stored.status, headers });
+    }
     if (isGraphql) stats.graphql += 1;
     else stats.rest += 1;
-    const key = `${init.method ?? 'GET'} ${href} ${typeof init.body === 'string' ? init.body : ''}`;
+    const key = `${method} ${href} ${requestBody}`;
     if (seen.has(key)) stats.retries += 1;
     seen.add(key);
     const signal = AbortSignal.timeout(timeoutMs);
@@ -64,17 +106,20 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
       throw new Error(why);
     }
     const type = res.headers.get('content-type') ?? '';
+    const text = buf.byteLength > 0 ? new TextDecoder().decode(buf) : '';
+    let parsed: unknown;
     if (buf.byteLength > 0 && type.includes('json')) {
       try {
-        JSON.parse(new TextDecoder().decode(buf));
+        parsed = JSON.parse(text);
       } catch {
         events.warn('github', `${init.method ?? 'GET'} ${pathOf(href)}: response body was not complete JSON; retrying`);
         throw new Error('response body was not complete JSON');
       }
     }
     if (res.status === 304) stats.restNotModified += 1;
-    if (!state.credential && res.status < 500 && !pathOf(href).startsWith('/app/') && !/\/app\/installations\//.test(pathOf(href))) {
-      state.credential = { scopes: res.headers.get('x-oauth-scopes'), expiration: res.headers.get('github-authentication-token-expiration') };
+    noteCredential(href, res.status, res.headers);
+    if (journal && res.status >= 200 && res.status < 300 && !(isGraphql && hasErrors(parsed))) {
+      journal.record('github', method, href, requestBody, { status: res.status, headers: keptHeaders(res.headers), body: text });
     }
     const remaining = res.headers.get('x-ratelimit-remaining');
     const limit = res.headers.get('x-ratelimit-limit');

@@ -1,7 +1,8 @@
 // An on-disk cache of REST responses keyed by URL and a hash of the caller's identity, for conditional requests.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sealMatches, sealOf } from '../identity.js';
 
 /** One cached response: enough to replay it after a 304. */
 export interface CachedResponse {
@@ -34,21 +35,11 @@ export class EtagCache {
     if (!file) return undefined;
     try {
       const entry = JSON.parse(await readFile(file, 'utf8')) as CachedResponse & { mac?: unknown };
-      if (entry.url !== url || typeof entry.etag !== 'string' || typeof entry.mac !== 'string') return undefined;
-      const expected = Buffer.from(this.mac(entry), 'hex');
-      const given = Buffer.from(entry.mac, 'hex');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      if (entry.url !== url || typeof entry.etag !== 'string' || !sealMatches(this.identityHash, macText(entry), entry.mac)) return undefined;
       return { url: entry.url, etag: entry.etag, link: entry.link, body: entry.body };
     } catch {
       return undefined;
     }
-  }
-
-  // What proves an entry is the one this caller stored: an HMAC keyed by the identity hash.
-  private mac(entry: CachedResponse): string {
-    return createHmac('sha256', this.identityHash)
-      .update(JSON.stringify([entry.url, entry.etag, entry.link ?? null, entry.body]))
-      .digest('hex');
   }
 
   /** Stores a response that carried an ETag (written atomically). */
@@ -58,12 +49,12 @@ export class EtagCache {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     const { url, etag, link, body } = entry;
-    await writeFile(tmp, JSON.stringify({ url, etag, link, body, mac: this.mac(entry) }), { mode: 0o600 });
+    await writeFile(tmp, JSON.stringify({ url, etag, link, body, mac: sealOf(this.identityHash, macText(entry)) }), { mode: 0o600 });
     await rename(tmp, file);
   }
 }
 
-/** A stable, non-reversible name for who is calling, so cache entries of different callers never mix. */
-export function identityHash(parts: string[]): string {
-  return createHash('sha256').update(`kiteguard-etag-v1\n${parts.join('\n')}`).digest('hex');
+// What the HMAC covers: the URL, ETag, links and body of an entry.
+function macText(entry: CachedResponse): string {
+  return JSON.stringify([entry.url, entry.etag, entry.link ?? null, entry.body]);
 }

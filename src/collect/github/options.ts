@@ -1,5 +1,6 @@
 // Options of the GitHub collector and the URLs they imply.
 import { UsageError } from '../../errors.js';
+import type { ResponseJournal } from '../journal/journal.js';
 
 /** A token (classic, fine-grained, OAuth) or a GitHub App's credentials. */
 export type GithubAuth = { token: string } | { appId: string; privateKey: string; installationId?: number };
@@ -24,6 +25,8 @@ export interface CollectGithubOptions {
   retryUnitMs?: number;
   /** Minimum milliseconds between GraphQL requests, against GitHub's secondary limits (default 1000). */
   graphqlIntervalMs?: number;
+  /** Completed responses of an interrupted run to replay, and where to keep this run's (`collect --resume`). */
+  journal?: ResponseJournal;
 }
 
 /** The default REST base of github.com. */

@@ -9,7 +9,9 @@ export type FaultKind =
   /** Declare the full Content-Length, send half the body, then drop the connection. */
   | { kind: 'truncate' }
   /** Send a complete HTTP response whose body is cut JSON. */
-  | { kind: 'invalid-json' };
+  | { kind: 'invalid-json' }
+  /** Never answer: the request waits until the client goes away (a collection stuck mid-way, to be killed). */
+  | { kind: 'hang' };
 
 /** One fault rule: which requests, how many times, what happens. */
 export type Fault = FaultKind & {
@@ -19,6 +21,8 @@ export type Fault = FaultKind & {
   bodyIncludes?: string;
   /** Only the first N matching requests (default: every one). */
   times?: number;
+  /** Let this many matching requests through untouched first (a connection lost after N requests). */
+  skip?: number;
 };
 
 /** Finds the fault for a request and uses up one of its times; undefined when none applies. */
@@ -27,6 +31,10 @@ export function takeFault(faults: Fault[], path: string, body: string): Fault | 
     const pathMatches = typeof f.path === 'string' ? f.path === path : f.path.test(path);
     if (!pathMatches) continue;
     if (f.bodyIncludes !== undefined && !body.includes(f.bodyIncludes)) continue;
+    if (f.skip !== undefined && f.skip > 0) {
+      f.skip--;
+      continue;
+    }
     if (f.times !== undefined) {
       if (f.times <= 0) continue;
       f.times--;

@@ -115,6 +115,7 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
       return send(res, fault.status, isGraphql ? { errors: [{ message: said(`injected ${fault.status}`) }], ...echo } : { message: said(`injected ${fault.status}`), ...echo }, headers);
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.kind === 'hang') return new Promise<void>((r) => res.on('close', () => r()));
 
     const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
     const record = options.estate.apiAccessTokens.find((t) => t.token === token);
