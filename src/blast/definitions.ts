@@ -5,7 +5,7 @@ import type { PipelineFile } from '../snapshot/github.js';
 import { KiteguardError } from '../errors.js';
 import { loadPipeline, type LoadedPipeline } from '../pipeline/load.js';
 import type { NormalizedStep } from '../pipeline/types.js';
-import type { Section } from '../snapshot/section.js';
+import { isUnavailable, known, type Section } from '../snapshot/section.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { DEFAULT_UPLOAD_PATHS, pipelineSource } from '../targets/pipeline-source.js';
 import { repositoryFullName } from '../targets/repository-url.js';
@@ -38,7 +38,7 @@ const UPLOAD = /buildkite-agent\s+pipeline\s+upload\b([^\n;&|]*)/g;
 export function loadDefinitions(snapshot: Snapshot, pipelines: RestPipeline[]): PipelineDefinition[] {
   const repos = repositoryFiles(snapshot);
   return pipelines.map((pipeline) => {
-    const repository = onGithub(pipeline) ? repositoryFullName(pipeline.repository) : undefined;
+    const repository = onGithub(pipeline) ? repositoryFullName(known(pipeline.repository)) : undefined;
     const files = repository === undefined ? undefined : repos(repository);
     const definition: PipelineDefinition = { pipeline, repository, files: [], notInspected: [] };
     const source = pipelineSource(`buildkite:${snapshot.buildkite?.org ?? ''}/${pipeline.slug}`, pipeline.configuration, repository, files, pipeline.repository);
@@ -84,7 +84,7 @@ export function stepName(p: PathedStep): string {
 
 // Pipeline files are collected from GitHub only: a GitLab or Bitbucket pipeline's URL names no repository kiteguard has.
 function onGithub(pipeline: RestPipeline): boolean {
-  const provider = pipeline.provider?.id;
+  const provider = isUnavailable(pipeline.provider) ? undefined : pipeline.provider?.id;
   return typeof provider !== 'string' || provider.startsWith('github');
 }
 

@@ -1,6 +1,7 @@
 // `blast-radius --secret KEY`: the cluster secrets with that key and their access policies, the
 // pipelines that may read them or whose YAML asks for them, and who can see or run those pipelines.
 import type { RestPipeline } from '../snapshot/buildkite.js';
+import { isUnavailable } from '../snapshot/section.js';
 import { audienceOf } from './audience.js';
 import { loadDefinitions } from './definitions.js';
 import { clusterName, noteClusters, summarize, type Estate } from './estate.js';
@@ -104,6 +105,7 @@ export function secretBlastRadius(estate: Estate, key: string): SecretReport {
 
 // Whether one pipeline may read a secret of this key in its own cluster.
 function access(estate: Estate, p: RestPipeline, secrets: ClusterSecret[], hidden: Set<string>, key: string): Pick<SecretPipeline, 'access' | 'grant' | 'why'> {
+  if (isUnavailable(p.cluster_id)) return { access: 'unknown', grant: null, why: `the pipeline's cluster is not visible: ${p.cluster_id.reason}` };
   if (p.cluster_id === null) return { access: 'cannot read', grant: null, why: 'the pipeline is in no cluster, and Buildkite secrets belong to clusters' };
   if (estate.buildkite.clusters.status !== 'ok') return { access: 'unknown', grant: null, why: 'the clusters are not visible' };
   if (hidden.has(p.cluster_id)) return { access: 'unknown', grant: null, why: `the secrets of cluster ${clusterName(estate, p.cluster_id)} are not visible` };

@@ -24,17 +24,21 @@ export type RestPipelineSettings = Upstream<{
 /** One repository connection (`GET /v2/organizations/{org}/repository_connections`). */
 export type RestRepositoryConnection = Upstream<{ id: string; type: string }>;
 
-/** One pipeline from the REST list: settings, provider settings, cluster, visibility, template, saved configuration. */
+/**
+ * One pipeline from the REST list: settings, provider settings, cluster, visibility, template, saved configuration.
+ * A field Buildkite returned missing, null where it documents a value, or of the wrong type is an `unavailable`
+ * envelope in its place (`id` and `slug` never are: without them the pipeline is not listed at all).
+ */
 export type RestPipeline = Upstream<{
   id: string;
   slug: string;
-  repository: string;
-  cluster_id: string | null;
-  visibility: string;
-  pipeline_template_uuid: string | null;
-  configuration: string | null;
+  repository: string | Unavailable;
+  cluster_id: string | null | Unavailable;
+  visibility: string | Unavailable;
+  pipeline_template_uuid: string | null | Unavailable;
+  configuration: string | null | Unavailable;
   /** `webhook_url` is replaced by `"[redacted]"`: it is a credential that triggers builds. */
-  provider: Upstream<{ id: string; settings: Record<string, unknown> }>;
+  provider: Upstream<{ id: string | Unavailable; settings: Record<string, unknown> | Unavailable }> | Unavailable;
 }>;
 
 /** One pipeline template (`GET /v2/organizations/{org}/pipeline-templates`). */

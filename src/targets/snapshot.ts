@@ -4,6 +4,7 @@
 import { InputError } from '../errors.js';
 import type { Target } from '../model/target.js';
 import { inShard, ownsOrganization, pipelineShardKey, repositoryShardKey, type Shard } from '../shard/shard.js';
+import { isUnavailable, unavailable, type Unavailable } from '../snapshot/section.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { buildkitePipelineTargetInput } from './buildkite.js';
 import { githubOrganizationPart, repositoryEntries, repositoryKey, repositoryTargetInput, type PipelinesByRepository } from './github.js';
@@ -27,10 +28,12 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
     targets.push({ kind: 'repository', name: `${github.org}/*`, input: {}, unknownReason });
     targets.push({ kind: 'pipeline', name: `${github.org}/*:*`, input: {}, unknownReason });
   }
-  const unreadPipelines = buildkite ? (buildkite.pipelines.status !== 'ok' ? buildkite.pipelines : buildkite.pipelines_unread) : undefined;
-  if (buildkite && unreadPipelines && ownsOrganization(shard)) {
-    targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${unreadPipelines.reason}` });
+  const unlisted = buildkite ? (buildkite.pipelines.status !== 'ok' ? buildkite.pipelines : buildkite.pipelines_unread) : undefined;
+  if (buildkite && unlisted && ownsOrganization(shard)) {
+    targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${unlisted.reason}` });
   }
+  // Which repositories the pipelines build is not known when a pipeline is not listed or its repository was not read.
+  const unreadPipelines: Unavailable | undefined = unlisted ?? unknownRepository(buildkite?.pipelines.status === 'ok' ? buildkite.pipelines.data : []);
   const repos = github ? repositoryEntries(github) : [];
   const repoByName = new Map(repos.map((r) => [repositoryKey(r.full_name), r]));
   const pipelines = buildkite?.pipelines.status === 'ok' ? buildkite.pipelines.data : [];
@@ -42,12 +45,12 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   };
   const builtBy: PipelinesByRepository = new Map();
   for (const p of pipelines) {
-    const name = onGithub(p.repository);
+    const name = typeof p.repository === 'string' ? onGithub(p.repository) : undefined;
     if (name) builtBy.set(name, [...(builtBy.get(name) ?? []), { org: buildkite!.org, slug: p.slug, pipeline: p }]);
   }
   const loadedFiles = new Set<string>();
   for (const p of pipelines) {
-    const repoName = onGithub(p.repository);
+    const repoName = typeof p.repository === 'string' ? onGithub(p.repository) : undefined;
     const entry = repoName ? repoByName.get(repoName) : undefined;
     const name = `buildkite:${buildkite!.org}/${p.slug}`;
     const source = pipelineSource(name, p.configuration, entry?.full_name ?? repoName, entry?.pipeline_files, p.repository);
@@ -94,4 +97,10 @@ function withYaml(target: Target, source: { found: true; name: string; text: str
     const reason = err instanceof InputError ? `the pipeline YAML cannot be read: ${err.message}` : String(err);
     return { ...target, input: { ...target.input, pipeline_unavailable: { reason } } };
   }
+}
+
+// Why the repositories some pipelines build are not known: the first pipeline whose repository was not read.
+function unknownRepository(pipelines: { slug: string; repository: string | Unavailable }[]): Unavailable | undefined {
+  const p = pipelines.find((q) => isUnavailable(q.repository));
+  return p && isUnavailable(p.repository) ? unavailable(`the repository of pipeline ${p.slug} was not read: ${p.repository.reason}`) : undefined;
 }

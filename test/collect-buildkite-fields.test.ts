@@ -1,0 +1,64 @@
+// A Buildkite pipeline with one field that cannot be read stays a target of its own: exactly that field is
+// `unavailable` (listed in `incomplete`), the rules reading it are unknown with the reason, and the others judge it.
+import { expect, test } from 'vitest';
+import { evaluateSnapshot } from '../src/app/evaluate.js';
+import type { RuleOutcome } from '../src/model/report.js';
+import type { Snapshot } from '../src/snapshot/types.js';
+import { fixtureEstate } from './sim/buildkite/fixture.js';
+import { collectFromSim } from './sim/buildkite/harness.js';
+
+type Item = Record<string, unknown>;
+
+/** Collects the fixture estate with `change` applied to the pipeline `slug` of the REST pipeline list, and evaluates it. */
+async function collectWith(slug: string, change: (p: Item) => void): Promise<{ incomplete: string[]; snapshot: Snapshot; outcomes: RuleOutcome[] }> {
+  const tamper = (where: string, body: unknown) => {
+    if (where !== 'pipelines' || !Array.isArray(body)) return body;
+    return body.map((p: Item) => {
+      if (p.slug !== slug) return p;
+      const copy = structuredClone(p);
+      change(copy);
+      return copy;
+    });
+  };
+  const run = await collectFromSim(fixtureEstate(), { tamper });
+  const snapshot: Snapshot = { schemaVersion: 1, collected_at: '2025-12-01T00:00:00.000Z', kiteguard_version: 'test', incomplete: run.incomplete, buildkite: run.snapshot };
+  const report = await evaluateSnapshot({ snapshot: structuredClone(snapshot), cwd: process.cwd(), now: new Date('2025-12-01T00:00:00Z') });
+  return { incomplete: run.incomplete, snapshot, outcomes: report.outcomes };
+}
+
+const byTarget = (outcomes: RuleOutcome[], target: string) => new Map(outcomes.filter((o) => o.target === target).map((o) => [o.ruleId, o]));
+
+test.each([
+  ['missing', (p: Item) => delete p.visibility],
+  ['null', (p: Item) => (p.visibility = null)],
+  ['of the wrong type', (p: Item) => (p.visibility = 7)],
+])('a pipeline whose visibility is %s: only that field is unavailable, only its rule unknown', async (_what, change) => {
+  const clean = await collectWith('none', () => {});
+  const bad = await collectWith('legacy-deploy', change);
+  expect(bad.incomplete).toEqual(['buildkite.pipelines[legacy-deploy].visibility']);
+  const pipelines = bad.snapshot.buildkite!.pipelines as { status: 'ok'; data: Item[] };
+  expect(bad.snapshot.buildkite!.pipelines_unread).toBeUndefined();
+  expect(pipelines.data.find((p) => p.slug === 'legacy-deploy')!.visibility).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('`visibility` was') });
+  expect(bad.outcomes.some((o) => o.target.endsWith('/*'))).toBe(false);
+  const before = byTarget(clean.outcomes, 'buildkite:acme-inc/legacy-deploy');
+  const after = byTarget(bad.outcomes, 'buildkite:acme-inc/legacy-deploy');
+  expect(before.get('buildkite/public_pipeline')!.outcome).toBe('fail');
+  expect(after.get('buildkite/public_pipeline')).toMatchObject({ outcome: 'unknown', reason: expect.stringContaining('the visibility of pipeline `legacy-deploy` not visible') });
+  // Every other rule on the pipeline decides as it did with the field read.
+  for (const [rule, o] of before) if (rule !== 'buildkite/public_pipeline') expect([rule, after.get(rule)!.outcome]).toEqual([rule, o.outcome]);
+});
+
+test('a provider without its settings: the settings are unavailable, the fork rule unknown, never not applicable', async () => {
+  const bad = await collectWith('legacy-deploy', (p) => delete (p.provider as Item).settings);
+  expect(bad.incomplete).toEqual(['buildkite.pipelines[legacy-deploy].provider.settings']);
+  const after = byTarget(bad.outcomes, 'buildkite:acme-inc/legacy-deploy');
+  expect(after.get('buildkite/fork_builds_enabled')).toMatchObject({ outcome: 'unknown', reason: expect.stringContaining('`provider.settings` was not returned') });
+  expect(after.get('buildkite/pipeline_not_in_cluster')!.outcome).toBe('fail');
+});
+
+test('a pipeline without its id cannot be a target: it is counted as unread, and the organization-wide unknown stands for it', async () => {
+  const bad = await collectWith('legacy-deploy', (p) => delete p.id);
+  expect(bad.incomplete).toEqual(['buildkite.pipelines[?]']);
+  expect(bad.outcomes.some((o) => o.target === 'buildkite:acme-inc/*' && o.outcome === 'unknown')).toBe(true);
+  expect(bad.outcomes.some((o) => o.target === 'buildkite:acme-inc/legacy-deploy')).toBe(false);
+});
