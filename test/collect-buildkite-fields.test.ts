@@ -62,3 +62,23 @@ test('a pipeline without its id cannot be a target: it is counted as unread, and
   expect(bad.outcomes.some((o) => o.target === 'buildkite:acme-inc/*' && o.outcome === 'unknown')).toBe(true);
   expect(bad.outcomes.some((o) => o.target === 'buildkite:acme-inc/legacy-deploy')).toBe(false);
 });
+
+test('a team whose `default` flag cannot be read: the team list stays, only the pipelines that team builds are unknown for the open-to-everyone rule', async () => {
+  const run = await collectFromSim(fixtureEstate(), { tamper: (where, body) => (where === 'teams' && Array.isArray(body) ? body.map((t: Item) => (t.slug === 'platform' ? { ...t, default: null } : t)) : body) });
+  expect(run.incomplete).toEqual(['buildkite.teams[platform].team.default']);
+  expect(run.snapshot.teams.status).toBe('ok');
+  const snapshot: Snapshot = { schemaVersion: 1, collected_at: '2025-12-01T00:00:00.000Z', kiteguard_version: 'test', incomplete: run.incomplete, buildkite: run.snapshot };
+  const report = await evaluateSnapshot({ snapshot, cwd: process.cwd(), now: new Date('2025-12-01T00:00:00Z') });
+  const clean = await collectWith('none', () => {});
+  const before = new Map(clean.outcomes.map((o) => [`${o.ruleId} ${o.target}`, o.outcome]));
+  const changed = report.outcomes.filter((o) => before.get(`${o.ruleId} ${o.target}`) !== o.outcome).map((o) => `${o.ruleId} ${o.target} ${o.outcome}`);
+  const platform = fixtureEstate().teams.find((t) => t.slug === 'platform')!;
+  const rule = 'buildkite/pipeline_open_to_everyone';
+  const slugs = fixtureEstate().pipelines.filter((p) => platform.pipelines.some((tp) => tp.pipelineUuid === p.uuid && tp.accessLevel !== 'read_only')).map((p) => p.slug);
+  // A pipeline the default team also builds still fails: what was read is enough to say so.
+  const failing = slugs.filter((s) => before.get(`${rule} buildkite:acme-inc/${s}`) === 'fail');
+  const built = slugs.filter((s) => !failing.includes(s)).map((s) => `${rule} buildkite:acme-inc/${s} unknown`);
+  expect(built.length).toBeGreaterThan(0);
+  expect(failing.length).toBeGreaterThan(0);
+  expect(changed.sort()).toEqual(built.sort());
+});

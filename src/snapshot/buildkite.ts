@@ -45,7 +45,7 @@ export type RestPipeline = Upstream<{
 export type RestPipelineTemplate = Upstream<{ uuid: string; name: string }>;
 
 /** One team from `GET /v2/organizations/{org}/teams`. */
-export type RestTeam = Upstream<{ id: string; slug: string; default: boolean; privacy: string }>;
+export type RestTeam = Upstream<{ id: string; slug: string; default: boolean | Unavailable; privacy: string | Unavailable }>;
 
 /** A team's access to one pipeline (GraphQL `Team.pipelines` node). */
 export type GraphqlTeamPipeline = Upstream<{ accessLevel: 'READ_ONLY' | 'BUILD_AND_READ' | 'MANAGE_BUILD_AND_READ'; pipeline: { uuid: string; slug: string } | null }>;

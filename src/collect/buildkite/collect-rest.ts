@@ -1,11 +1,11 @@
 // The REST half of the Buildkite collection: organization settings, pipelines, templates, teams, clusters and what hangs off them.
 import type { CollectEvents } from '../events.js';
 import { MASK } from '../../redact.js';
-import { unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
+import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient } from './client.js';
 import { NEEDS, type SectionReader } from './sections.js';
-import { buildkiteDefinitionField } from '../../snapshot/validate.js';
-import { identified, isObject, objectOf, partitionIdentified, ShapeError } from '../shape.js';
+import { identified, objectOf, partitionIdentified, ShapeError } from '../shape.js';
+import { narrowFields } from './narrow.js';
 import type {
   BuildkiteClusterEntry,
   RestAccessToken,
@@ -63,46 +63,6 @@ export async function readOrgSections(client: BuildkiteClient, org: string, read
   return { organization, access_token, api_settings, pipeline_settings, repository_connections, pipeline_templates };
 }
 
-/** Keys that identify a pipeline: without them it cannot be a target, so it is counted among the unread. */
-const PIPELINE_IDENTITY = new Set(['id', 'slug']);
-
-/** Most fields of one pipeline replaced before it is given up as unreadable. */
-const MAX_NARROWED = 16;
-
-/**
- * The pipeline with every field that fails the schema's `pipeline` definition (missing, null where a value is
- * documented, of the wrong type) replaced by an `unavailable` envelope with the reason, so the pipeline stays a
- * target of its own and only the rules reading those fields are unknown. Returns why not when the pipeline cannot be
- * identified (its `id` or `slug` is bad, or it is not an object).
- */
-export function narrowPipeline(item: unknown): { pipeline: RestPipeline; unavailable: string[] } | { problem: string } {
-  if (!isObject(item)) return { problem: item === null ? 'null' : `a ${typeof item}` };
-  let pipeline: Record<string, unknown> = { ...item };
-  const fields: string[] = [];
-  for (let i = 0; i <= MAX_NARROWED; i++) {
-    const bad = buildkiteDefinitionField('pipeline', pipeline);
-    if (!bad) return { pipeline: pipeline as RestPipeline, unavailable: fields };
-    const field = bad.field;
-    if (field.length === 0 || PIPELINE_IDENTITY.has(field[0]!) || i === MAX_NARROWED) return { problem: `\`${field.join('.') || 'the pipeline'}\` ${bad.message}` };
-    // A field already replaced that still fails sits where the schema allows no envelope: replace its parent instead.
-    const at = fields.includes(field.join('.')) ? field.slice(0, -1) : field;
-    if (at.length === 0 || PIPELINE_IDENTITY.has(at[0]!)) return { problem: `\`${field.join('.')}\` ${bad.message}` };
-    const value = at.reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), pipeline);
-    const why = unavailable(`\`${at.join('.')}\` was ${value === undefined ? 'not returned' : value === null ? 'null' : `not as Buildkite documents it (${bad.message})`}`);
-    pipeline = replaceAt(pipeline, at, why);
-    fields.push(at.join('.'));
-  }
-  return { problem: 'too many fields could not be read' };
-}
-
-/** A copy of `obj` with the value at `path` replaced (objects along the path copied, never mutated). */
-function replaceAt(obj: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path as [string, ...string[]];
-  if (rest.length === 0) return { ...obj, [head]: value };
-  const child = obj[head];
-  return { ...obj, [head]: replaceAt(isObject(child) ? child : {}, rest, value) };
-}
-
 /**
  * Reads every pipeline (100 per page, settings included), keeping those the filter accepts. A pipeline with fields
  * that cannot be read keeps its place with those fields `unavailable` (listed in `incomplete` as
@@ -120,10 +80,10 @@ export async function readPipelines(
   const pipelines = await reader.read('buildkite.pipelines', NEEDS.pipelines, async () => {
     const narrowed = new Map<unknown, RestPipeline>();
     const all = partitionIdentified<RestPipeline>(await client.list(`/organizations/${encodeURIComponent(org)}/pipelines`, (n) => events.progress('buildkite', 'pipelines', n)), 'pipeline', ['id', 'slug'], (p) => {
-      const read = narrowPipeline(redactPipeline(p as RestPipeline));
+      const read = narrowFields<RestPipeline>(redactPipeline(p as RestPipeline), 'pipeline', ['id', 'slug']);
       if ('problem' in read) return read.problem;
-      narrowed.set(p, read.pipeline);
-      if (filter(read.pipeline.slug)) narrowedFields.push(...read.unavailable.map((f) => `buildkite.pipelines[${read.pipeline.slug}].${f}`));
+      narrowed.set(p, read.value);
+      if (filter(read.value.slug)) narrowedFields.push(...read.unavailable.map((f) => `buildkite.pipelines[${read.value.slug}].${f}`));
       return undefined;
     });
     unidentified = all.unidentified;
@@ -134,9 +94,19 @@ export async function readPipelines(
   return { pipelines, unread: reader.fail('buildkite.pipelines[?]', NEEDS.pipelines, new ShapeError(`the pipeline list is incomplete: ${unidentified}`)) };
 }
 
-/** Reads the team list (access levels and members come from GraphQL). */
+/** Reads the team list (access levels and members come from GraphQL); a team field that cannot be read is `unavailable` in its place. */
 export async function readTeamList(client: BuildkiteClient, org: string, reader: SectionReader): Promise<Section<RestTeam[]>> {
-  return reader.read('buildkite.teams', NEEDS.teams, async () => identified<RestTeam>(await client.list(`/organizations/${encodeURIComponent(org)}/teams`), 'team', ['id', 'slug']));
+  const narrowed: string[] = [];
+  const list = await reader.read('buildkite.teams', NEEDS.teams, async () =>
+    identified<RestTeam>(await client.list(`/organizations/${encodeURIComponent(org)}/teams`), 'team', ['id', 'slug']).map((team) => {
+      const read = narrowFields<RestTeam>(team, 'teamEntry/properties/team', ['id', 'slug']);
+      if ('problem' in read) throw new ShapeError(`team ${team.slug}: ${read.problem}`);
+      narrowed.push(...read.unavailable.map((f) => `buildkite.teams[${team.slug}].team.${f}`));
+      return read.value;
+    }),
+  );
+  for (const field of narrowed) reader.record(field, `${field} left unavailable: the field was missing, null or not as Buildkite documents it`);
+  return list;
 }
 
 /** Reads the clusters, then each cluster's queues, agent tokens, secrets and maintainers as sections of their own. */
