@@ -16,6 +16,8 @@ export interface Perturbation {
   where: string;
   /** The JSON path of the perturbed object (or list element) inside the response body. */
   path: (string | number)[];
+  /** The key of that object that was dropped, nulled or added (absent for a list element that came back null). */
+  key?: string;
   /** Identities of the enclosing objects, outermost first, as served before the change: `repo:<owner/name>`, `slug:<slug>`. */
   owners: string[];
 }
@@ -50,9 +52,9 @@ export function drifter(options: DriftOptions): { rest(body: unknown, where?: st
   const log: DriftLog = { perturbed: 0, perturbations: [] };
   let added = 0;
   let where = '';
-  const note = (path: (string | number)[], owners: string[]) => {
+  const note = (path: (string | number)[], owners: string[], key?: string) => {
     log.perturbed++;
-    log.perturbations.push({ where, path, owners });
+    log.perturbations.push({ where, path, owners, ...(key !== undefined ? { key } : {}) });
   };
   const within = (owners: string[], value: Json) => {
     const id = identity(value);
@@ -67,9 +69,9 @@ export function drifter(options: DriftOptions): { rest(body: unknown, where?: st
     for (const [k, v] of Object.entries(value)) out[k] = PROTOCOL.has(k) ? v : restWalk(v, [...path, k], inside);
     const keys = keysOf(out);
     if (keys.length > 0 && rnd.chance(options.rate)) {
-      note(path, inside);
       const key = rnd.pick(keys);
       const op = rnd.int(0, 2);
+      note(path, inside, op === 2 ? `drift_field_${added + 1}` : key);
       if (op === 0) delete out[key];
       else if (op === 1) out[key] = null;
       else out[`drift_field_${++added}`] = rnd.pick(['x', 1, true, null, { nested: 'x' }]);
@@ -95,12 +97,13 @@ export function drifter(options: DriftOptions): { rest(body: unknown, where?: st
     for (const [k, v] of Object.entries(value)) out[k] = PROTOCOL.has(k) ? v : graphqlWalk(v, [...path, k], errors, inside);
     const keys = keysOf(out);
     if (path.length >= 2 && keys.length > 0 && rnd.chance(options.rate)) {
-      note(path, inside);
       const op = rnd.int(0, 2);
       if (op === 2) {
+        note(path, inside, `driftField${added + 1}`);
         out[`driftField${++added}`] = 'x';
       } else {
         const key = op === 1 && 'nodes' in out ? 'nodes' : op === 1 && 'edges' in out ? 'edges' : rnd.pick(keys);
+        note(path, inside, key);
         out[key] = null;
         fieldError([...path, key]);
       }
