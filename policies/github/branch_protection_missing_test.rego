@@ -108,3 +108,11 @@ test_another_unread_setting_leaves_the_rule_judging if {
 	count(branch_protection_missing.deny) == 1 with input as inp
 	count(branch_protection_missing.unknown) == 0 with input as inp
 }
+
+test_only_an_unread_pipeline_file_without_buildkite_is_unknown if {
+	files := t.ok([{"path": "buildkite.yml", "unavailable": {"status": "unavailable", "reason": "buildkite.yml: Something went wrong"}}])
+	inp := object.remove(t.repo_input({"pipeline_files": files}), ["buildkite_pipelines"])
+	count(branch_protection_missing.deny) == 0 with input as inp
+	not branch_protection_missing.not_applicable with input as inp
+	branch_protection_missing.unknown == {"the Buildkite pipeline file `buildkite.yml` of `acme/web` not visible: buildkite.yml: Something went wrong"} with input as inp
+}

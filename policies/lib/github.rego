@@ -83,7 +83,7 @@ built_by_buildkite if count(pipelines) > 0
 built_by_buildkite if {
 	not has_buildkite_part
 	snapshot.available(repo.pipeline_files)
-	count(repo.pipeline_files.data) > 0
+	count([file | some file in repo.pipeline_files.data; not file.unavailable]) > 0
 }
 
 # not_built_by_buildkite holds when it is known that Buildkite does not build the repository.
@@ -123,6 +123,14 @@ scope_unknown contains snapshot.why(concat("", ["the Buildkite pipeline files of
 	live
 	not built_by_buildkite
 	not not_built_by_buildkite
+}
+
+scope_unknown contains snapshot.why(concat("", ["the Buildkite pipeline file `", file.path, "` of `", name, "`"]), file.unavailable) if {
+	live
+	not built_by_buildkite
+	not not_built_by_buildkite
+	snapshot.available(repo.pipeline_files)
+	some file in repo.pipeline_files.data
 }
 
 scope_unknown contains snapshot.why(concat("", ["the Buildkite pipelines that build `", name, "`"]), input.buildkite_pipelines) if {

@@ -1,7 +1,7 @@
 // The YAML behind each Buildkite pipeline of a snapshot: its definition (saved steps or the
 // repository file), plus the repository files its steps upload, each loaded and normalized.
 import type { RestPipeline } from '../snapshot/buildkite.js';
-import type { PipelineFile } from '../snapshot/github.js';
+import type { PipelineFile, ReadFile } from '../snapshot/github.js';
 import { KiteguardError } from '../errors.js';
 import { loadPipeline, type LoadedPipeline } from '../pipeline/load.js';
 import type { NormalizedStep } from '../pipeline/types.js';
@@ -123,16 +123,19 @@ function uploadedFiles(loaded: LoadedPipeline): Array<string | null> {
 }
 
 // The readable files an upload reads, or why there are none (`files` null: not a GitHub repository).
-function resolveUpload(upload: string | null, files: Section<PipelineFile[]> | undefined | null): PipelineFile[] | string {
+function resolveUpload(upload: string | null, files: Section<PipelineFile[]> | undefined | null): ReadFile[] | string {
   if (upload !== null && upload.includes('$')) return 'is computed at build time';
   if (files === null) return 'is in a repository kiteguard does not read (only GitHub repositories are collected)';
   if (files === undefined) return 'is in a repository that is not in the snapshot';
   if (files.status !== 'ok') return `is not visible: ${files.reason}`;
   const matches = upload === null ? firstDefault(files.data) : files.data.filter((f) => globMatch(upload, f.path));
   if (matches.length === 0) return 'is not among the collected pipeline files (only .buildkite/ and buildkite.yml files are collected)';
-  const unreadable = matches.find((f) => f.text === null || f.truncated);
+  const unread = matches.find((f) => 'unavailable' in f);
+  if (unread && 'unavailable' in unread) return `${unread.path} is not visible: ${unread.unavailable.reason}`;
+  const read = matches as ReadFile[];
+  const unreadable = read.find((f) => f.text === null || f.truncated);
   if (unreadable) return `${unreadable.path} is ${unreadable.text === null ? 'not a text file' : 'too large; GitHub returned it cut short'}`;
-  return matches;
+  return read;
 }
 
 function firstDefault(files: PipelineFile[]): PipelineFile[] {

@@ -65,14 +65,23 @@ export interface RepositoryBasics {
   defaultBranch: string | null | Unavailable;
 }
 
-/** One Buildkite pipeline file found at HEAD. */
-export interface PipelineFile {
+/** One Buildkite pipeline file found at HEAD: read, or known by its path only. */
+export type PipelineFile = ReadFile | UnreadFile;
+
+/** A pipeline file that was read. */
+export interface ReadFile {
   path: string;
   /** UTF-8 text, or null for a binary file. */
   text: string | null;
   /** GitHub cut the text short (`Blob.isTruncated`); `byte_size` is the full size. */
   truncated: boolean;
   byte_size: number;
+}
+
+/** A pipeline file whose path is known but whose content (or, at the top level, existence) could not be read. */
+export interface UnreadFile {
+  path: string;
+  unavailable: Unavailable;
 }
 
 /** One repository and everything read about it, each part in its own envelope. */

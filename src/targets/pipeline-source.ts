@@ -2,12 +2,8 @@
 // when they do more than upload, else the file they upload from the repository at HEAD.
 import { isUnavailable, type Unavailable } from '../snapshot/section.js';
 
-/** A pipeline file as collected from its repository. */
-export interface RepoFile {
-  path: string;
-  text: string | null;
-  truncated: boolean;
-}
+/** A pipeline file as collected from its repository, or known by its path only (`unavailable`: why it could not be read). */
+export type RepoFile = { path: string; text: string | null; truncated: boolean } | { path: string; unavailable: { reason: string } };
 
 /** The definition to evaluate, or why there is none. */
 export type PipelineSource =
@@ -69,6 +65,8 @@ export function pipelineSource(
   for (const path of paths) {
     const file = files.data.find((f) => f.path === path);
     if (!file) continue;
+    // A file that could not be read (whose existence, for the top-level ones, is not known) may be the definition.
+    if ('unavailable' in file) return { found: false, reason: `${repoName}:${path} is not visible: ${file.unavailable.reason}` };
     if (file.text === null) return { found: false, reason: `${repoName}:${path} is not a text file` };
     if (file.truncated) return { found: false, reason: `${repoName}:${path} is too large; GitHub returned it cut short` };
     return { found: true, name: `${repoName}:${path}`, text: file.text };

@@ -79,9 +79,11 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
     }
     for (const file of entry.pipeline_files.data) {
       const name = `${entry.full_name}:${file.path}`;
-      if (loadedFiles.has(name) || file.text === null || !/\.ya?ml$/.test(file.path)) continue;
+      if (loadedFiles.has(name) || !/\.ya?ml$/.test(file.path)) continue;
       const base: Target = { kind: 'pipeline', name, repository: entry.full_name, input: { context: {} } };
-      targets.push(withYaml(base, file.truncated ? { found: false, reason: `${name} is too large; GitHub returned it cut short` } : { found: true, name, text: file.text }));
+      // A file that could not be read is a target of its own, its pipeline rules unknown with the reason.
+      if ('unavailable' in file) targets.push(withYaml(base, { found: false, reason: `${name} is not visible: ${file.unavailable.reason}` }));
+      else if (file.text !== null) targets.push(withYaml(base, file.truncated ? { found: false, reason: `${name} is too large; GitHub returned it cut short` } : { found: true, name, text: file.text }));
     }
   }
   return targets.sort(compareTargets);

@@ -24,6 +24,7 @@ function repoPaths(entry: RepositoryEntry, key: string): string[] {
   out.push(...fieldPaths(`github.repositories[${key}].repository`, entry.repository as Section<Record<string, unknown>>));
   out.push(...fieldPaths(`github.repositories[${key}].security_and_analysis`, entry.security_and_analysis));
   out.push(...rulesetPaths(`github.repositories[${key}].rulesets`, entry.rulesets));
+  if (entry.pipeline_files.status === 'ok') for (const f of entry.pipeline_files.data) if ('unavailable' in f) out.push(`github.repositories[${key}].pipeline_files[${JSON.stringify(f.path)}]`);
   return out;
 }
 

@@ -122,21 +122,64 @@ function blobFile(path: string, blob: GqlBlob): PipelineFile {
 
 const PIPELINE_EXT = /\.(ya?ml|json)$/i;
 
+/** The file, or the file known by its path only when its blob did not come back as GitHub documents it. */
+function fileOrWhy(path: string, blob: GqlBlob): PipelineFile {
+  try {
+    return blobFile(path, blob);
+  } catch (e) {
+    if (e instanceof ShapeError) return { path, unavailable: unavailable(e.message) };
+    throw e;
+  }
+}
+
+/** Fields of a `Blob`: an error under one of them (or at the blob) leaves only that file unread. */
+const BLOB_FIELDS = new Set(['text', 'byteSize', 'isTruncated', 'isBinary']);
+
+/**
+ * Where under `pipelineDir` field errors sit, as the positions of the entries whose blob they hit (`3`, or `3/1` in a
+ * subfolder); undefined when one sits anywhere else (an entry itself, a list), which leaves the file list unknown.
+ */
+function unreadEntries(paths: (string | number)[][]): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const at = (rest: (string | number)[], key: string): string | undefined => {
+      if (rest[0] !== 'entries' || typeof rest[1] !== 'number' || rest[2] !== 'object') return undefined;
+      const here = key === '' ? String(rest[1]) : `${key}/${rest[1]}`;
+      const below = rest.slice(3);
+      return below.length === 0 || BLOB_FIELDS.has(String(below[0])) ? here : at(below, here);
+    };
+    const key = at(p, '');
+    if (key === undefined) return undefined;
+    out.add(key);
+  }
+  return out;
+}
+
+/**
+ * The pipeline files: `.buildkite/` (two levels) and the top-level files. A field error under one file's blob makes
+ * only that file unread (`{ path, unavailable }`; for a top-level file, its existence too); one elsewhere makes the
+ * list unavailable, as a file could be missing from it.
+ */
 function pipelineSection(repo: GqlRepository, ctx: EntryContext): Section<PipelineFile[]> {
-  const err = ctx.fieldErrors.get('pipelineDir') ?? ROOT_PIPELINE_FILES.map((_, i) => ctx.fieldErrors.get(`rootFile${i}`)).find(Boolean);
-  if (err) return unavailable(`pipeline files: ${err}`);
+  const dirError = ctx.fieldErrors.get('pipelineDir');
+  const unread = dirError ? unreadEntries(ctx.errorPaths?.get('pipelineDir') ?? [[]]) : new Set<string>();
+  if (!unread) return unavailable(`pipeline files: ${dirError}`);
   const files: PipelineFile[] = [];
-  const walk = (entries: GqlEntry[] | null | undefined) => {
-    for (const e of present(entries ?? [], 'pipeline directory entries')) {
+  const walk = (entries: GqlEntry[] | null | undefined, key: string) => {
+    present(entries ?? [], 'pipeline directory entries').forEach((e, i) => {
+      const here = key === '' ? String(i) : `${key}/${i}`;
       if (typeof e.path !== 'string' || typeof e.type !== 'string') throw new ShapeError('a pipeline directory entry without its path or type');
-      if (e.type === 'blob' && PIPELINE_EXT.test(e.path)) files.push(blobFile(e.path, e.object ?? null));
-      if (e.type === 'tree') walk(e.object?.entries);
-    }
+      if (unread.has(here) && e.type !== 'blob') throw new ShapeError(`the folder ${e.path} could not be read (${dirError})`);
+      if (e.type === 'blob' && PIPELINE_EXT.test(e.path)) files.push(unread.has(here) ? { path: e.path, unavailable: unavailable(`${e.path}: ${dirError}`) } : fileOrWhy(e.path, e.object ?? null));
+      if (e.type === 'tree') walk(e.object?.entries, here);
+    });
   };
-  walk(repo.pipelineDir?.entries);
+  walk(repo.pipelineDir?.entries, '');
   ROOT_PIPELINE_FILES.forEach((path, i) => {
+    const err = ctx.fieldErrors.get(`rootFile${i}`);
     const blob = repo[`rootFile${i}`];
-    if (blob !== null && blob !== undefined && (!isObject(blob) || Object.keys(blob).length > 0)) files.push(blobFile(path, blob));
+    if (err) files.push({ path, unavailable: unavailable(`${path}: ${err}`) });
+    else if (blob !== null && blob !== undefined && (!isObject(blob) || Object.keys(blob).length > 0)) files.push(fileOrWhy(path, blob));
   });
   return ok(files.sort((a, b) => a.path.localeCompare(b.path)));
 }
