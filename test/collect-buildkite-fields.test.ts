@@ -82,3 +82,28 @@ test('a team whose `default` flag cannot be read: the team list stays, only the 
   expect(failing.length).toBeGreaterThan(0);
   expect(changed.sort()).toEqual(built.sort());
 });
+
+/** Nulls the value at `path` of an OrgSecurity response and reports a field error there (no path: an error without one). */
+function orgSecurityError(path: (string | number)[] | undefined) {
+  return (where: string, body: unknown) => {
+    if (where !== 'graphql:OrgSecurity') return body;
+    const copy = structuredClone(body) as { data: Item; errors?: Item[] };
+    if (path) {
+      let at: Item = copy.data;
+      for (const key of path.slice(0, -1)) at = at[key] as Item;
+      at[path.at(-1)!] = null;
+    }
+    return { ...copy, errors: [...(copy.errors ?? []), { message: 'Something went wrong', ...(path ? { path } : {}) }] };
+  };
+}
+
+test.each([
+  ['an audit event', ['organization', 'auditEvents', 'edges', 0, 'node'], ['buildkite.audit_events']],
+  ['the count of audit events', ['organization', 'auditEvents', 'count'], ['buildkite.audit_events']],
+  ['an unclustered agent token', ['organization', 'agentTokens', 'edges', 0], ['buildkite.unclustered_agent_tokens']],
+  ['the SSO settings', ['organization', 'sso'], ['buildkite.security']],
+  ['no path at all', undefined, ['buildkite.audit_events', 'buildkite.security', 'buildkite.unclustered_agent_tokens']],
+])('a GraphQL field error under %s in the security query marks the section it sits under, and only that', async (_what, path, listed) => {
+  const run = await collectFromSim(fixtureEstate(), { tamper: orgSecurityError(path) });
+  expect(run.incomplete).toEqual(listed);
+});
