@@ -107,3 +107,29 @@ test.each([
   const run = await collectFromSim(fixtureEstate(), { tamper: orgSecurityError(path) });
   expect(run.incomplete).toEqual(listed);
 });
+
+test('a cluster secret without its policy and an agent token whose expiry is of the wrong type: those fields only, the lists stay', async () => {
+  const firstOnly = (body: unknown, change: (item: Item) => void) => {
+    if (!Array.isArray(body) || body.length === 0) return body;
+    const first = structuredClone(body[0] as Item);
+    change(first);
+    return [first, ...body.slice(1)];
+  };
+  const run = await collectFromSim(fixtureEstate(), {
+    tamper: (where, body) =>
+      where === 'clusters/:cluster/secrets' ? firstOnly(body, (s) => delete s.policy) : where === 'clusters/:cluster/tokens' ? firstOnly(body, (t) => (t.expires_at = 42)) : body,
+  });
+  const clusters = run.snapshot.clusters as { status: 'ok'; data: { cluster: Item; secrets: { status: string; data: Item[] }; agent_tokens: { status: string; data: Item[] } }[] };
+  const expected: string[] = [];
+  for (const entry of clusters.data) {
+    expect([entry.secrets.status, entry.agent_tokens.status]).toEqual(['ok', 'ok']);
+    const [secret] = entry.secrets.data;
+    const [token] = entry.agent_tokens.data;
+    if (secret) expected.push(`buildkite.clusters[${entry.cluster.name}].secrets[${secret.id}].policy`);
+    if (token) expected.push(`buildkite.clusters[${entry.cluster.name}].agent_tokens[${token.id}].expires_at`);
+    if (secret) expect(secret.policy).toMatchObject({ status: 'unavailable', reason: '`policy` was not returned' });
+    if (token) expect(token.expires_at).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('`expires_at` was not as Buildkite documents it') });
+  }
+  expect(expected.length).toBeGreaterThan(1);
+  expect(run.incomplete).toEqual(expected.sort());
+});

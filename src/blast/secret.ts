@@ -1,7 +1,7 @@
 // `blast-radius --secret KEY`: the cluster secrets with that key and their access policies, the
 // pipelines that may read them or whose YAML asks for them, and who can see or run those pipelines.
 import type { RestPipeline } from '../snapshot/buildkite.js';
-import { isUnavailable } from '../snapshot/section.js';
+import { isUnavailable, known } from '../snapshot/section.js';
 import { audienceOf } from './audience.js';
 import { loadDefinitions } from './definitions.js';
 import { clusterName, noteClusters, summarize, type Estate } from './estate.js';
@@ -59,6 +59,12 @@ export function secretBlastRadius(estate: Estate, key: string): SecretReport {
       continue;
     }
     for (const secret of entry.secrets.data.filter((s) => s.key === key)) {
+      // Without its access policy, who can read the secret is not known: the cluster's pipelines are then unknown.
+      if (isUnavailable(secret.policy)) {
+        notVisible.push({ what: `access policy of secret ${secret.key} in cluster ${cluster.name}`, reason: secret.policy.reason });
+        hidden.add(cluster.id);
+        continue;
+      }
       const policy = parseSecretPolicy(secret.policy);
       const readers = estate.pipelines
         .filter((p) => p.cluster_id === cluster.id)
@@ -71,7 +77,7 @@ export function secretBlastRadius(estate: Estate, key: string): SecretReport {
         id: secret.id,
         key: secret.key,
         description: typeof secret['description'] === 'string' ? secret['description'] : null,
-        created_at: secret.created_at,
+        created_at: known(secret.created_at) ?? '(not visible)',
         last_read_at: typeof secret['last_read_at'] === 'string' ? secret['last_read_at'] : null,
         policy: secret.policy,
         policy_summary: describePolicy(policy),

@@ -65,9 +65,15 @@ export type RestCluster = Upstream<{ id: string; name: string }>;
 /** One queue of a cluster. */
 export type RestQueue = Upstream<{ id: string; key: string }>;
 /** One agent token of a cluster: metadata only, never the token. */
-export type RestAgentToken = Upstream<{ id: string; description: string | null; created_at: string; expires_at: string | null; allowed_ip_addresses: string | null }>;
+export type RestAgentToken = Upstream<{
+  id: string;
+  description: string | null | Unavailable;
+  created_at: string | Unavailable;
+  expires_at: string | null | Unavailable;
+  allowed_ip_addresses: string | null | Unavailable;
+}>;
 /** One secret of a cluster: key, description and access policy, never the value. */
-export type RestSecret = Upstream<{ id: string; key: string; policy: string | null; created_at: string }>;
+export type RestSecret = Upstream<{ id: string; key: string; policy: string | null | Unavailable; created_at: string | Unavailable }>;
 /** One maintainer of a cluster (a user or a team). */
 export type RestMaintainer = Upstream<{ id: string; actor: Upstream<{ type: string }> }>;
 

@@ -109,25 +109,43 @@ export async function readTeamList(client: BuildkiteClient, org: string, reader:
   return list;
 }
 
+/**
+ * The items of one cluster list with each field that fails the schema `unavailable` in its place (an agent token's
+ * `expires_at`, a secret's `policy`, …), recording each such field's path under `name`.
+ */
+function narrowItems<T extends { id: string }>(items: T[], part: 'agent_tokens' | 'secrets', name: string, narrowed: string[]): T[] {
+  const fields: string[] = [];
+  const out = items.map((item) => {
+    const read = narrowFields<T>(item, `clusterEntry/properties/${part}/oneOf/0/properties/data/items`, part === 'secrets' ? ['id', 'key'] : ['id']);
+    if ('problem' in read) throw new ShapeError(`${part.replace('_', ' ')} ${item.id}: ${read.problem}`);
+    fields.push(...read.unavailable.map((f) => `${name}.${part}[${item.id}].${f}`));
+    return read.value;
+  });
+  narrowed.push(...fields);
+  return out;
+}
+
 /** Reads the clusters, then each cluster's queues, agent tokens, secrets and maintainers as sections of their own. */
 export async function readClusters(client: BuildkiteClient, org: string, reader: SectionReader, events: CollectEvents): Promise<Section<BuildkiteClusterEntry[]>> {
   const base = `/organizations/${encodeURIComponent(org)}/clusters`;
   const list = await reader.read('buildkite.clusters', NEEDS.clusters, async () => identified<RestCluster>(await client.list(base), 'cluster', ['id', 'name']));
   if (list.status !== 'ok') return list;
   let done = 0;
+  const narrowed: string[] = [];
   const entries = await Promise.all(
     list.data.map(async (cluster): Promise<BuildkiteClusterEntry> => {
       const at = `${base}/${encodeURIComponent(cluster.id)}`;
       const name = `buildkite.clusters[${cluster.name}]`;
       const [queues, agent_tokens, secrets, maintainers] = await Promise.all([
         reader.read(`${name}.queues`, NEEDS.clusters, async () => identified<RestQueue>(await client.list(`${at}/queues`), 'queue', ['id'])),
-        reader.read(`${name}.agent_tokens`, NEEDS.clusters, async () => identified<RestAgentToken>(await client.list(`${at}/tokens`), 'agent token', ['id']).map(withoutCredentials)),
-        reader.read(`${name}.secrets`, NEEDS.secrets, async () => identified<RestSecret>(await client.list(`${at}/secrets`), 'secret', ['id', 'key']).map(withoutCredentials)),
+        reader.read(`${name}.agent_tokens`, NEEDS.clusters, async () => narrowItems(identified<RestAgentToken>(await client.list(`${at}/tokens`), 'agent token', ['id']).map(withoutCredentials), 'agent_tokens', name, narrowed)),
+        reader.read(`${name}.secrets`, NEEDS.secrets, async () => narrowItems(identified<RestSecret>(await client.list(`${at}/secrets`), 'secret', ['id', 'key']).map(withoutCredentials), 'secrets', name, narrowed)),
         reader.read(`${name}.maintainers`, NEEDS.clusters, async () => identified<RestMaintainer>(await client.list(`${at}/maintainers`), 'maintainer', ['id'])),
       ]);
       events.progress('buildkite', 'clusters', ++done, list.data.length);
       return { cluster, queues, agent_tokens, secrets, maintainers };
     }),
   );
+  for (const field of narrowed) reader.record(field, `${field} left unavailable: the field was missing, null or not as Buildkite documents it`);
   return { status: 'ok', data: entries };
 }
