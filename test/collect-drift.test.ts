@@ -1,8 +1,11 @@
-// Drift property: with ~2 % of the objects in API responses perturbed, a snapshot is always written, and no outcome
-// moves fail → pass / not_applicable / fewer findings, unknown → pass, or pass → fail against the undrifted run.
-// KITEGUARD_DRIFT_REPOS and KITEGUARD_DRIFT_SEEDS scale it up for the benchmark figures (300 and 10).
+// Drift property: with ~2 % of the objects in API responses perturbed, a snapshot is always written, no outcome
+// moves fail → pass / not_applicable / fewer findings, unknown → pass, or pass → fail against the undrifted run, and
+// the outcomes drift turns unknown are on the targets whose objects it perturbed (or on the rules reading an
+// organization-wide list it perturbed), never wider. KITEGUARD_DRIFT_REPOS and KITEGUARD_DRIFT_SEEDS scale it up;
+// `node bench/drift.mjs` prints the benchmark figures (300 repositories, 10 seeds).
 import { beforeAll, expect, test } from 'vitest';
 import { driftRun, silentChanges, type DriftRun } from './drift-harness.js';
+import { unknownsOutsidePerturbed } from './drift-scope.js';
 
 const REPOS = Number(process.env.KITEGUARD_DRIFT_REPOS ?? 40);
 const SEEDS = Array.from({ length: Number(process.env.KITEGUARD_DRIFT_SEEDS ?? 4) }, (_, i) => 101 + i * 17);
@@ -25,4 +28,6 @@ test.each(SEEDS)('seed %i: the snapshot is written and no outcome changes silent
   expect(run.written).toBe(true);
   expect(run.incomplete.length).toBeGreaterThan(0);
   expect(silentChanges(baseline.outcomes, run.outcomes)).toEqual([]);
+  expect(run.perturbations.github.length + run.perturbations.buildkite.length).toBeGreaterThan(0);
+  expect(unknownsOutsidePerturbed(baseline.outcomes, run)).toEqual([]);
 }, 120_000);

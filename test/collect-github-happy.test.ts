@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GithubSnapshot, RepositoryEntry } from '../src/collect/github/index.js';
 import { graphqlUrl } from '../src/collect/github/index.js';
+import type { ReadFile } from '../src/snapshot/github.js';
 import type { Section } from '../src/snapshot/section.js';
 import { fixtureOrg, fixtureTokens, startGithubSim, TOKENS, type GithubSim } from './sim/github/index.js';
 import { mustCollect, testAppKeys } from './sim/github/harness.js';
@@ -64,7 +65,7 @@ describe('as an organization owner (classic token)', () => {
     ]);
     expect(data(api.collaborators)).toEqual([{ login: 'alice', permission: 'ADMIN' }]);
     expect(data(api.pipeline_files).map((f) => f.path)).toEqual(['.buildkite/deploy.yml', '.buildkite/pipeline.yml']);
-    expect(data(api.pipeline_files)[1]!.text).toContain('make test');
+    expect(data(api.pipeline_files)[1]).toMatchObject({ text: expect.stringContaining('make test') });
   });
 
   test('"not protected" and "off" read as data, not as unavailable', () => {
@@ -76,7 +77,7 @@ describe('as an organization owner (classic token)', () => {
   });
 
   test('large, nested and archived cases', () => {
-    const big = data(repo(snap, 'infra').pipeline_files)[0]!;
+    const big = data(repo(snap, 'infra').pipeline_files)[0] as ReadFile;
     expect(big.truncated).toBe(true);
     expect(big.byte_size).toBeGreaterThan(Buffer.byteLength(big.text ?? ''));
     expect(data(repo(snap, 'docs').pipeline_files).map((f) => f.path)).toEqual(['.buildkite.yml', '.buildkite/pipelines/release.yml']);

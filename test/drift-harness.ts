@@ -11,7 +11,7 @@ import type { Snapshot } from '../src/snapshot/types.js';
 import { callerToken } from './sim/buildkite/estate.js';
 import { generateEstate } from './sim/buildkite/generate.js';
 import { startBuildkiteSim } from './sim/buildkite/server.js';
-import type { DriftOptions } from './sim/drift.js';
+import type { DriftOptions, Perturbation } from './sim/drift.js';
 import { generateOrg, startGithubSim, fixtureTokens, TOKENS } from './sim/github/index.js';
 
 /** One outcome as the comparison needs it. */
@@ -28,6 +28,10 @@ export interface DriftRun {
   incomplete: string[];
   outcomes: Map<string, Seen>;
   error?: string;
+  /** What the drift perturbed in each provider's responses. */
+  perturbations: { github: Perturbation[]; buildkite: Perturbation[] };
+  /** The repository (`owner/name`) each Buildkite pipeline slug builds. */
+  builds: Map<string, string>;
 }
 
 /** Collects, writes, reads back and evaluates one estate; `drift` perturbs both simulators' responses. */
@@ -39,6 +43,8 @@ export async function driftRun(size: { repos: number; pipelines: number }, drift
   const github = await startGithubSim({ org, tokens: fixtureTokens(), ...(drift ? { drift } : {}) });
   const buildkite = await startBuildkiteSim({ estate, ...(drift ? { drift: { ...drift, seed: drift.seed + 1 } } : {}) });
   const dir = mkdtempSync(join(tmpdir(), 'kiteguard-drift-'));
+  const builds = new Map(estate.pipelines.map((p, i) => [p.slug, `${org.login}/${org.repos[i % org.repos.length]!.name}`]));
+  const perturbed = () => ({ github: [...(github.driftLog?.perturbations ?? [])], buildkite: [...(buildkite.driftLog?.perturbations ?? [])] });
   try {
     const [gh, bk] = await Promise.all([
       collectGithub({ org: org.login, auth: { token: TOKENS.owner }, apiUrl: github.url, retryUnitMs: 5, graphqlIntervalMs: 0, timeoutMs: 10_000 }),
@@ -51,11 +57,11 @@ export async function driftRun(size: { repos: number; pipelines: number }, drift
     try {
       read = readSnapshot(file);
     } catch (e) {
-      return { written: false, incomplete: snapshot.incomplete, outcomes: new Map(), error: String(e) };
+      return { written: false, incomplete: snapshot.incomplete, outcomes: new Map(), error: String(e), perturbations: perturbed(), builds };
     }
     const report = await evaluateSnapshot({ snapshot: read, cwd: dir, now: new Date('2026-01-01T00:00:00Z') });
     const outcomes = new Map(report.outcomes.map((o) => [`${o.ruleId} ${o.target}`, { outcome: o.outcome, findings: o.findings.length, ...(o.reason ? { reason: o.reason } : {}) }]));
-    return { written: true, incomplete: read.incomplete, outcomes };
+    return { written: true, incomplete: read.incomplete, outcomes, perturbations: perturbed(), builds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await Promise.all([github.close(), buildkite.close()]);

@@ -51,6 +51,20 @@ deny contains findings.finding(
 	count(gaps) > 0
 }
 
+# A field the collector could not read leaves that gap of that token unknown.
+unknown contains snapshot.field_why(sprintf("the `%s` of agent token `%s` of cluster `%s`", [field, buildkite.token_name(token), entry.cluster.name]), token, [field]) if {
+	snapshot.available(clusters)
+	some entry in clusters.data
+	snapshot.available(entry.agent_tokens)
+	some token in entry.agent_tokens.data
+	some field in checked_fields
+}
+
+# checked_fields are the token fields the gaps read.
+checked_fields contains "expires_at"
+
+checked_fields contains "allowed_ip_addresses" if knobs.require_ip_allowlist == true
+
 # ordered_gaps fixes the order the gaps are named in.
 ordered_gaps := ["never expires", "is accepted from any IP address"]
 
@@ -58,10 +72,14 @@ ordered_gaps := ["never expires", "is accepted from any IP address"]
 evidence_of := {"never expires": "expires_at: null", "is accepted from any IP address": "allowed_ip_addresses: empty"}
 
 # has_gap holds when the token lacks what the gap names.
-has_gap(token, "never expires") if not is_string(object.get(token, "expires_at", null))
+has_gap(token, "never expires") if {
+	not snapshot.field_unavailable(token, ["expires_at"])
+	not is_string(object.get(token, "expires_at", null))
+}
 
 has_gap(token, "is accepted from any IP address") if {
 	knobs.require_ip_allowlist == true
+	not snapshot.field_unavailable(token, ["allowed_ip_addresses"])
 	not listed(object.get(token, "allowed_ip_addresses", null))
 }
 

@@ -48,3 +48,10 @@ test_hidden_tokens_are_unknown if {
 test_not_applicable_without_buildkite if {
 	agent_token_no_expiry.not_applicable with input as {}
 }
+
+test_unread_expiry_is_unknown_for_that_token_only if {
+	unread := {"status": "unavailable", "reason": "`expires_at` was not returned"}
+	inp := org(ok([cluster("prod", ok([{"id": "t-1", "description": "prod agents", "expires_at": unread, "allowed_ip_addresses": "10.0.0.0/8"}, {"id": "t-2", "description": "old", "expires_at": null, "allowed_ip_addresses": "10.0.0.0/8"}]))]))
+	{f.message | some f in agent_token_no_expiry.deny} == {"agent token `old` of cluster `prod` never expires"} with input as inp
+	agent_token_no_expiry.unknown == {"the `expires_at` of agent token `prod agents` of cluster `prod` not visible: `expires_at` was not returned"} with input as inp
+}

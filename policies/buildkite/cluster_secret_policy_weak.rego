@@ -43,6 +43,13 @@ unknown contains snapshot.why(sprintf("secrets of cluster `%s`", [entry.cluster.
 	some entry in clusters.data
 }
 
+unknown contains snapshot.field_why(sprintf("the access policy of secret `%s` of cluster `%s`", [secret.key, entry.cluster.name]), secret, ["policy"]) if {
+	snapshot.available(clusters)
+	some entry in clusters.data
+	snapshot.available(entry.secrets)
+	some secret in entry.secrets.data
+}
+
 unknown contains sprintf("%s, so secret `%s` of cluster `%s` cannot be judged", [rules.reason, secret.key, entry.cluster.name]) if {
 	some [entry, secret] in judged
 	rules := object.get(secret, "policy_rules", {"status": "unavailable", "reason": "its access policy was not parsed"})

@@ -88,3 +88,9 @@ test_hidden_secrets_and_clusters_are_unknown if {
 test_not_applicable_without_buildkite if {
 	cluster_secret_policy_weak.not_applicable with input as {}
 }
+
+test_unreadable_policy_is_unknown if {
+	estate := ok([cluster("prod", ok([{"id": "s-1", "key": "K", "policy": {"status": "unavailable", "reason": "`policy` was null"}}]))])
+	count(cluster_secret_policy_weak.deny) == 0 with input as org(estate)
+	count(cluster_secret_policy_weak.unknown) == 1 with input as org(estate)
+}

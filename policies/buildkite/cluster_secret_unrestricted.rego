@@ -41,7 +41,15 @@ deny contains findings.finding(
 	some c, entry in clusters.data
 	snapshot.available(entry.secrets)
 	some s, secret in entry.secrets.data
+	not snapshot.field_unavailable(secret, ["policy"])
 	not restricted(object.get(secret, "policy", null))
+}
+
+unknown contains snapshot.field_why(sprintf("the access policy of secret `%s` of cluster `%s`", [secret.key, entry.cluster.name]), secret, ["policy"]) if {
+	snapshot.available(clusters)
+	some entry in clusters.data
+	snapshot.available(entry.secrets)
+	some secret in entry.secrets.data
 }
 
 # restricted holds for a non-blank access policy.

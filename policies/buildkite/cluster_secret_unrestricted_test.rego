@@ -48,3 +48,10 @@ test_hidden_clusters_are_unknown if {
 test_not_applicable_without_buildkite if {
 	cluster_secret_unrestricted.not_applicable with input as {}
 }
+
+test_unread_policy_is_unknown_never_a_finding if {
+	unread := {"status": "unavailable", "reason": "`policy` was null"}
+	inp := org(ok([cluster("prod", ok([{"id": "s-1", "key": "DEPLOY_KEY", "policy": unread, "created_at": "2025-01-01T00:00:00Z"}]))]))
+	count(cluster_secret_unrestricted.deny) == 0 with input as inp
+	cluster_secret_unrestricted.unknown == {"the access policy of secret `DEPLOY_KEY` of cluster `prod` not visible: `policy` was null"} with input as inp
+}

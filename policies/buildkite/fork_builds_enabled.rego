@@ -25,6 +25,7 @@
 package buildkite.fork_builds_enabled
 
 import data.lib.findings
+import data.lib.snapshot
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -44,7 +45,20 @@ not_applicable if {
 unknown contains sprintf("`build_pull_request_forks` was not returned for pipeline `%s` (provider `%s`)", [pipeline.slug, pipeline.provider.id]) if {
 	input.buildkite_pipeline
 	github_provider
+	not snapshot.field_unavailable(pipeline, ["provider", "settings"])
 	not is_boolean(object.get(settings, "build_pull_request_forks", null))
+}
+
+# A provider or its settings the collector could not read leave the rule unable to tell.
+unknown contains snapshot.field_why(sprintf("the provider of pipeline `%s`", [pipeline.slug]), pipeline, field) if {
+	input.buildkite_pipeline
+	some field in [["provider", "id"], ["provider", "settings"]]
+}
+
+# With isolated clusters listed, a pipeline building forks whose cluster was not read may be in one of them.
+unknown contains snapshot.field_why(sprintf("the cluster of pipeline `%s`", [pipeline.slug]), pipeline, ["cluster_id"]) if {
+	settings.build_pull_request_forks == true
+	count(knobs.isolated_cluster_ids) > 0
 }
 
 # github_provider holds for the providers whose settings include `build_pull_request_forks`.
@@ -68,4 +82,9 @@ ordered_reasons := ["without prefixing fork branch names", "outside a cluster li
 # applies holds for each reason the fork builds are not contained.
 applies("without prefixing fork branch names") if object.get(settings, "prefix_pull_request_fork_branch_names", null) != true
 
-applies("outside a cluster listed as isolated") if not object.get(pipeline, "cluster_id", null) in knobs.isolated_cluster_ids
+applies("outside a cluster listed as isolated") if count(knobs.isolated_cluster_ids) == 0
+
+applies("outside a cluster listed as isolated") if {
+	not snapshot.field_unavailable(pipeline, ["cluster_id"])
+	not object.get(pipeline, "cluster_id", null) in knobs.isolated_cluster_ids
+}

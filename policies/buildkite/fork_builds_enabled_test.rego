@@ -54,3 +54,21 @@ test_github_provider_without_the_setting_is_unknown if {
 	count(fork_builds_enabled.deny) == 0 with input as inp
 	fork_builds_enabled.unknown == {"`build_pull_request_forks` was not returned for pipeline `legacy-deploy` (provider `github`)"} with input as inp
 }
+
+test_unread_provider_is_unknown_not_not_applicable if {
+	inp := {"buildkite_pipeline": {"org": "acme", "pipeline": {"slug": "legacy-deploy", "cluster_id": null, "provider": {"status": "unavailable", "reason": "`provider` was null"}}}}
+	count(fork_builds_enabled.deny) == 0 with input as inp
+	fork_builds_enabled.unknown == {"the provider of pipeline `legacy-deploy` not visible: `provider` was null"} with input as inp
+}
+
+test_unread_settings_is_unknown if {
+	inp := target({"status": "unavailable", "reason": "`provider.settings` was not returned"}, "c-1")
+	count(fork_builds_enabled.deny) == 0 with input as inp
+	fork_builds_enabled.unknown == {"the provider of pipeline `legacy-deploy` not visible: `provider.settings` was not returned"} with input as inp
+}
+
+test_unread_cluster_with_isolated_clusters_is_unknown if {
+	inp := target(object.union(forks, {"prefix_pull_request_fork_branch_names": true}), {"status": "unavailable", "reason": "`cluster_id` was not returned"})
+	count(fork_builds_enabled.deny) == 0 with input as inp with data.config.rules as isolated
+	fork_builds_enabled.unknown == {"the cluster of pipeline `legacy-deploy` not visible: `cluster_id` was not returned"} with input as inp with data.config.rules as isolated
+}

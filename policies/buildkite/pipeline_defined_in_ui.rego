@@ -31,6 +31,7 @@
 package buildkite.pipeline_defined_in_ui
 
 import data.lib.findings
+import data.lib.snapshot
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -39,6 +40,8 @@ pipeline := input.buildkite_pipeline.pipeline
 configuration := object.get(pipeline, "configuration", null)
 
 not_applicable if not input.buildkite_pipeline
+
+unknown contains snapshot.field_why(sprintf("the saved steps of pipeline `%s`", [pipeline.slug]), pipeline, ["configuration"])
 
 deny contains findings.finding(
 	rego.metadata.chain(),
@@ -68,6 +71,7 @@ deny contains findings.finding(
 	sprintf("type: %s", [object.get(step, "type", "unknown")]),
 ) if {
 	input.buildkite_pipeline
+	not snapshot.field_unavailable(pipeline, ["configuration"])
 	not saved
 	some i, step in object.get(pipeline, "steps", [])
 	not legacy_upload(step)
@@ -80,6 +84,7 @@ deny contains findings.finding(
 	"configuration: null",
 ) if {
 	input.buildkite_pipeline
+	not snapshot.field_unavailable(pipeline, ["configuration"])
 	not saved
 	count(object.get(pipeline, "steps", [])) == 0
 }

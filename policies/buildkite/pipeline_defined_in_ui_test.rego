@@ -87,3 +87,9 @@ test_not_applicable_without_settings if {
 	pipeline_defined_in_ui.not_applicable with input as {"pipeline": {"steps": []}}
 	count(pipeline_defined_in_ui.deny) == 0 with input as {"pipeline": {"steps": []}}
 }
+
+test_unread_configuration_is_unknown_never_a_finding if {
+	inp := target({"configuration": {"status": "unavailable", "reason": "`configuration` was not returned"}})
+	count(pipeline_defined_in_ui.deny) == 0 with input as inp
+	pipeline_defined_in_ui.unknown == {"the saved steps of pipeline `legacy-deploy` not visible: `configuration` was not returned"} with input as inp
+}

@@ -16,6 +16,11 @@
 package buildkite.pipeline_not_in_cluster
 
 import data.lib.findings
+import data.lib.snapshot
+
+unknown contains snapshot.field_why(sprintf("the cluster of pipeline `%s`", [pipeline.slug]), pipeline, ["cluster_id"]) if {
+	pipeline := input.buildkite_pipeline.pipeline
+}
 
 deny contains findings.finding(
 	rego.metadata.chain(),

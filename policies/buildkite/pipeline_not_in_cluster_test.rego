@@ -24,3 +24,9 @@ test_clustered_pipeline_passes if {
 test_yaml_only_input_is_ignored if {
 	count(pipeline_not_in_cluster.deny) == 0 with input as {"pipeline": {"steps": []}}
 }
+
+test_unread_cluster_is_unknown_never_a_pass if {
+	inp := pipeline_input({"cluster_id": {"status": "unavailable", "reason": "`cluster_id` was not returned"}})
+	count(pipeline_not_in_cluster.deny) == 0 with input as inp
+	pipeline_not_in_cluster.unknown == {"the cluster of pipeline `deploy` not visible: `cluster_id` was not returned"} with input as inp
+}

@@ -42,7 +42,12 @@ unknown contains snapshot.why(sprintf("members of team `%s`", [entry.team.slug])
 
 unknown contains sprintf("whether team `%s` is the organization's default team was not returned", [entry.team.slug]) if {
 	some entry in building_teams
+	not snapshot.field_unavailable(entry.team, ["default"])
 	not is_boolean(object.get(entry.team, "default", null))
+}
+
+unknown contains snapshot.field_why(sprintf("whether team `%s` is the organization's default team", [entry.team.slug]), entry.team, ["default"]) if {
+	some entry in building_teams
 }
 
 deny contains findings.finding(

@@ -62,3 +62,10 @@ test_building_team_without_its_default_flag_is_unknown if {
 	count(pipeline_open_to_everyone.deny) == 0 with input as inp
 	pipeline_open_to_everyone.unknown == {"whether team `everyone` is the organization's default team was not returned"} with input as inp
 }
+
+test_unread_default_flag_is_unknown_with_the_reason if {
+	unread := {"status": "unavailable", "reason": "`default` was null"}
+	inp := target(ok([entry("platform", unread, "BUILD_AND_READ", people(2))]))
+	count(pipeline_open_to_everyone.deny) == 0 with input as inp
+	pipeline_open_to_everyone.unknown == {"whether team `platform` is the organization's default team not visible: `default` was null"} with input as inp
+}

@@ -44,6 +44,8 @@ not_applicable if {
 
 unknown contains snapshot.why("the organization's pipeline templates", templates) if knobs.require_template == true
 
+unknown contains snapshot.field_why(sprintf("the template of pipeline `%s`", [pipeline.slug]), pipeline, ["pipeline_template_uuid"]) if required
+
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf("pipeline `%s` uses no pipeline template, though the organization has %d", [pipeline.slug, count(templates.data)]),
@@ -51,6 +53,7 @@ deny contains findings.finding(
 	"pipeline_template_uuid: null",
 ) if {
 	required
+	not snapshot.field_unavailable(pipeline, ["pipeline_template_uuid"])
 	not is_string(object.get(pipeline, "pipeline_template_uuid", null))
 }
 

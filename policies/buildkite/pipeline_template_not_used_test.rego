@@ -54,3 +54,9 @@ test_hidden_templates_are_unknown_when_required if {
 test_not_applicable_without_settings if {
 	pipeline_template_not_used.not_applicable with input as {"pipeline": {"steps": []}} with data.config.rules as required
 }
+
+test_unread_template_is_unknown_never_a_finding if {
+	inp := target({"status": "unavailable", "reason": "`pipeline_template_uuid` was not returned"}, templates)
+	count(pipeline_template_not_used.deny) == 0 with input as inp with data.config.rules as required
+	pipeline_template_not_used.unknown == {"the template of pipeline `web-app` not visible: `pipeline_template_uuid` was not returned"} with input as inp with data.config.rules as required
+}

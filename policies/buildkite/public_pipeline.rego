@@ -17,10 +17,13 @@
 package buildkite.public_pipeline
 
 import data.lib.findings
+import data.lib.snapshot
 
 pipeline := input.buildkite_pipeline.pipeline
 
 not_applicable if not input.buildkite_pipeline
+
+unknown contains snapshot.field_why(sprintf("the visibility of pipeline `%s`", [pipeline.slug]), pipeline, ["visibility"])
 
 deny contains findings.finding(
 	rego.metadata.chain(),
@@ -29,6 +32,7 @@ deny contains findings.finding(
 	sprintf("visibility: %s", [json.marshal(visibility)]),
 ) if {
 	input.buildkite_pipeline
+	not snapshot.field_unavailable(pipeline, ["visibility"])
 	visibility != "private"
 }
 

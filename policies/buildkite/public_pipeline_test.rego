@@ -26,3 +26,9 @@ test_not_applicable_without_settings if {
 	public_pipeline.not_applicable with input as {"pipeline": {"steps": []}}
 	count(public_pipeline.deny) == 0 with input as {"pipeline": {"steps": []}}
 }
+
+test_unread_visibility_is_unknown_never_a_finding if {
+	inp := target({"visibility": {"status": "unavailable", "reason": "`visibility` was null"}})
+	count(public_pipeline.deny) == 0 with input as inp
+	public_pipeline.unknown == {"the visibility of pipeline `legacy-deploy` not visible: `visibility` was null"} with input as inp
+}

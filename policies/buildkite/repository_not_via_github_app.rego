@@ -44,6 +44,13 @@ not_applicable if {
 
 unknown contains snapshot.why("the organization's repository connections", connections) if github_pipeline
 
+# Whether the pipeline builds from GitHub is not known when its provider or repository was not read.
+unknown contains snapshot.field_why(sprintf("the source of pipeline `%s`", [pipeline.slug]), pipeline, field) if {
+	input.buildkite_pipeline
+	not github_pipeline
+	some field in [["provider", "id"], ["repository"]]
+}
+
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf("pipeline `%s` builds GitHub repository `%s`, but the organization has no GitHub App repository connection", [pipeline.slug, object.get(pipeline, "repository", "")]),

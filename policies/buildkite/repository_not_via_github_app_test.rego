@@ -64,3 +64,10 @@ test_hidden_connections_are_unknown if {
 	repository_not_via_github_app.unknown == {"the organization's repository connections not visible: 403 Forbidden (needs read_organization_repository_connections)"} with input as hidden
 	count(repository_not_via_github_app.unknown) == 0 with input as target("gitlab", "git@gitlab.com:a/b.git", {"status": "unavailable", "reason": "403 Forbidden"})
 }
+
+test_unread_provider_and_repository_are_unknown_not_not_applicable if {
+	unread := {"status": "unavailable", "reason": "`repository` was not returned"}
+	inp := target("gitlab", unread, webhook_only)
+	count(repository_not_via_github_app.deny) == 0 with input as inp
+	repository_not_via_github_app.unknown == {"the source of pipeline `web-app` not visible: `repository` was not returned"} with input as inp
+}

@@ -72,7 +72,17 @@ deny contains findings.finding(
 	snapshot.available(entry.agent_tokens)
 	some t, token in entry.agent_tokens.data
 	not buildkite.exempt(token, knobs.exempt_tokens)
+	not snapshot.field_unavailable(token, ["created_at"])
 	not fresh(object.get(token, "created_at", null))
+}
+
+# A creation date the collector could not read leaves that token's age unknown (a date it read but cannot parse fails).
+unknown contains snapshot.field_why(sprintf("the creation date of agent token `%s` of cluster `%s`", [buildkite.token_name(token), entry.cluster.name]), token, ["created_at"]) if {
+	snapshot.available(clusters)
+	some entry in clusters.data
+	snapshot.available(entry.agent_tokens)
+	some token in entry.agent_tokens.data
+	not buildkite.exempt(token, knobs.exempt_tokens)
 }
 
 # now_known holds when the evaluation time can be read.

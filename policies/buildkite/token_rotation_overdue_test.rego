@@ -65,3 +65,10 @@ test_missing_now_is_unknown if {
 test_not_applicable_without_buildkite if {
 	token_rotation_overdue.not_applicable with input as {"now": now}
 }
+
+test_unread_creation_date_is_unknown_never_a_finding if {
+	unread := {"status": "unavailable", "reason": "`created_at` was not returned"}
+	inp := org(ok([]), ok([cluster("prod", ok([{"id": "t-1", "description": "prod agents", "created_at": unread}]))]))
+	count(token_rotation_overdue.deny) == 0 with input as inp
+	token_rotation_overdue.unknown == {"the creation date of agent token `prod agents` of cluster `prod` not visible: `created_at` was not returned"} with input as inp
+}

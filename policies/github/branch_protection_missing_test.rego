@@ -89,3 +89,30 @@ test_unreadable_repository_settings_are_unknown if {
 	count(branch_protection_missing.deny) == 0 with input as inp
 	branch_protection_missing.unknown == {"whether `acme/web` is archived or empty not visible: 502 Bad Gateway"} with input as inp
 }
+
+test_unread_archived_flag_is_unknown_never_not_applicable if {
+	unread := {"status": "unavailable", "reason": "isArchived: Something went wrong"}
+	inp := t.repo_input({"repository": t.ok(t.basics({"isArchived": unread}))})
+	count(branch_protection_missing.deny) == 0 with input as inp
+	branch_protection_missing.unknown == {"whether `acme/web` is archived or empty not visible: isArchived: Something went wrong"} with input as inp
+}
+
+test_unread_default_branch_is_unknown_never_not_applicable if {
+	unread := {"status": "unavailable", "reason": "defaultBranch: Something went wrong"}
+	inp := t.repo_input({"repository": t.ok(t.basics({"defaultBranch": unread}))})
+	branch_protection_missing.unknown == {"whether `acme/web` is archived or empty not visible: defaultBranch: Something went wrong"} with input as inp
+}
+
+test_another_unread_setting_leaves_the_rule_judging if {
+	inp := t.repo_input({"repository": t.ok(t.basics({"isFork": {"status": "unavailable", "reason": "isFork: Something went wrong"}}))})
+	count(branch_protection_missing.deny) == 1 with input as inp
+	count(branch_protection_missing.unknown) == 0 with input as inp
+}
+
+test_only_an_unread_pipeline_file_without_buildkite_is_unknown if {
+	files := t.ok([{"path": "buildkite.yml", "unavailable": {"status": "unavailable", "reason": "buildkite.yml: Something went wrong"}}])
+	inp := object.remove(t.repo_input({"pipeline_files": files}), ["buildkite_pipelines"])
+	count(branch_protection_missing.deny) == 0 with input as inp
+	not branch_protection_missing.not_applicable with input as inp
+	branch_protection_missing.unknown == {"the Buildkite pipeline file `buildkite.yml` of `acme/web` not visible: buildkite.yml: Something went wrong"} with input as inp
+}

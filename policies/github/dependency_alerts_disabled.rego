@@ -27,6 +27,8 @@ security := github.repo.security_and_analysis
 
 not_applicable if github.archived
 
+unknown contains reason if some reason in github.archived_unknown
+
 unknown contains snapshot.why(concat("", ["the security settings of `", github.name, "`"]), security) if not github.archived
 
 unknown contains github.feature_unknown(security.data, "dependabot_security_updates", github.name) if {

@@ -29,6 +29,8 @@ features := {"secret_scanning": "secret scanning", "secret_scanning_push_protect
 
 not_applicable if github.archived
 
+unknown contains reason if some reason in github.archived_unknown
+
 unknown contains snapshot.why(concat("", ["the security settings of `", github.name, "`"]), security) if not github.archived
 
 unknown contains github.feature_unknown(security.data, key, github.name) if {

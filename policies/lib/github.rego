@@ -37,6 +37,19 @@ archived if {
 	basics.data.isArchived == true
 }
 
+# scope_fields are the repository settings that decide whether the rules judge it: archived, and its default branch.
+scope_fields := ["isArchived", "defaultBranch"]
+
+# scope_unread holds when the collector could not read one of those settings (the rest of the settings were read).
+scope_unread if {
+	snapshot.available(basics)
+	some field in scope_fields
+	snapshot.field_unavailable(basics.data, [field])
+}
+
+# archived_unknown says why whether the repository is archived is not known, when that one field was not read.
+archived_unknown contains snapshot.field_why(concat("", ["whether `", name, "` is archived"]), basics.data, ["isArchived"]) if snapshot.available(basics)
+
 # default_branch is the name of the repository's default branch.
 default_branch := dbr.data.branch if {
 	snapshot.available(dbr)
@@ -49,6 +62,7 @@ default_branch := dbr.data.branch if {
 # no_default_branch holds for a repository without a default branch (an empty one).
 no_default_branch if {
 	snapshot.available(basics)
+	not snapshot.field_unavailable(basics.data, ["defaultBranch"])
 	not is_string(object.get(basics.data, "defaultBranch", null))
 }
 
@@ -69,7 +83,7 @@ built_by_buildkite if count(pipelines) > 0
 built_by_buildkite if {
 	not has_buildkite_part
 	snapshot.available(repo.pipeline_files)
-	count(repo.pipeline_files.data) > 0
+	count([file | some file in repo.pipeline_files.data; not file.unavailable]) > 0
 }
 
 # not_built_by_buildkite holds when it is known that Buildkite does not build the repository.
@@ -88,6 +102,7 @@ not_built_by_buildkite if {
 # live holds for a repository known to be able to change: not archived, with a default branch.
 live if {
 	snapshot.available(basics)
+	not scope_unread
 	not archived
 	not no_default_branch
 }
@@ -110,6 +125,14 @@ scope_unknown contains snapshot.why(concat("", ["the Buildkite pipeline files of
 	not not_built_by_buildkite
 }
 
+scope_unknown contains snapshot.why(concat("", ["the Buildkite pipeline file `", file.path, "` of `", name, "`"]), file.unavailable) if {
+	live
+	not built_by_buildkite
+	not not_built_by_buildkite
+	snapshot.available(repo.pipeline_files)
+	some file in repo.pipeline_files.data
+}
+
 scope_unknown contains snapshot.why(concat("", ["the Buildkite pipelines that build `", name, "`"]), input.buildkite_pipelines) if {
 	live
 	not built_by_buildkite
@@ -117,6 +140,11 @@ scope_unknown contains snapshot.why(concat("", ["the Buildkite pipelines that bu
 }
 
 scope_unknown contains snapshot.why(concat("", ["whether `", name, "` is archived or empty"]), basics)
+
+scope_unknown contains snapshot.field_why(concat("", ["whether `", name, "` is archived or empty"]), basics.data, [field]) if {
+	snapshot.available(basics)
+	some field in scope_fields
+}
 
 # classic is the classic protection rule covering the default branch: `{"rule", "path", "full"}`, where `full`
 # is false for the reduced view (`refUpdateRule`) that non-admins see.
@@ -264,11 +292,15 @@ else := 0
 # feature_enabled holds when a `security_and_analysis` feature has status `enabled`.
 feature_enabled(settings, key) if settings[key].status == "enabled"
 
-# feature_known holds when GitHub listed a `security_and_analysis` feature with its status.
-feature_known(settings, key) if is_string(settings[key].status)
+# feature_known holds when GitHub listed a `security_and_analysis` feature as enabled or disabled.
+feature_known(settings, key) if settings[key].status in {"enabled", "disabled"}
 
-# feature_unknown says why a feature's status is not known (not listed, or listed without a status).
-feature_unknown(settings, key, name) := concat("", ["the `", key, "` status of `", name, "` was not returned"]) if not feature_known(settings, key)
+# feature_unknown says why a feature's status is not known: the collector's reason when it marked the feature
+# unavailable, else that GitHub did not list it.
+feature_unknown(settings, key, name) := concat("", ["the `", key, "` status of `", name, "` not visible: ", settings[key].reason]) if {
+	settings[key].status == "unavailable"
+	is_string(settings[key].reason)
+} else := concat("", ["the `", key, "` status of `", name, "` was not returned"]) if not feature_known(settings, key)
 
 # feature_status is a feature's status for evidence, `missing` when GitHub did not list it.
 feature_status(settings, key) := status if {

@@ -40,6 +40,7 @@ package pipeline.queue_not_isolated
 import data.lib.deploy
 import data.lib.findings
 import data.lib.pipeline
+import data.lib.snapshot
 
 knobs := findings.knobs(rego.metadata.chain())
 
@@ -79,8 +80,18 @@ deny contains findings.finding(
 	deploy_path(shared.entry),
 	queue_label(shared.queue),
 ) if {
+	not pull_requests_unread
 	some shared in shared_deploys
 }
+
+# Deploy steps share a queue with other steps, but whether the pipeline builds pull requests was not read.
+unknown contains snapshot.field_why("whether the pipeline builds pull requests", input.context.pipeline, ["provider", "settings"]) if {
+	pull_requests_unread
+	count(shared_deploys) > 0
+}
+
+# pull_requests_unread: the collector left the pipeline's provider settings unavailable.
+pull_requests_unread if snapshot.field_unavailable(input.context.pipeline, ["provider", "settings"])
 
 # shared_deploys: deploy steps whose queue also runs unrestricted (pull-request) steps.
 shared_deploys contains {"entry": entry, "queue": queue, "others": others, "example": first_by_order(others)} if {

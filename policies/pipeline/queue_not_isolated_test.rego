@@ -261,3 +261,14 @@ test_ephemeral_agents_need_no_queue if {
 	]
 	{f.path | some f in queue_not_isolated.deny} == {["steps", 3, "agents"]} with input as testing.pipeline(steps)
 }
+
+test_unread_provider_settings_is_unknown_never_a_finding if {
+	steps := [
+		testing.command_step({"label": "test", "commands": ["make test"]}),
+		testing.command_step({"label": "Deploy", "commands": ["./deploy.sh"]}),
+	]
+	unread := {"status": "unavailable", "reason": "`provider.settings` was not returned"}
+	inp := object.union(with_agents(steps, q("hosted")), {"context": {"pipeline": {"provider": {"settings": unread}}}})
+	count(queue_not_isolated.deny) == 0 with input as inp
+	queue_not_isolated.unknown == {"whether the pipeline builds pull requests not visible: `provider.settings` was not returned"} with input as inp
+}

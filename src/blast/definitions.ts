@@ -1,11 +1,11 @@
 // The YAML behind each Buildkite pipeline of a snapshot: its definition (saved steps or the
 // repository file), plus the repository files its steps upload, each loaded and normalized.
 import type { RestPipeline } from '../snapshot/buildkite.js';
-import type { PipelineFile } from '../snapshot/github.js';
+import type { PipelineFile, ReadFile } from '../snapshot/github.js';
 import { KiteguardError } from '../errors.js';
 import { loadPipeline, type LoadedPipeline } from '../pipeline/load.js';
 import type { NormalizedStep } from '../pipeline/types.js';
-import type { Section } from '../snapshot/section.js';
+import { isUnavailable, known, type Section } from '../snapshot/section.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { DEFAULT_UPLOAD_PATHS, pipelineSource } from '../targets/pipeline-source.js';
 import { repositoryFullName } from '../targets/repository-url.js';
@@ -38,7 +38,7 @@ const UPLOAD = /buildkite-agent\s+pipeline\s+upload\b([^\n;&|]*)/g;
 export function loadDefinitions(snapshot: Snapshot, pipelines: RestPipeline[]): PipelineDefinition[] {
   const repos = repositoryFiles(snapshot);
   return pipelines.map((pipeline) => {
-    const repository = onGithub(pipeline) ? repositoryFullName(pipeline.repository) : undefined;
+    const repository = onGithub(pipeline) ? repositoryFullName(known(pipeline.repository)) : undefined;
     const files = repository === undefined ? undefined : repos(repository);
     const definition: PipelineDefinition = { pipeline, repository, files: [], notInspected: [] };
     const source = pipelineSource(`buildkite:${snapshot.buildkite?.org ?? ''}/${pipeline.slug}`, pipeline.configuration, repository, files, pipeline.repository);
@@ -84,7 +84,7 @@ export function stepName(p: PathedStep): string {
 
 // Pipeline files are collected from GitHub only: a GitLab or Bitbucket pipeline's URL names no repository kiteguard has.
 function onGithub(pipeline: RestPipeline): boolean {
-  const provider = pipeline.provider?.id;
+  const provider = isUnavailable(pipeline.provider) ? undefined : pipeline.provider?.id;
   return typeof provider !== 'string' || provider.startsWith('github');
 }
 
@@ -123,16 +123,19 @@ function uploadedFiles(loaded: LoadedPipeline): Array<string | null> {
 }
 
 // The readable files an upload reads, or why there are none (`files` null: not a GitHub repository).
-function resolveUpload(upload: string | null, files: Section<PipelineFile[]> | undefined | null): PipelineFile[] | string {
+function resolveUpload(upload: string | null, files: Section<PipelineFile[]> | undefined | null): ReadFile[] | string {
   if (upload !== null && upload.includes('$')) return 'is computed at build time';
   if (files === null) return 'is in a repository kiteguard does not read (only GitHub repositories are collected)';
   if (files === undefined) return 'is in a repository that is not in the snapshot';
   if (files.status !== 'ok') return `is not visible: ${files.reason}`;
   const matches = upload === null ? firstDefault(files.data) : files.data.filter((f) => globMatch(upload, f.path));
   if (matches.length === 0) return 'is not among the collected pipeline files (only .buildkite/ and buildkite.yml files are collected)';
-  const unreadable = matches.find((f) => f.text === null || f.truncated);
+  const unread = matches.find((f) => 'unavailable' in f);
+  if (unread && 'unavailable' in unread) return `${unread.path} is not visible: ${unread.unavailable.reason}`;
+  const read = matches as ReadFile[];
+  const unreadable = read.find((f) => f.text === null || f.truncated);
   if (unreadable) return `${unreadable.path} is ${unreadable.text === null ? 'not a text file' : 'too large; GitHub returned it cut short'}`;
-  return matches;
+  return read;
 }
 
 function firstDefault(files: PipelineFile[]): PipelineFile[] {

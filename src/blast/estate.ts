@@ -2,6 +2,7 @@
 // clusters, with what could not be read recorded rather than treated as empty.
 import type { BuildkiteClusterEntry, BuildkiteSnapshot, RestPipeline } from '../snapshot/buildkite.js';
 import { InputError } from '../errors.js';
+import { known } from '../snapshot/section.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { seen, type NotVisible, type PipelineSummary } from './model.js';
 
@@ -44,9 +45,9 @@ export function summarize(estate: Estate, p: RestPipeline): PipelineSummary {
   return {
     slug: p.slug,
     id: p.id,
-    cluster: clusterName(estate, p.cluster_id),
-    repository: p.repository,
-    visibility: p.visibility,
+    cluster: clusterName(estate, known(p.cluster_id)),
+    repository: known(p.repository) ?? '(not visible)',
+    visibility: known(p.visibility) ?? '(not visible)',
     branch_configuration: text(p['branch_configuration']),
     default_branch: text(p['default_branch']),
   };

@@ -1,6 +1,7 @@
 // `blast-radius --secret KEY`: the cluster secrets with that key and their access policies, the
 // pipelines that may read them or whose YAML asks for them, and who can see or run those pipelines.
 import type { RestPipeline } from '../snapshot/buildkite.js';
+import { isUnavailable, known } from '../snapshot/section.js';
 import { audienceOf } from './audience.js';
 import { loadDefinitions } from './definitions.js';
 import { clusterName, noteClusters, summarize, type Estate } from './estate.js';
@@ -58,6 +59,12 @@ export function secretBlastRadius(estate: Estate, key: string): SecretReport {
       continue;
     }
     for (const secret of entry.secrets.data.filter((s) => s.key === key)) {
+      // Without its access policy, who can read the secret is not known: the cluster's pipelines are then unknown.
+      if (isUnavailable(secret.policy)) {
+        notVisible.push({ what: `access policy of secret ${secret.key} in cluster ${cluster.name}`, reason: secret.policy.reason });
+        hidden.add(cluster.id);
+        continue;
+      }
       const policy = parseSecretPolicy(secret.policy);
       const readers = estate.pipelines
         .filter((p) => p.cluster_id === cluster.id)
@@ -70,7 +77,7 @@ export function secretBlastRadius(estate: Estate, key: string): SecretReport {
         id: secret.id,
         key: secret.key,
         description: typeof secret['description'] === 'string' ? secret['description'] : null,
-        created_at: secret.created_at,
+        created_at: known(secret.created_at) ?? '(not visible)',
         last_read_at: typeof secret['last_read_at'] === 'string' ? secret['last_read_at'] : null,
         policy: secret.policy,
         policy_summary: describePolicy(policy),
@@ -104,6 +111,7 @@ export function secretBlastRadius(estate: Estate, key: string): SecretReport {
 
 // Whether one pipeline may read a secret of this key in its own cluster.
 function access(estate: Estate, p: RestPipeline, secrets: ClusterSecret[], hidden: Set<string>, key: string): Pick<SecretPipeline, 'access' | 'grant' | 'why'> {
+  if (isUnavailable(p.cluster_id)) return { access: 'unknown', grant: null, why: `the pipeline's cluster is not visible: ${p.cluster_id.reason}` };
   if (p.cluster_id === null) return { access: 'cannot read', grant: null, why: 'the pipeline is in no cluster, and Buildkite secrets belong to clusters' };
   if (estate.buildkite.clusters.status !== 'ok') return { access: 'unknown', grant: null, why: 'the clusters are not visible' };
   if (hidden.has(p.cluster_id)) return { access: 'unknown', grant: null, why: `the secrets of cluster ${clusterName(estate, p.cluster_id)} are not visible` };

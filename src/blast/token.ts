@@ -1,6 +1,7 @@
 // `blast-radius --token ID`: an organization API access token (its owner, scopes, and what they
 // reach) or a cluster agent token (its cluster, queues, pipelines, secrets, and who runs them).
 import type { BuildkiteClusterEntry, RestAgentToken } from '../snapshot/buildkite.js';
+import { isUnavailable, known } from '../snapshot/section.js';
 import { audienceOf } from './audience.js';
 import { noteClusters, summarize, type Estate } from './estate.js';
 import { seen, type Audience, type BlastQuery, type NotVisible, type PipelineSummary } from './model.js';
@@ -106,16 +107,16 @@ function agentMatch(estate: Estate, entry: BuildkiteClusterEntry, t: RestAgentTo
   const inCluster = estate.pipelines.filter((p) => p.cluster_id === cluster.id);
   const queues = seen(entry.queues, `queues of cluster ${cluster.name}`, estate.notVisible) ? entry.queues.data.map((q) => q.key) : null;
   const secrets = seen(entry.secrets, `secrets of cluster ${cluster.name}`, estate.notVisible)
-    ? entry.secrets.data.map((s) => ({ key: s.key, policy_summary: describePolicy(parseSecretPolicy(s.policy)) }))
+    ? entry.secrets.data.map((s) => ({ key: s.key, policy_summary: isUnavailable(s.policy) ? `access policy not visible: ${s.policy.reason}` : describePolicy(parseSecretPolicy(s.policy)) }))
     : null;
   return {
     type: 'agent_token',
     cluster: { id: cluster.id, name: cluster.name },
     id: t.id,
-    description: t.description,
-    created_at: t.created_at,
-    expires_at: t.expires_at,
-    allowed_ip_addresses: t.allowed_ip_addresses,
+    description: known(t.description) ?? null,
+    created_at: known(t.created_at) ?? '(not visible)',
+    expires_at: isUnavailable(t.expires_at) ? '(not visible)' : t.expires_at,
+    allowed_ip_addresses: isUnavailable(t.allowed_ip_addresses) ? '(not visible)' : t.allowed_ip_addresses,
     queues,
     pipelines: inCluster.map((p) => summarize(estate, p)),
     secrets,

@@ -24,24 +24,28 @@ export type RestPipelineSettings = Upstream<{
 /** One repository connection (`GET /v2/organizations/{org}/repository_connections`). */
 export type RestRepositoryConnection = Upstream<{ id: string; type: string }>;
 
-/** One pipeline from the REST list: settings, provider settings, cluster, visibility, template, saved configuration. */
+/**
+ * One pipeline from the REST list: settings, provider settings, cluster, visibility, template, saved configuration.
+ * A field Buildkite returned missing, null where it documents a value, or of the wrong type is an `unavailable`
+ * envelope in its place (`id` and `slug` never are: without them the pipeline is not listed at all).
+ */
 export type RestPipeline = Upstream<{
   id: string;
   slug: string;
-  repository: string;
-  cluster_id: string | null;
-  visibility: string;
-  pipeline_template_uuid: string | null;
-  configuration: string | null;
+  repository: string | Unavailable;
+  cluster_id: string | null | Unavailable;
+  visibility: string | Unavailable;
+  pipeline_template_uuid: string | null | Unavailable;
+  configuration: string | null | Unavailable;
   /** `webhook_url` is replaced by `"[redacted]"`: it is a credential that triggers builds. */
-  provider: Upstream<{ id: string; settings: Record<string, unknown> }>;
+  provider: Upstream<{ id: string | Unavailable; settings: Record<string, unknown> | Unavailable }> | Unavailable;
 }>;
 
 /** One pipeline template (`GET /v2/organizations/{org}/pipeline-templates`). */
 export type RestPipelineTemplate = Upstream<{ uuid: string; name: string }>;
 
 /** One team from `GET /v2/organizations/{org}/teams`. */
-export type RestTeam = Upstream<{ id: string; slug: string; default: boolean; privacy: string }>;
+export type RestTeam = Upstream<{ id: string; slug: string; default: boolean | Unavailable; privacy: string | Unavailable }>;
 
 /** A team's access to one pipeline (GraphQL `Team.pipelines` node). */
 export type GraphqlTeamPipeline = Upstream<{ accessLevel: 'READ_ONLY' | 'BUILD_AND_READ' | 'MANAGE_BUILD_AND_READ'; pipeline: { uuid: string; slug: string } | null }>;
@@ -61,9 +65,15 @@ export type RestCluster = Upstream<{ id: string; name: string }>;
 /** One queue of a cluster. */
 export type RestQueue = Upstream<{ id: string; key: string }>;
 /** One agent token of a cluster: metadata only, never the token. */
-export type RestAgentToken = Upstream<{ id: string; description: string | null; created_at: string; expires_at: string | null; allowed_ip_addresses: string | null }>;
+export type RestAgentToken = Upstream<{
+  id: string;
+  description: string | null | Unavailable;
+  created_at: string | Unavailable;
+  expires_at: string | null | Unavailable;
+  allowed_ip_addresses: string | null | Unavailable;
+}>;
 /** One secret of a cluster: key, description and access policy, never the value. */
-export type RestSecret = Upstream<{ id: string; key: string; policy: string | null; created_at: string }>;
+export type RestSecret = Upstream<{ id: string; key: string; policy: string | null | Unavailable; created_at: string | Unavailable }>;
 /** One maintainer of a cluster (a user or a team). */
 export type RestMaintainer = Upstream<{ id: string; actor: Upstream<{ type: string }> }>;
 

@@ -1,5 +1,5 @@
 // The `github` section of a snapshot: what the GitHub collector writes and policies read.
-import type { Section } from './section.js';
+import type { Section, Unavailable } from './section.js';
 
 /** How kiteguard authenticated, never the credential itself. */
 export interface TokenInfo {
@@ -51,28 +51,37 @@ export interface DefaultBranchRules {
   rules: (RulesetRule & { ruleset: { databaseId: number | null; name: string; source: string } | null })[];
 }
 
-/** Repository basics from GraphQL. */
+/** The repository's own settings; a field that could not be read is an `unavailable` envelope in its place (never `nameWithOwner`). */
 export interface RepositoryBasics {
   nameWithOwner: string;
-  databaseId: number | null;
-  visibility: 'PUBLIC' | 'PRIVATE' | 'INTERNAL';
-  isArchived: boolean;
-  isFork: boolean;
-  isDisabled: boolean;
-  isEmpty: boolean;
+  databaseId: number | null | Unavailable;
+  visibility: 'PUBLIC' | 'PRIVATE' | 'INTERNAL' | Unavailable;
+  isArchived: boolean | Unavailable;
+  isFork: boolean | Unavailable;
+  isDisabled: boolean | Unavailable;
+  isEmpty: boolean | Unavailable;
   /** The collector's own permission on the repository; admin-only sections depend on it. */
-  viewerPermission: 'ADMIN' | 'MAINTAIN' | 'WRITE' | 'TRIAGE' | 'READ' | null;
-  defaultBranch: string | null;
+  viewerPermission: 'ADMIN' | 'MAINTAIN' | 'WRITE' | 'TRIAGE' | 'READ' | null | Unavailable;
+  defaultBranch: string | null | Unavailable;
 }
 
-/** One Buildkite pipeline file found at HEAD. */
-export interface PipelineFile {
+/** One Buildkite pipeline file found at HEAD: read, or known by its path only. */
+export type PipelineFile = ReadFile | UnreadFile;
+
+/** A pipeline file that was read. */
+export interface ReadFile {
   path: string;
   /** UTF-8 text, or null for a binary file. */
   text: string | null;
   /** GitHub cut the text short (`Blob.isTruncated`); `byte_size` is the full size. */
   truncated: boolean;
   byte_size: number;
+}
+
+/** A pipeline file whose path is known but whose content (or, at the top level, existence) could not be read. */
+export interface UnreadFile {
+  path: string;
+  unavailable: Unavailable;
 }
 
 /** One repository and everything read about it, each part in its own envelope. */

@@ -33,6 +33,16 @@ export function unreadable(reason: string, status: number | undefined, needs: st
   return unavailable(reason, { ...(status !== undefined && status >= 400 ? { http_status: status } : {}), ...(needs ? { needs } : {}) });
 }
 
+/** Whether a value is an `unavailable` envelope: a section, or a field the collector could not read in its place. */
+export function isUnavailable(value: unknown): value is Unavailable {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && (value as { status?: unknown }).status === 'unavailable';
+}
+
+/** A field's value, or undefined when the collector left an `unavailable` envelope in its place. */
+export function known<T>(value: T | Unavailable): T | undefined {
+  return isUnavailable(value) ? undefined : (value as T);
+}
+
 /** Whether a section was read. */
 export function isAvailable<T>(section: Section<T> | undefined): section is Available<T> {
   return section?.status === 'ok';

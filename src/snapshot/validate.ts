@@ -43,6 +43,18 @@ export function buildkiteDefinitionProblem(definition: string, value: unknown): 
   return e ? describeError(e).message + (e.instancePath ? ` at ${e.instancePath}` : '') : 'does not match the snapshot schema';
 }
 
+/** Where (property names from the object's root) and why one object first fails a definition of the Buildkite snapshot schema. */
+export function buildkiteDefinitionField(definition: string, value: unknown): { field: string[]; message: string } | undefined {
+  const validate = schemas().getSchema(`${buildkiteSchema.$id}#/$defs/${definition}`);
+  if (!validate) throw new Error(`no definition ${definition} in the Buildkite snapshot schema`);
+  if (validate(value)) return undefined;
+  const e = validate.errors?.[0];
+  if (!e) return { field: [], message: 'does not match the snapshot schema' };
+  const at = e.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const missing = e.keyword === 'required' ? String((e.params as { missingProperty?: unknown }).missingProperty) : undefined;
+  return { field: missing ? [...at, missing] : at, message: missing ? 'missing' : (e.message ?? `fails the schema's \`${e.keyword}\` rule`) };
+}
+
 /** The problems that make `value` not a snapshot of this version (empty when it is one). */
 export function snapshotProblems(value: unknown): SchemaProblem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -1,12 +1,9 @@
 // Finds the YAML that defines a Buildkite pipeline in a sweep: the steps saved in Buildkite
 // when they do more than upload, else the file they upload from the repository at HEAD.
+import { isUnavailable, type Unavailable } from '../snapshot/section.js';
 
-/** A pipeline file as collected from its repository. */
-export interface RepoFile {
-  path: string;
-  text: string | null;
-  truncated: boolean;
-}
+/** A pipeline file as collected from its repository, or known by its path only (`unavailable`: why it could not be read). */
+export type RepoFile = { path: string; text: string | null; truncated: boolean } | { path: string; unavailable: { reason: string } };
 
 /** The definition to evaluate, or why there is none. */
 export type PipelineSource =
@@ -49,13 +46,16 @@ function onlyUploads(configuration: string): boolean {
 /** Resolves the definition of one pipeline from its saved configuration (named after the pipeline) or its repository's files. */
 export function pipelineSource(
   pipelineName: string,
-  configuration: string | null | undefined,
+  configuration: string | null | undefined | Unavailable,
   repoName: string | undefined,
   files: { status: 'ok'; data: RepoFile[] } | { status: 'unavailable'; reason: string } | undefined,
-  repositoryUrl?: string,
+  repositoryUrl?: string | Unavailable,
 ): PipelineSource {
+  // Saved steps that could not be read may define the steps themselves: the repository's files would not be the definition.
+  if (isUnavailable(configuration)) return { found: false, reason: `the saved steps of ${pipelineName} are not visible: ${configuration.reason}` };
   const paths = uploadedPaths(configuration);
   if (paths === undefined) return { found: true, name: pipelineName, text: configuration as string };
+  if (isUnavailable(repositoryUrl)) return { found: false, reason: `the repository of ${pipelineName} is not visible: ${repositoryUrl.reason}` };
   if (repoName === undefined) {
     const where = repositoryUrl ? ` (${repositoryUrl})` : '';
     return { found: false, reason: `the pipeline's repository${where} is not on the GitHub this snapshot read, so its YAML was not collected` };
@@ -65,6 +65,8 @@ export function pipelineSource(
   for (const path of paths) {
     const file = files.data.find((f) => f.path === path);
     if (!file) continue;
+    // A file that could not be read (whose existence, for the top-level ones, is not known) may be the definition.
+    if ('unavailable' in file) return { found: false, reason: `${repoName}:${path} is not visible: ${file.unavailable.reason}` };
     if (file.text === null) return { found: false, reason: `${repoName}:${path} is not a text file` };
     if (file.truncated) return { found: false, reason: `${repoName}:${path} is too large; GitHub returned it cut short` };
     return { found: true, name: `${repoName}:${path}`, text: file.text };

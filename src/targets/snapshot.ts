@@ -4,6 +4,7 @@
 import { InputError } from '../errors.js';
 import type { Target } from '../model/target.js';
 import { inShard, ownsOrganization, pipelineShardKey, repositoryShardKey, type Shard } from '../shard/shard.js';
+import { isUnavailable, unavailable, type Unavailable } from '../snapshot/section.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { buildkitePipelineTargetInput } from './buildkite.js';
 import { buildkiteOrganizationPart } from './secret-policies.js';
@@ -28,10 +29,12 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
     targets.push({ kind: 'repository', name: `${github.org}/*`, input: {}, unknownReason });
     targets.push({ kind: 'pipeline', name: `${github.org}/*:*`, input: {}, unknownReason });
   }
-  const unreadPipelines = buildkite ? (buildkite.pipelines.status !== 'ok' ? buildkite.pipelines : buildkite.pipelines_unread) : undefined;
-  if (buildkite && unreadPipelines && ownsOrganization(shard)) {
-    targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${unreadPipelines.reason}` });
+  const unlisted = buildkite ? (buildkite.pipelines.status !== 'ok' ? buildkite.pipelines : buildkite.pipelines_unread) : undefined;
+  if (buildkite && unlisted && ownsOrganization(shard)) {
+    targets.push({ kind: 'pipeline', name: `buildkite:${buildkite.org}/*`, input: {}, unknownReason: `the pipelines of ${buildkite.org} are not visible: ${unlisted.reason}` });
   }
+  // Which repositories the pipelines build is not known when a pipeline is not listed or its repository was not read.
+  const unreadPipelines: Unavailable | undefined = unlisted ?? unknownRepository(buildkite?.pipelines.status === 'ok' ? buildkite.pipelines.data : []);
   const repos = github ? repositoryEntries(github) : [];
   const repoByName = new Map(repos.map((r) => [repositoryKey(r.full_name), r]));
   const pipelines = buildkite?.pipelines.status === 'ok' ? buildkite.pipelines.data : [];
@@ -43,12 +46,12 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   };
   const builtBy: PipelinesByRepository = new Map();
   for (const p of pipelines) {
-    const name = onGithub(p.repository);
+    const name = typeof p.repository === 'string' ? onGithub(p.repository) : undefined;
     if (name) builtBy.set(name, [...(builtBy.get(name) ?? []), { org: buildkite!.org, slug: p.slug, pipeline: p }]);
   }
   const loadedFiles = new Set<string>();
   for (const p of pipelines) {
-    const repoName = onGithub(p.repository);
+    const repoName = typeof p.repository === 'string' ? onGithub(p.repository) : undefined;
     const entry = repoName ? repoByName.get(repoName) : undefined;
     const name = `buildkite:${buildkite!.org}/${p.slug}`;
     const source = pipelineSource(name, p.configuration, entry?.full_name ?? repoName, entry?.pipeline_files, p.repository);
@@ -77,9 +80,11 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
     }
     for (const file of entry.pipeline_files.data) {
       const name = `${entry.full_name}:${file.path}`;
-      if (loadedFiles.has(name) || file.text === null || !/\.ya?ml$/.test(file.path)) continue;
+      if (loadedFiles.has(name) || !/\.ya?ml$/.test(file.path)) continue;
       const base: Target = { kind: 'pipeline', name, repository: entry.full_name, input: { context: {} } };
-      targets.push(withYaml(base, file.truncated ? { found: false, reason: `${name} is too large; GitHub returned it cut short` } : { found: true, name, text: file.text }));
+      // A file that could not be read is a target of its own, its pipeline rules unknown with the reason.
+      if ('unavailable' in file) targets.push(withYaml(base, { found: false, reason: `${name} is not visible: ${file.unavailable.reason}` }));
+      else if (file.text !== null) targets.push(withYaml(base, file.truncated ? { found: false, reason: `${name} is too large; GitHub returned it cut short` } : { found: true, name, text: file.text }));
     }
   }
   return targets.sort(compareTargets);
@@ -95,4 +100,10 @@ function withYaml(target: Target, source: { found: true; name: string; text: str
     const reason = err instanceof InputError ? `the pipeline YAML cannot be read: ${err.message}` : String(err);
     return { ...target, input: { ...target.input, pipeline_unavailable: { reason } } };
   }
+}
+
+// Why the repositories some pipelines build are not known: the first pipeline whose repository was not read.
+function unknownRepository(pipelines: { slug: string; repository: string | Unavailable }[]): Unavailable | undefined {
+  const p = pipelines.find((q) => isUnavailable(q.repository));
+  return p && isUnavailable(p.repository) ? unavailable(`the repository of pipeline ${p.slug} was not read: ${p.repository.reason}`) : undefined;
 }

@@ -4,7 +4,7 @@ import type { CollectEvents } from '../events.js';
 import type { Section, Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient, GraphqlFieldError } from './client.js';
 import { BuildkiteGraphqlError } from './errors.js';
-import { allNodesOf, allPages, nodesOf, required, type ConnectionPage } from './graphql-pages.js';
+import { allNodesOf, allPages, required, type ConnectionPage } from './graphql-pages.js';
 import { NOTIFICATION_EVENTS_FIELD, notificationServicesOf } from './collect-notifications.js';
 import { API_TOKENS_PAGE, MEMBERS_PAGE, ORG_SECURITY } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
@@ -64,23 +64,28 @@ export async function readGraphqlOrgSections(client: BuildkiteClient, org: strin
     };
   }
   const { data, errors } = result;
+  // Each error lands on the section its path sits under; one without a path could sit under any of them.
+  const under = (field: string) => errors.filter((e) => e.path[1] === field || e.path.length < 2);
+  const fail = (mine: GraphqlFieldError[]) => {
+    if (mine.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', mine.map((e) => e.message));
+  };
   const security = await reader.read('buildkite.security', NEEDS.graphql, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
-    const broken = errors.filter((e) => e.path[1] !== 'auditEvents' && e.path[1] !== 'agentTokens' && e.path[1] !== NOTIFICATION_EVENTS_FIELD);
-    if (broken.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', broken.map((e) => e.message));
+    fail(errors.filter((e) => e.path[1] !== 'auditEvents' && e.path[1] !== 'agentTokens' && e.path[1] !== NOTIFICATION_EVENTS_FIELD));
     const { ssoProviders, auditEvents: _audit, agentTokens: _agentTokens, [NOTIFICATION_EVENTS_FIELD]: _services, ...scalars } = o;
     return { ...scalars, ssoProviders: allNodesOf(ssoProviders ?? {}, 'SSO provider') } as GraphqlOrgSecurity;
   });
   const audit_events = await reader.read('buildkite.audit_events', NEEDS.graphqlAdmin, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
     const audit = required('OrgSecurity', o.auditEvents, errors, 'auditEvents');
-    return { count: audit.count, first_page: nodesOf(audit) } as GraphqlAuditEvents;
+    fail(under('auditEvents'));
+    if (typeof audit.count !== 'number') throw new ShapeError('the count of audit events was not returned');
+    return { count: audit.count, first_page: allNodesOf(audit, 'audit event') } as GraphqlAuditEvents;
   });
   const unclustered_agent_tokens = await reader.read('buildkite.unclustered_agent_tokens', NEEDS.graphqlAdmin, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
     const conn = required('OrgSecurity', o.agentTokens, errors, 'agentTokens');
-    const mine = errors.filter((e) => e.path[1] === 'agentTokens');
-    if (mine.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', mine.map((e) => e.message));
+    fail(under('agentTokens'));
     const tokens = allNodesOf(conn, 'unclustered agent token', (n) => typeof n.uuid === 'string');
     if (typeof conn.count !== 'number') throw new ShapeError('the count of unclustered agent tokens was not returned');
     if (conn.count > tokens.length) throw new ShapeError(`${conn.count} unclustered agent tokens; kiteguard reads at most ${tokens.length}, so the list would be incomplete`);

@@ -34,7 +34,7 @@ export function notificationServicesOf(
   organization: Record<string, unknown>,
   errors: GraphqlFieldError[],
 ): GraphqlNotificationServices {
-  const mine = errors.filter((e) => e.path[1] === NOTIFICATION_EVENTS_FIELD);
+  const mine = errors.filter((e) => e.path[1] === NOTIFICATION_EVENTS_FIELD || e.path.length < 2);
   if (mine.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', mine.map((e) => e.message));
   const conn = required('OrgSecurity', organization[NOTIFICATION_EVENTS_FIELD] as (ConnectionPage<Record<string, unknown>> & { count?: unknown }) | null, errors, NOTIFICATION_EVENTS_FIELD);
   if (typeof conn.count !== 'number') throw new ShapeError('the count of notification-service audit events was not returned');

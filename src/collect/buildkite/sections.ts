@@ -55,6 +55,12 @@ export class SectionReader {
     return unreadable(err.message, err.status, denied ? needs : undefined);
   }
 
+  /** Records `name` (a field inside a section that was read) as unavailable, warning with `message`. */
+  record(name: string, message: string): void {
+    this.events.warn('buildkite', message);
+    this.incomplete.push(name);
+  }
+
   /** Records `name` as unavailable for the same reason as an earlier section. */
   copy(name: string, from: Unavailable): Unavailable {
     this.incomplete.push(name);

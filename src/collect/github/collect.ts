@@ -61,9 +61,10 @@ async function collectOrgRepositories(run: RunContext, teams: Promise<Section<Te
   const lost = missing.map((m) => missingEntry(m.fullName, unavailable(client.redact(`repository ${m.fullName} could not be read: ${m.reason}`), { needs: 'read access to the repository' })));
   return ok([
     ...lost,
-    ...nodes.map(({ node, errors }) =>
+    ...nodes.map(({ node, errors, errorPaths }) =>
       repositoryEntry(node, {
         fieldErrors: errors,
+        errorPaths,
         orgAdmin: orgAdmin ?? (teamResult.status === 'ok' && teamResult.data.orgAdmin),
         teams: teamResult.status === 'ok' ? ok(teamResult.data.byRepo.get(node.nameWithOwner) ?? []) : teamResult,
         security: securitySection(node.nameWithOwner, seesAdminParts(node.viewerPermission, credential), security),

@@ -57,3 +57,26 @@ export function fieldErrors(errors: GqlError[], prefix: (string | number)[]): Ma
   }
   return out;
 }
+
+/** Paths of the field errors under a list (`prefix` is the path to it) by item key then field name, each relative to the field. */
+export function fieldErrorPaths(errors: GqlError[], prefix: (string | number)[]): Map<string, Map<string, (string | number)[][]>> {
+  const out = new Map<string, Map<string, (string | number)[][]>>();
+  for (const e of errors) {
+    const p = e.path ?? [];
+    if (p.length < prefix.length + 2 || !prefix.every((x, i) => p[i] === x)) continue;
+    const item = out.get(String(p[prefix.length])) ?? new Map<string, (string | number)[][]>();
+    const field = String(p[prefix.length + 1]);
+    item.set(field, [...(item.get(field) ?? []), p.slice(prefix.length + 2)]);
+    out.set(String(p[prefix.length]), item);
+  }
+  return out;
+}
+
+/**
+ * The rulesets (by position) whose only field errors sit under their bypass actors, given the error paths under a
+ * rulesets connection; undefined when some error sits elsewhere, which leaves the whole rulesets list unknown.
+ */
+export function bypassOnlyErrors(paths: (string | number)[][]): Set<number> | undefined {
+  const at = paths.map((p) => (p[0] === 'nodes' && typeof p[1] === 'number' && p[2] === 'bypassActors' ? p[1] : undefined));
+  return at.every((i) => i !== undefined) ? new Set(at as number[]) : undefined;
+}

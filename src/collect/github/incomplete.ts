@@ -1,5 +1,5 @@
 // Lists every part of a GitHub snapshot left unavailable, as readable paths (`github.repositories[acme/api].collaborators`).
-import type { Section } from '../../snapshot/section.js';
+import { isUnavailable, type Section } from '../../snapshot/section.js';
 import type { GithubSnapshot, RepositoryEntry } from '../../snapshot/github.js';
 
 const TOP = ['token', 'organization', 'two_factor_requirement', 'org_rulesets', 'teams', 'installations', 'personal_access_tokens', 'repositories'] as const;
@@ -10,10 +10,21 @@ function rulesetPaths(prefix: string, section: Section<{ name: string; bypassAct
   return section.data.filter((rs) => rs.bypassActors.status !== 'ok').map((rs) => `${prefix}[${JSON.stringify(rs.name)}].bypassActors`);
 }
 
+/** Paths of the fields of a part that was read but holds `unavailable` envelopes in place of some fields. */
+function fieldPaths(prefix: string, section: Section<Record<string, unknown>>): string[] {
+  if (section.status !== 'ok') return [];
+  return Object.entries(section.data)
+    .filter(([, v]) => isUnavailable(v))
+    .map(([k]) => `${prefix}.${k}`);
+}
+
 function repoPaths(entry: RepositoryEntry, key: string): string[] {
   const out: string[] = [];
   for (const part of REPO_PARTS) if (entry[part].status !== 'ok') out.push(`github.repositories[${key}].${part}`);
+  out.push(...fieldPaths(`github.repositories[${key}].repository`, entry.repository as Section<Record<string, unknown>>));
+  out.push(...fieldPaths(`github.repositories[${key}].security_and_analysis`, entry.security_and_analysis));
   out.push(...rulesetPaths(`github.repositories[${key}].rulesets`, entry.rulesets));
+  if (entry.pipeline_files.status === 'ok') for (const f of entry.pipeline_files.data) if ('unavailable' in f) out.push(`github.repositories[${key}].pipeline_files[${JSON.stringify(f.path)}]`);
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { CollectEvents } from '../events.js';
 import type { CallStats } from '../stats.js';
 import type { GithubClient } from './client.js';
 import { describeFailure } from './failure.js';
-import { fieldErrors, runQuery, type GqlError } from './graphql.js';
+import { fieldErrorPaths, fieldErrors, runQuery, type GqlError } from './graphql.js';
 import { collaboratorsQuery, REPOSITORIES_QUERY, REPOSITORY_NAMES_QUERY } from './queries.js';
 import { isObject, ShapeError } from '../shape.js';
 import type { GqlRepository } from './repository-entry.js';
@@ -14,6 +14,8 @@ import { splitFullName } from './options.js';
 export interface RepositoryNode {
   node: GqlRepository;
   errors: Map<string, string>;
+  /** Where under each field those errors sit, relative to the field. */
+  errorPaths: Map<string, (string | number)[][]>;
 }
 
 type RepoConnection = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (GqlRepository | null)[] | null };
@@ -61,7 +63,53 @@ async function namesOfPage(client: GithubClient, stats: CallStats, events: Colle
 /** Names-only queries for one page before the repository list is given up as unreadable. */
 const NAME_ATTEMPTS = 3;
 
-/** Every repository of the organization (100 a page) that passes the filter; a page with holes costs one names-only query. */
+/** Full queries of one page with holes (the first included) before its unread positions are named and given up. */
+const PAGE_ATTEMPTS = 3;
+
+type PageRead = { conn: RepoConnection; errors: GqlError[]; orgAdmin?: boolean };
+
+/** One page of repositories; throws when the organization or its repository connection is not there at all. */
+async function readPage(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, cursor: string | null): Promise<PageRead> {
+  const { data, errors }: { data: Page; errors: GqlError[] } = await runQuery<Page>(client, stats, events, REPOSITORIES_QUERY, { org, cursor });
+  const conn: RepoConnection | undefined = data.organization?.repositories ?? undefined;
+  if (!isObject(conn) || !isObject(conn.pageInfo) || typeof conn.pageInfo.hasNextPage !== 'boolean') {
+    throw new Error(`organization ${org} not found or its repositories are not visible${errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ''}`);
+  }
+  const admin = data.organization?.viewerCanAdminister;
+  return { conn, errors, ...(typeof admin === 'boolean' ? { orgAdmin: admin } : {}) };
+}
+
+/**
+ * The readable nodes of one page by position, with their field errors. A page with holes (`nodes: null`, null or
+ * nameless nodes, as GitHub returns after a field error) is asked for again, and positions are filled from later
+ * attempts when their length agrees, so one field error does not cost a whole page of repositories.
+ */
+async function readWholePage(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, cursor: string | null): Promise<{ first: PageRead; slots: (RepositoryNode | undefined)[]; why: string }> {
+  const first = await readPage(client, stats, events, org, cursor);
+  const fill = (read: PageRead, slots: (RepositoryNode | undefined)[]) => {
+    const byIndex = fieldErrors(read.errors, ['organization', 'repositories', 'nodes']);
+    const paths = fieldErrorPaths(read.errors, ['organization', 'repositories', 'nodes']);
+    (read.conn.nodes ?? []).forEach((node, i) => {
+      if (slots[i] === undefined && readable(node)) slots[i] = { node, errors: byIndex.get(String(i)) ?? new Map(), errorPaths: paths.get(String(i)) ?? new Map() };
+    });
+  };
+  let slots: (RepositoryNode | undefined)[] = (first.conn.nodes ?? []).map(() => undefined);
+  fill(first, slots);
+  const why = first.errors.filter((e) => e.path?.length === 4 || e.path?.length === 3).map((e) => e.message).join('; ') || 'GitHub returned repositories as null';
+  for (let attempt = 2; attempt <= PAGE_ATTEMPTS && (!Array.isArray(first.conn.nodes) || slots.some((s) => s === undefined)); attempt++) {
+    events.warn('github', `a page of the repositories of ${org} came back with holes (${why}); asking for it again`);
+    const again = await readPage(client, stats, events, org, cursor);
+    if (!Array.isArray(again.conn.nodes)) continue;
+    if (!Array.isArray(first.conn.nodes)) {
+      first.conn = { ...first.conn, nodes: again.conn.nodes };
+      slots = again.conn.nodes.map(() => undefined);
+    }
+    if (again.conn.nodes.length === slots.length) fill(again, slots);
+  }
+  return { first, slots, why };
+}
+
+/** Every repository of the organization (100 a page) that passes the filter; a page with holes is read again, then named. */
 export async function collectRepositoryNodes(client: GithubClient, stats: CallStats, events: CollectEvents, org: string, keep: (fullName: string) => boolean): Promise<RepositoryNodes> {
   const out: RepositoryNode[] = [];
   const missing: MissingRepository[] = [];
@@ -69,26 +117,20 @@ export async function collectRepositoryNodes(client: GithubClient, stats: CallSt
   let cursor: string | null = null;
   let seen = 0;
   do {
-    const { data, errors }: { data: Page; errors: GqlError[] } = await runQuery<Page>(client, stats, events, REPOSITORIES_QUERY, { org, cursor });
-    const conn: RepoConnection | undefined = data.organization?.repositories ?? undefined;
-    if (!isObject(conn) || !isObject(conn.pageInfo) || typeof conn.pageInfo.hasNextPage !== 'boolean') {
-      throw new Error(`organization ${org} not found or its repositories are not visible${errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ''}`);
-    }
-    const byIndex = fieldErrors(errors, ['organization', 'repositories', 'nodes']);
-    if (typeof data.organization?.viewerCanAdminister === 'boolean') orgAdmin ??= data.organization.viewerCanAdminister;
-    const nodes = Array.isArray(conn.nodes) ? conn.nodes : [];
+    const { first, slots, why } = await readWholePage(client, stats, events, org, cursor);
+    const { conn, errors } = first;
+    if (first.orgAdmin !== undefined) orgAdmin ??= first.orgAdmin;
     const read = new Set<string>();
-    nodes.forEach((node, i) => {
-      if (!readable(node)) return;
-      read.add(node.nameWithOwner);
-      if (keep(node.nameWithOwner)) out.push({ node, errors: byIndex.get(String(i)) ?? new Map() });
-    });
-    seen += nodes.length;
-    if (!Array.isArray(conn.nodes) || read.size < nodes.length) {
-      const why = errors.filter((e) => e.path?.length === 4).map((e) => e.message).join('; ') || 'GitHub returned repositories as null';
-      events.warn('github', `a page of the repositories of ${org} came back with holes (${why}); reading its names`);
+    for (const slot of slots) {
+      if (!slot) continue;
+      read.add(slot.node.nameWithOwner);
+      if (keep(slot.node.nameWithOwner)) out.push(slot);
+    }
+    seen += slots.length;
+    if (!Array.isArray(conn.nodes) || read.size < slots.length) {
+      events.warn('github', `a page of the repositories of ${org} still has holes (${why}); reading its names`);
       const names = await namesOfPage(client, stats, events, org, cursor, why);
-      seen += names.length - nodes.length;
+      seen += names.length - slots.length;
       names.forEach((fullName, i) => {
         if (read.has(fullName) || !keep(fullName)) return;
         const at = errors.find((e) => e.path?.length === 4 && e.path[3] === i)?.message;

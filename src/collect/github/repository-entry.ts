@@ -1,5 +1,6 @@
 // Turns one GraphQL `Repository` node into a snapshot entry, telling "off" apart from "not visible".
-import { ok, unavailable, type Section } from '../../snapshot/section.js';
+import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
+import { bypassOnlyErrors } from './graphql.js';
 import { LIMITS, ROOT_PIPELINE_FILES } from './queries.js';
 import { connection, cutShort, guarded, mapRulesets, present, type Conn, type GqlRuleset } from './rulesets.js';
 import { isObject, ShapeError } from '../shape.js';
@@ -12,12 +13,12 @@ type GqlEntry = { path?: string | null; type?: string; object?: (GqlBlob & { ent
 export interface GqlRepository {
   nameWithOwner: string;
   databaseId: number | null;
-  visibility: RepositoryBasics['visibility'];
+  visibility: Exclude<RepositoryBasics['visibility'], Unavailable>;
   isArchived: boolean;
   isFork: boolean;
   isDisabled: boolean;
   isEmpty: boolean;
-  viewerPermission: RepositoryBasics['viewerPermission'];
+  viewerPermission: Exclude<RepositoryBasics['viewerPermission'], Unavailable>;
   defaultBranchRef: { name: string; refUpdateRule: Record<string, unknown> | null; rules: Conn<RulesetRule & { repositoryRuleset: { databaseId: number | null; name: string; source: { __typename: string; nameWithOwner?: string; login?: string } } | null }> } | null;
   branchProtectionRules: Conn<BranchProtectionRule>;
   rulesets: Conn<GqlRuleset>;
@@ -30,6 +31,8 @@ export interface GqlRepository {
 export interface EntryContext {
   /** GraphQL field errors on this repository, by field name (e.g. `collaborators`). */
   fieldErrors: Map<string, string>;
+  /** Where under each field those errors sit (paths relative to the field), for parts that narrow them further. */
+  errorPaths?: Map<string, (string | number)[][]>;
   /** Whether the collector administers the organization (org ruleset bypass actors need it). */
   orgAdmin: boolean;
   teams: Section<{ slug: string; permission: string }[]>;
@@ -57,8 +60,11 @@ function sourceName(s: { __typename: string; nameWithOwner?: string; login?: str
 
 function rulesetSection(repo: GqlRepository, ctx: EntryContext): Section<Ruleset[]> {
   const err = ctx.fieldErrors.get('rulesets');
-  if (err || !repo.rulesets) return unavailable(`rulesets: ${err ?? 'not returned'}`);
-  return mapRulesets(repo.rulesets, LIMITS.rulesets, (rs) => (rs.source.__typename === 'Organization' ? ctx.orgAdmin : seesAdminParts(repo.viewerPermission, ctx.credential)));
+  // Errors only under some rulesets' bypass actors leave the rulesets readable, those bypass actors unknown.
+  const bypass = err ? bypassOnlyErrors(ctx.errorPaths?.get('rulesets') ?? [[]]) : new Set<number>();
+  if (!bypass || !repo.rulesets) return unavailable(`rulesets: ${err ?? 'not returned'}`);
+  const visible = (rs: GqlRuleset) => (rs.source.__typename === 'Organization' ? ctx.orgAdmin : seesAdminParts(repo.viewerPermission, ctx.credential));
+  return mapRulesets(repo.rulesets, LIMITS.rulesets, visible, (i) => (bypass.has(i) ? err : undefined));
 }
 
 function defaultBranchSection(repo: GqlRepository, ctx: EntryContext): Section<DefaultBranchRules> {
@@ -116,42 +122,116 @@ function blobFile(path: string, blob: GqlBlob): PipelineFile {
 
 const PIPELINE_EXT = /\.(ya?ml|json)$/i;
 
+/** The file, or the file known by its path only when its blob did not come back as GitHub documents it. */
+function fileOrWhy(path: string, blob: GqlBlob): PipelineFile {
+  try {
+    return blobFile(path, blob);
+  } catch (e) {
+    if (e instanceof ShapeError) return { path, unavailable: unavailable(e.message) };
+    throw e;
+  }
+}
+
+/** Fields of a `Blob`: an error under one of them (or at the blob) leaves only that file unread. */
+const BLOB_FIELDS = new Set(['text', 'byteSize', 'isTruncated', 'isBinary']);
+
+/**
+ * Where under `pipelineDir` field errors sit, as the positions of the entries whose blob they hit (`3`, or `3/1` in a
+ * subfolder); undefined when one sits anywhere else (an entry itself, a list), which leaves the file list unknown.
+ */
+function unreadEntries(paths: (string | number)[][]): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const at = (rest: (string | number)[], key: string): string | undefined => {
+      if (rest[0] !== 'entries' || typeof rest[1] !== 'number' || rest[2] !== 'object') return undefined;
+      const here = key === '' ? String(rest[1]) : `${key}/${rest[1]}`;
+      const below = rest.slice(3);
+      return below.length === 0 || BLOB_FIELDS.has(String(below[0])) ? here : at(below, here);
+    };
+    const key = at(p, '');
+    if (key === undefined) return undefined;
+    out.add(key);
+  }
+  return out;
+}
+
+/**
+ * The pipeline files: `.buildkite/` (two levels) and the top-level files. A field error under one file's blob makes
+ * only that file unread (`{ path, unavailable }`; for a top-level file, its existence too); one elsewhere makes the
+ * list unavailable, as a file could be missing from it.
+ */
 function pipelineSection(repo: GqlRepository, ctx: EntryContext): Section<PipelineFile[]> {
-  const err = ctx.fieldErrors.get('pipelineDir') ?? ROOT_PIPELINE_FILES.map((_, i) => ctx.fieldErrors.get(`rootFile${i}`)).find(Boolean);
-  if (err) return unavailable(`pipeline files: ${err}`);
+  const dirError = ctx.fieldErrors.get('pipelineDir');
+  const unread = dirError ? unreadEntries(ctx.errorPaths?.get('pipelineDir') ?? [[]]) : new Set<string>();
+  if (!unread) return unavailable(`pipeline files: ${dirError}`);
   const files: PipelineFile[] = [];
-  const walk = (entries: GqlEntry[] | null | undefined) => {
-    for (const e of present(entries ?? [], 'pipeline directory entries')) {
+  const walk = (entries: GqlEntry[] | null | undefined, key: string) => {
+    present(entries ?? [], 'pipeline directory entries').forEach((e, i) => {
+      const here = key === '' ? String(i) : `${key}/${i}`;
       if (typeof e.path !== 'string' || typeof e.type !== 'string') throw new ShapeError('a pipeline directory entry without its path or type');
-      if (e.type === 'blob' && PIPELINE_EXT.test(e.path)) files.push(blobFile(e.path, e.object ?? null));
-      if (e.type === 'tree') walk(e.object?.entries);
-    }
+      if (unread.has(here) && e.type !== 'blob') throw new ShapeError(`the folder ${e.path} could not be read (${dirError})`);
+      if (e.type === 'blob' && PIPELINE_EXT.test(e.path)) files.push(unread.has(here) ? { path: e.path, unavailable: unavailable(`${e.path}: ${dirError}`) } : fileOrWhy(e.path, e.object ?? null));
+      if (e.type === 'tree') walk(e.object?.entries, here);
+    });
   };
-  walk(repo.pipelineDir?.entries);
+  walk(repo.pipelineDir?.entries, '');
   ROOT_PIPELINE_FILES.forEach((path, i) => {
+    const err = ctx.fieldErrors.get(`rootFile${i}`);
     const blob = repo[`rootFile${i}`];
-    if (blob !== null && blob !== undefined && (!isObject(blob) || Object.keys(blob).length > 0)) files.push(blobFile(path, blob));
+    if (err) files.push({ path, unavailable: unavailable(`${path}: ${err}`) });
+    else if (blob !== null && blob !== undefined && (!isObject(blob) || Object.keys(blob).length > 0)) files.push(fileOrWhy(path, blob));
   });
   return ok(files.sort((a, b) => a.path.localeCompare(b.path)));
 }
 
-const FLAGS = ['isArchived', 'isFork', 'isDisabled', 'isEmpty'] as const;
+/** What GitHub documents for each field of the repository settings. */
+const BASIC_FIELDS = {
+  databaseId: (v: unknown) => v === null || Number.isInteger(v),
+  visibility: (v: unknown) => v === 'PUBLIC' || v === 'PRIVATE' || v === 'INTERNAL',
+  isArchived: (v: unknown) => typeof v === 'boolean',
+  isFork: (v: unknown) => typeof v === 'boolean',
+  isDisabled: (v: unknown) => typeof v === 'boolean',
+  isEmpty: (v: unknown) => typeof v === 'boolean',
+  viewerPermission: (v: unknown) => v === null || v === undefined || ['ADMIN', 'MAINTAIN', 'WRITE', 'TRIAGE', 'READ'].includes(v as string),
+} as const;
 
+function described(value: unknown): string {
+  return value === undefined ? 'not returned' : value === null ? 'null' : `${JSON.stringify(value)}, not as GitHub documents it`;
+}
+
+/** The default branch's name: null for an empty repository, unavailable when GitHub did not say. */
+function defaultBranchName(repo: GqlRepository, ctx: EntryContext): string | null | Unavailable {
+  // Errors further down (under the branch's rules) leave its name readable.
+  const err = ctx.fieldErrors.get('defaultBranchRef');
+  const paths = ctx.errorPaths?.get('defaultBranchRef') ?? [[]];
+  if (err && paths.some((p) => p.length === 0 || p[0] === 'name')) return unavailable(`defaultBranch: ${err}`);
+  const ref = repo.defaultBranchRef;
+  if (isObject(ref) && typeof ref.name === 'string') return ref.name;
+  if (ref === null && repo.isEmpty === true) return null;
+  return unavailable(`defaultBranch: the default branch was ${ref === null ? 'not returned for a repository that is not known to be empty' : 'returned without its name'}`);
+}
+
+/**
+ * The repository's own settings, field by field: a field behind a GraphQL field error, or not as GitHub documents it,
+ * is an `unavailable` envelope in its place, and the others are kept.
+ */
 function basicsSection(repo: GqlRepository, ctx: EntryContext): Section<RepositoryBasics> {
-  const err = ['visibility', 'viewerPermission', 'defaultBranchRef', ...FLAGS].map((f) => ctx.fieldErrors.get(f)).find(Boolean);
-  if (err) return unavailable(`repository settings: ${err}`);
-  const bad = FLAGS.find((f) => typeof repo[f] !== 'boolean') ?? (typeof repo.visibility !== 'string' ? 'visibility' : undefined);
-  if (bad) return unavailable(`repository settings: \`${bad}\` was not returned as GitHub documents it`);
+  const field = <K extends keyof typeof BASIC_FIELDS>(name: K): RepositoryBasics[K] => {
+    const err = ctx.fieldErrors.get(name);
+    if (err) return unavailable(`${name}: ${err}`);
+    const value: unknown = repo[name];
+    return (BASIC_FIELDS[name](value) ? (value ?? null) : unavailable(`\`${name}\` was ${described(value)}`)) as RepositoryBasics[K];
+  };
   return ok({
     nameWithOwner: repo.nameWithOwner,
-    databaseId: repo.databaseId,
-    visibility: repo.visibility,
-    isArchived: repo.isArchived,
-    isFork: repo.isFork,
-    isDisabled: repo.isDisabled,
-    isEmpty: repo.isEmpty,
-    viewerPermission: repo.viewerPermission ?? null,
-    defaultBranch: repo.defaultBranchRef?.name ?? null,
+    databaseId: field('databaseId'),
+    visibility: field('visibility'),
+    isArchived: field('isArchived'),
+    isFork: field('isFork'),
+    isDisabled: field('isDisabled'),
+    isEmpty: field('isEmpty'),
+    viewerPermission: field('viewerPermission'),
+    defaultBranch: defaultBranchName(repo, ctx),
   });
 }
 

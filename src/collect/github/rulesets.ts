@@ -28,19 +28,25 @@ export function connection<T>(conn: Conn<T>, what: string): { nodes: T[]; total:
 /** An unavailable section for a list longer than kiteguard reads. */
 export const cutShort = (what: string, total: number, limit: number) => unavailable(`${total} ${what}; kiteguard reads at most ${limit}, so the list would be incomplete`);
 
-/** Maps rulesets; `bypassVisible` says whether the caller may see each ruleset's bypass actors. */
-export function mapRulesets(conn: Conn<GqlRuleset>, limit: number, bypassVisible: (rs: GqlRuleset) => boolean): Section<Ruleset[]> {
+/**
+ * Maps rulesets; `bypassVisible` says whether the caller may see each ruleset's bypass actors, and `bypassError`
+ * gives the GraphQL field error under one ruleset's bypass actors (by position), which makes only those unavailable.
+ */
+export function mapRulesets(conn: Conn<GqlRuleset>, limit: number, bypassVisible: (rs: GqlRuleset) => boolean, bypassError: (index: number) => string | undefined = () => undefined): Section<Ruleset[]> {
   const { nodes, total } = connection(conn, 'rulesets');
   if (total > nodes.length) return cutShort('rulesets', total, limit);
   const out: Ruleset[] = [];
-  for (const rs of nodes) {
+  for (const [index, rs] of nodes.entries()) {
     if (typeof rs.name !== 'string' || !isObject(rs.source) || typeof rs.source.__typename !== 'string') throw new ShapeError('a ruleset without its name or source');
     const rules = connection(rs.rules, `rules in ruleset "${rs.name}"`);
     if (rules.total > rules.nodes.length) return cutShort(`rules in ruleset "${rs.name}"`, rules.total, LIMITS.rulesetRules);
     const org = rs.source.__typename === 'Organization';
+    const error = bypassError(index);
     const bypassActors: Section<BypassActor[]> = !bypassVisible(rs)
       ? unavailable('bypass actors are shown to admins of the ruleset owner only', { needs: org ? 'organization owner' : 'admin permission on the repository' })
-      : guarded('bypass actors', () => {
+      : error
+        ? unavailable(`bypass actors: ${error}`)
+        : guarded('bypass actors', () => {
           const actors = connection(rs.bypassActors, 'bypass actors');
           return actors.total > actors.nodes.length ? cutShort('bypass actors', actors.total, LIMITS.bypassActors) : ok(actors.nodes);
         });

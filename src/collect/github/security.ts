@@ -21,9 +21,17 @@ const NEEDS = 'admin permission on the repository';
 /** Reads the org repository list (100 a page), which carries `security_and_analysis` for repositories the caller administers. */
 export async function securityFromOrgList(client: GithubClient, cache: EtagCache, org: string, concurrency: number): Promise<SecurityResult> {
   try {
-    const { items, failures } = await getAllPages<RestRepo>(client, cache, `/orgs/${encodeURIComponent(org)}/repos?type=all`, concurrency);
-    const byRepo = new Map(items.map((r) => [r.full_name, r.security_and_analysis ?? null] as const));
-    return { byRepo, failure: failures.length ? describeFailure(failures[0], 'security_and_analysis (org repository list)', NEEDS, client.redact) : undefined };
+    const { items, failures } = await getAllPages<RestRepo | null>(client, cache, `/orgs/${encodeURIComponent(org)}/repos?type=all`, concurrency);
+    // An entry without its name cannot be matched to a repository: only the repositories not found are unknown.
+    const named = items.filter((r): r is RestRepo => isObject(r) && typeof r.full_name === 'string');
+    const byRepo = new Map(named.map((r) => [r.full_name, r.security_and_analysis ?? null] as const));
+    const unnamed = items.length - named.length;
+    const failure = failures.length
+      ? describeFailure(failures[0], 'security_and_analysis (org repository list)', NEEDS, client.redact)
+      : unnamed > 0
+        ? unavailable(`security_and_analysis: ${unnamed} of ${items.length} entries of the organization repository list came back without a name, and this repository was not among the others`)
+        : undefined;
+    return { byRepo, failure };
   } catch (e) {
     return { byRepo: new Map(), failure: describeFailure(e, 'security_and_analysis (org repository list)', NEEDS, client.redact) };
   }
@@ -49,12 +57,15 @@ export function securitySection(fullName: string, seesAdmin: boolean, result: Se
   return result.failure ?? unavailable('repository was missing from the organization repository list');
 }
 
-/** The settings with each feature checked: a feature whose `status` is not a string is unknown, never "disabled". */
+/**
+ * The settings with each feature checked on its own: a feature whose `status` is not `enabled` or `disabled` is an
+ * `unavailable` envelope in its place (unknown to the rules that read it, never "disabled"); the others stay as read.
+ */
 function securityEntries(found: Record<string, unknown>): Section<Security> {
   const out: Security = {};
   for (const [key, value] of Object.entries(found)) {
-    if (!isObject(value) || typeof value.status !== 'string') return unavailable(`security_and_analysis: \`${key}\` came back without its status`);
-    out[key] = value as Security[string];
+    const status = isObject(value) ? value.status : undefined;
+    out[key] = status === 'enabled' || status === 'disabled' ? (value as Security[string]) : { ...unavailable(`\`${key}\` came back ${value === null ? 'null' : isObject(value) ? 'without its status' : `as ${typeof value}`}`) };
   }
   return ok(out);
 }

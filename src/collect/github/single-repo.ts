@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { ok, unavailable, type Section } from '../../snapshot/section.js';
 import type { RunContext } from './context.js';
 import { describeFailure } from './failure.js';
-import { fieldErrors, runQuery, type GqlError } from './graphql.js';
+import { fieldErrorPaths, fieldErrors, runQuery, type GqlError } from './graphql.js';
 import { splitFullName } from './options.js';
 import { namedRepositoriesQuery } from './queries.js';
 import { missingEntry, repositoryEntry, seesAdminParts, type GqlRepository } from './repository-entry.js';
@@ -55,6 +55,7 @@ async function batchEntries(run: RunContext, names: string[]): Promise<Repositor
   const security: SecurityResult[] = await securities;
   const first = pages[0]!;
   const byAlias = fieldErrors(errors, []);
+  const pathsByAlias = fieldErrorPaths(errors, []);
   const credential = 'token' in options.auth ? 'token' : 'app';
   return names.map((fullName, i) => {
     const node = first[`r${i}`] as GqlRepository | null | undefined;
@@ -64,6 +65,7 @@ async function batchEntries(run: RunContext, names: string[]): Promise<Repositor
     }
     return repositoryEntry(node, {
       fieldErrors: byAlias.get(`r${i}`) ?? new Map(),
+      errorPaths: pathsByAlias.get(`r${i}`) ?? new Map(),
       orgAdmin: first.organization?.viewerCanAdminister ?? false,
       teams: first.organization ? teamsFor(pages, node.nameWithOwner, i) : unavailable(`team permissions: ${byAlias.get('organization')?.values().next().value ?? 'organization not returned'}`),
       security: securitySection(node.nameWithOwner, seesAdminParts(node.viewerPermission, credential), security[i]),

@@ -3,7 +3,7 @@ import { ok, unavailable, type Section } from '../../snapshot/section.js';
 import type { CollectEvents } from '../events.js';
 import type { CallStats } from '../stats.js';
 import type { GithubClient } from './client.js';
-import { runQuery, type GqlError } from './graphql.js';
+import { bypassOnlyErrors, runQuery, type GqlError } from './graphql.js';
 import { isObject, ShapeError } from '../shape.js';
 import { LIMITS, TEAMS_QUERY, teamRepositoriesQuery } from './queries.js';
 import { guarded, mapRulesets, type Conn, type GqlRuleset } from './rulesets.js';
@@ -81,8 +81,11 @@ export async function collectTeams(client: GithubClient, stats: CallStats, event
     if (!o) throw new Error(`organization ${org} not found`);
     if (first) {
       orgAdmin = o.viewerCanAdminister === true;
-      const rulesetError = errors.find((e) => e.path?.[1] === 'rulesets');
-      orgRulesets = rulesetError ? unavailable(`organization rulesets: ${rulesetError.message}`) : guarded('organization rulesets', () => mapRulesets(o.rulesets, LIMITS.orgRulesets, () => orgAdmin));
+      const rulesetErrors = errors.filter((e) => e.path?.[0] === 'organization' && e.path[1] === 'rulesets');
+      const bypass = bypassOnlyErrors(rulesetErrors.map((e) => e.path!.slice(2)));
+      orgRulesets = !bypass
+        ? unavailable(`organization rulesets: ${rulesetErrors[0]!.message}`)
+        : guarded('organization rulesets', () => mapRulesets(o.rulesets, LIMITS.orgRulesets, () => orgAdmin, (i) => (bypass.has(i) ? rulesetErrors[0]!.message : undefined)));
     }
     if (!isObject(o.teams) || !Array.isArray(o.teams.nodes)) throw new ShapeError('the teams list was not returned');
     for (const t of o.teams.nodes) {

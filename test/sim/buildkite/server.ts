@@ -8,7 +8,7 @@ import { executeGraphql, loadSchema } from './graphql.js';
 import { GRAPHQL_SCHEMA_PATH } from './paths.js';
 import { restRoute } from './routes.js';
 import { readBody } from '../read-body.js';
-import { drifter, type DriftOptions } from '../drift.js';
+import { drifter, type DriftLog, type DriftOptions } from '../drift.js';
 
 /** How the simulator behaves. */
 export interface SimOptions {
@@ -31,6 +31,8 @@ export interface SimOptions {
   echoAuthorizationInErrors?: boolean;
   /** Perturb successful responses as APIs drift (test/sim/drift.ts), seeded. */
   drift?: DriftOptions;
+  /** Rewrites chosen successful responses (REST by route name, GraphQL by operation name), for tests of one exact change. */
+  tamper?: (where: string, body: unknown) => unknown;
 }
 
 /** Requests the simulator received. */
@@ -51,6 +53,8 @@ export interface BuildkiteSim {
   /** Every distinct Authorization header value received. */
   authorizations: Set<string>;
   faults: Fault[];
+  /** What the drift perturbed (with `drift`). */
+  driftLog?: DriftLog;
   close(): Promise<void>;
 }
 
@@ -148,7 +152,8 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
       if (links.length > 0) headers.Link = links.join(', ');
       payload = payload.slice((page - 1) * perPage, page * perPage);
     }
-    return send(res, 200, drift ? drift.rest(payload) : payload, headers, fault);
+    const served = options.tamper ? options.tamper(route.name, payload) : payload;
+    return send(res, 200, drift ? drift.rest(served, route.name) : served, headers, fault);
   }
 
   async function graphqlRequest(res: ServerResponse, s: GraphQLSchema, body: string, token: string, scopes: string[], echo: object, fault: Fault | undefined): Promise<void> {
@@ -167,12 +172,15 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
     }
     const result = await executeGraphql(s, options.estate, request);
     const after = take(`graphql:${token}`, limit, windowMs, result.points);
-    return send(res, 200, drift ? drift.graphql(result.body) : result.body, after.headers, fault);
+    const op = typeof request.operationName === 'string' ? request.operationName : (/query\s+(\w+)/.exec(String(request.query))?.[1] ?? 'anonymous');
+    const served = options.tamper ? options.tamper(`graphql:${op}`, result.body) : result.body;
+    return send(res, 200, drift ? drift.graphql(served, `graphql:${op}`) : served, after.headers, fault);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    ...(drift ? { driftLog: drift.log } : {}),
     apiUrl: `http://127.0.0.1:${port}/v2`,
     graphqlUrl: `http://127.0.0.1:${port}/graphql`,
     counts,

@@ -9,7 +9,7 @@ import type { SimOrg } from './model.js';
 import { validateResponse } from './openapi.js';
 import { routeRest, type RestAnswer } from './rest-routes.js';
 import { readBody } from '../read-body.js';
-import { drifter, type DriftOptions } from '../drift.js';
+import { drifter, type DriftLog, type DriftOptions } from '../drift.js';
 
 /** How to start a simulator. */
 export interface SimOptions {
@@ -26,6 +26,8 @@ export interface SimOptions {
   validate?: boolean;
   /** Perturb successful responses as APIs drift (test/sim/drift.ts), seeded. */
   drift?: DriftOptions;
+  /** Rewrites chosen successful responses (REST by `GET /path`, GraphQL by `graphql:<operation>`), for tests of one exact change. */
+  tamper?: (where: string, body: unknown) => unknown;
 }
 
 /** What the simulator saw, for assertions on API budgets. */
@@ -50,6 +52,8 @@ export interface GithubSim {
   /** OpenAPI violations of served REST responses (with `validate`). */
   violations: string[];
   resetStats(): void;
+  /** What the drift perturbed (with `drift`). */
+  driftLog?: DriftLog;
   close(): Promise<void>;
 }
 
@@ -150,7 +154,10 @@ export async function startGithubSim(options: SimOptions): Promise<GithubSim> {
       if (caller.type !== 'token') return send(res, 401, {}, { message: 'A JSON web token could not be decoded' });
       const outcome = runGraphql(options.org, caller.token, budget.graphql, JSON.parse(body || '{}') as GraphqlBody, options.blobTextLimit ?? 512 * 1024);
       stats.graphqlPoints += outcome.cost;
-      return send(res, 200, { ...rateHeaders(budget.graphql, 'graphql'), ...tokenHeaders(caller) }, drift ? drift.graphql(outcome.body) : outcome.body, fault);
+      const query = String((JSON.parse(body || '{}') as { query?: unknown }).query ?? '');
+      const where = `graphql:${/query\s+(\w+)/.exec(query)?.[1] ?? 'anonymous'}`;
+      const served = options.tamper ? options.tamper(where, outcome.body) : outcome.body;
+      return send(res, 200, { ...rateHeaders(budget.graphql, 'graphql'), ...tokenHeaders(caller) }, drift ? drift.graphql(served, where) : served, fault);
     }
     const answer: RestAnswer = routeRest({ method, path, query: url.searchParams, caller, api: base }, { org: options.org, auth, rate: (id) => ({ core: toRate(budgetFor(id).core), graphql: toRate(budgetFor(id).graphql) }) });
     const headers: Record<string, string> = { ...rateHeaders(budget.core, 'core'), ...tokenHeaders(caller) };
@@ -172,7 +179,8 @@ export async function startGithubSim(options: SimOptions): Promise<GithubSim> {
       Object.assign(headers, rateHeaders(budget.core, 'core'));
     }
     if (options.validate && answer.status < 300) violations.push(...validateResponse(method, path, answer.status, answer.body));
-    send(res, answer.status, headers, drift && answer.status === 200 && !answer.free ? drift.rest(answer.body) : answer.body, fault);
+    const served = options.tamper && answer.status === 200 ? options.tamper(`${method} ${path}`, answer.body) : answer.body;
+    send(res, answer.status, headers, drift && answer.status === 200 && !answer.free ? drift.rest(served, `${method} ${path}`) : served, fault);
   };
 
   const server = createServer((req, res) => {
@@ -184,6 +192,7 @@ export async function startGithubSim(options: SimOptions): Promise<GithubSim> {
   const port = (server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}${restPrefix}`;
   return {
+    ...(drift ? { driftLog: drift.log } : {}),
     url: base,
     faults,
     get stats() {
