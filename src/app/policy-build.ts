@@ -1,6 +1,7 @@
 // `kiteguard policy build`: kiteguard's rules plus an organization's own folder of rules compiled by OPA into
 // one Wasm bundle, its data carrying the catalog of both, signed when a key is given.
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildBundle } from '../../scripts/lib/compile-policies.mjs';
 import ENTRYPOINTS from '../engine/entrypoints.json' with { type: 'json' };
 import { parseCatalog } from '../engine/catalog.js';
@@ -39,7 +40,8 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
       ...(req.signingKey ? { signingKey: req.signingKey, signingAlg: req.signingAlg ?? 'ES256' } : {}),
     });
   } catch (err) {
-    throw new InputError(`cannot build the policy bundle: ${err instanceof Error ? err.message : String(err)}`, { file: req.dir });
+    const message = err instanceof Error ? err.message : String(err);
+    throw unsupportedBuiltin(message, { org: req.dir, policies: shipped }) ?? new InputError(`cannot build the policy bundle: ${message}`, { file: req.dir });
   }
   const catalog = parseCatalog(JSON.stringify({ rules }));
   const own = catalog.filter((r) => !isKiteguardRule(r));
@@ -49,6 +51,25 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
     if (clash) throw new InputError(`rule ${r.id}: package ${r.package} is already rule ${clash.id}'s; pick another package name`, { file: req.dir });
   }
   return own;
+}
+
+/**
+ * The first builtin the capabilities refused (`opa build` reports it as an undefined function), as an error at
+ * the rule's file:line; every other refused call is listed after it.
+ */
+function unsupportedBuiltin(output: string, roots: Record<string, string>): InputError | undefined {
+  const calls = [...output.matchAll(/^([^\s:]+\.rego):(\d+): rego_type_error: undefined function (\S+)$/gm)].map(([, file, line, name]) => {
+    const [root, ...rest] = (file as string).split('/');
+    return { file: roots[root as string] ? join(roots[root as string] as string, ...rest) : (file as string), line: Number(line), name: name as string };
+  });
+  const [first, ...others] = calls;
+  if (!first) return undefined;
+  const more = others.map((c) => `\n  ${c.file}:${c.line}: ${c.name}`).join('');
+  return new InputError(
+    `builtin ${first.name} is not available to kiteguard rules: it does not run in kiteguard's WebAssembly host ` +
+      `(see "Builtins" in docs/writing-rules.md)${more ? `; also refused:${more}` : ''}`,
+    { file: first.file, line: first.line },
+  );
 }
 
 function isKiteguardRule(r: RuleInfo): boolean {
