@@ -6,6 +6,7 @@ import { useAssets } from './assets.js';
 import { readBundleFiles } from './bundle-archive.js';
 import { readVerificationKey, verifyBundle } from './bundle-verify.js';
 import { parseCatalog } from './catalog.js';
+import { checkAbi } from './wasm-abi.js';
 import ENTRYPOINTS from './entrypoints.json' with { type: 'json' };
 import { CATALOG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
 
@@ -26,6 +27,8 @@ export function activateBundle(bundlePath: string, keyPath: string): { rules: nu
   const manifest = JSON.parse(files.get('.manifest')?.toString('utf8') ?? fail('it has no .manifest')) as { wasm?: { entrypoint: string; module: string }[] };
   const modules = new Set((manifest.wasm ?? []).map((w) => w.module.replace(/^\/+/, '')));
   if (modules.size !== 1 || !modules.has('policy.wasm')) fail('it must hold exactly one Wasm module, policy.wasm (build it with `kiteguard policy build`)');
+  // Only a verified module is parsed: the signature first, then the ABI its signer built it for.
+  checkAbi(files.get('policy.wasm') as Buffer, bundlePath);
   const entrypoints = new Set((manifest.wasm ?? []).map((w) => w.entrypoint));
   const missing = Object.values(ENTRYPOINTS).filter((e) => !entrypoints.has(e));
   if (missing.length) fail(`its policy.wasm lacks the entrypoints ${missing.join(', ')} (build it with \`kiteguard policy build\`)`);
