@@ -19,4 +19,6 @@ export function buildBundle(opts: {
   out: string;
   signingKey?: string;
   signingAlg?: string;
+  keyId?: string;
+  claims?: Record<string, string>;
 }): RuleInfo[];

@@ -64,9 +64,10 @@ export function catalogFromInspect(inspected) {
 
 /**
  * Builds the rule folders `sources` ({dir, as}) into the bundle `out` (`.tar.gz`) with the given entrypoints,
- * signed when `signingKey` is given; returns the rule catalog it embedded.
+ * signed when `signingKey` is given (with `keyId` and the payload `claims`, e.g. scope and iss); returns the rule
+ * catalog it embedded.
  */
-export function buildBundle({ opa, sources, entrypoints, out, signingKey, signingAlg = 'ES256' }) {
+export function buildBundle({ opa, sources, entrypoints, out, signingKey, signingAlg = 'ES256', keyId, claims }) {
   const work = mkdtempSync(join(tmpdir(), 'kiteguard-build-'));
   try {
     const root = join(work, 'bundle');
@@ -80,6 +81,12 @@ export function buildBundle({ opa, sources, entrypoints, out, signingKey, signin
     const args = ['build', '-b', '-t', 'wasm', '--capabilities', capabilities, '-o', resolve(out)];
     for (const e of entrypoints) args.push('-e', e);
     if (signingKey) args.push('--signing-key', resolve(signingKey), '--signing-alg', signingAlg);
+    // OPA puts the key id in the JWS header (`kid`) when signing plainly, and only in the payload (`keyid`) with a claims file.
+    if (signingKey && claims && Object.keys(claims).length) {
+      const file = join(work, 'claims.json');
+      writeFileSync(file, JSON.stringify({ ...claims, ...(keyId ? { keyid: keyId } : {}) }));
+      args.push('--claims-file', file);
+    } else if (signingKey && keyId) args.push('--verification-key-id', keyId);
     runOpa(opa, [...args, '.'], root);
     return rules;
   } finally {

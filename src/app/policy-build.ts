@@ -17,6 +17,11 @@ export interface PolicyBuildRequest {
   out: string;
   signingKey?: string;
   signingAlg?: string;
+  /** The key id verifiers pick the key by from a JWKS. */
+  keyId?: string;
+  /** The `scope` and `iss` claims to sign. */
+  scope?: string;
+  issuer?: string;
 }
 
 /** The rule domains the entrypoints aggregate: a user rule's package is `<domain>.<name>`. */
@@ -26,6 +31,7 @@ export const RULE_DOMAINS = ['pipeline', 'buildkite', 'github', 'agent'];
 export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
   if (!existsSync(req.dir) || !statSync(req.dir).isDirectory()) throw new UsageError(`${req.dir} is not a folder of Rego rules`);
   if (req.signingKey && !existsSync(req.signingKey)) throw new InputError('cannot read the signing key', { file: req.signingKey });
+  if (!req.signingKey && (req.keyId || req.scope || req.issuer)) throw new UsageError('--key-id, --scope and --issuer are signed claims: give --signing-key too');
   const shipped = kiteguardPolicies();
   let rules: RuleInfo[];
   try {
@@ -38,6 +44,8 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
       entrypoints: Object.values(ENTRYPOINTS),
       out: req.out,
       ...(req.signingKey ? { signingKey: req.signingKey, signingAlg: req.signingAlg ?? 'ES256' } : {}),
+      ...(req.keyId ? { keyId: req.keyId } : {}),
+      claims: { ...(req.scope ? { scope: req.scope } : {}), ...(req.issuer ? { iss: req.issuer } : {}) },
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

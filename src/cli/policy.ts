@@ -16,8 +16,11 @@ export function registerPolicy(program: Command, io: CliIo, finish: Finish): voi
     .requiredOption('-o, --output <file>', 'the bundle to write, e.g. org.bundle.tar.gz')
     .option('--signing-key <file>', 'PEM private key to sign the bundle with')
     .addOption(new Option('--signing-alg <alg>', 'signature algorithm').choices(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']).default('ES256'))
+    .option('--key-id <id>', 'key id to sign with, by which `--verification-keys JWKS` picks the key (default: "default")')
+    .option('--scope <scope>', 'a scope claim to sign, which checks can require with --bundle-scope')
+    .option('--issuer <iss>', 'an issuer (iss) claim to sign, which checks can require with --bundle-issuer')
     .addOption(opaOption())
-    .action(async (dir: string, opts: { output: string; signingKey?: string; signingAlg: string; opa?: string }) => {
+    .action(async (dir: string, opts: { output: string; signingKey?: string; signingAlg: string; keyId?: string; scope?: string; issuer?: string; opa?: string }) => {
       const [{ buildPolicyBundle }, { findOpa }] = await Promise.all([import('../app/policy-build.js'), import('../app/policy-sources.js')]);
       const out = resolve(io.cwd, opts.output);
       const own = buildPolicyBundle({
@@ -25,6 +28,9 @@ export function registerPolicy(program: Command, io: CliIo, finish: Finish): voi
         dir: resolve(io.cwd, dir),
         out,
         ...(opts.signingKey ? { signingKey: resolve(io.cwd, opts.signingKey), signingAlg: opts.signingAlg } : {}),
+        ...(opts.keyId ? { keyId: opts.keyId } : {}),
+        ...(opts.scope ? { scope: opts.scope } : {}),
+        ...(opts.issuer ? { issuer: opts.issuer } : {}),
       });
       io.stdout(`wrote ${opts.output}${opts.signingKey ? ` (signed, ${opts.signingAlg})` : ' (unsigned)'}: kiteguard's rules and ${own.length} of yours: ${own.map((r) => r.id).sort().join(', ') || 'none'}\n`);
       finish({ kind: 'done' });

@@ -36,7 +36,7 @@ export interface Config {
   file?: string;
 }
 
-const TOP_KEYS = ['fail_on', 'rules', 'waivers', 'attestations', 'bundle', 'verification_key'];
+const TOP_KEYS = ['fail_on', 'rules', 'waivers', 'attestations', 'bundle', 'verification_key', 'verification_keys', 'bundle_scope', 'bundle_issuer'];
 const WAIVER_KEYS = ['rule', 'path', 'reason', 'owner', 'expires'];
 
 /** The nearest `.kiteguard.yml` / `.kiteguard.yaml` from `startDir` upward, or undefined. */

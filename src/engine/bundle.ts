@@ -4,23 +4,28 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { useAssets } from './assets.js';
 import { readBundleFiles } from './bundle-archive.js';
-import { readVerificationKey, verifyBundle } from './bundle-verify.js';
+import { readJwks, type VerificationKeys } from './bundle-keys.js';
+import { readVerificationKey, verifyBundle, type ExpectedClaims } from './bundle-verify.js';
 import { parseCatalog } from './catalog.js';
 import { checkAbi } from './wasm-abi.js';
 import ENTRYPOINTS from './entrypoints.json' with { type: 'json' };
 import { CATALOG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
 
-/** Reads and verifies the bundle at `bundlePath` with the PEM key at `keyPath`, then makes it the policy in use. */
-export function activateBundle(bundlePath: string, keyPath: string): { rules: number } {
-  let pem: Buffer;
+/** Where the verification key is: a PEM public key file, or a JWKS file the signature's key id picks from. */
+export type KeySource = { keyFile: string } | { keysFile: string };
+
+/** Reads and verifies the bundle at `bundlePath` with the given key(s) and claims, then makes it the policy in use. */
+export function activateBundle(bundlePath: string, keySource: KeySource, expected: ExpectedClaims = {}): { rules: number } {
+  const file = 'keyFile' in keySource ? keySource.keyFile : keySource.keysFile;
+  let keyText: Buffer;
   try {
-    pem = readFileSync(keyPath);
+    keyText = readFileSync(file);
   } catch {
-    throw new InputError('cannot read the verification key', { file: keyPath });
+    throw new InputError(`cannot read the verification ${'keyFile' in keySource ? 'key' : 'key set'}`, { file });
   }
-  const key = readVerificationKey(pem, keyPath);
+  const keys: VerificationKeys = 'keyFile' in keySource ? { kind: 'key', key: readVerificationKey(keyText, file) } : readJwks(keyText.toString('utf8'), file);
   const files = readBundleFiles(bundlePath);
-  verifyBundle(files, key, bundlePath);
+  verifyBundle(files, keys, bundlePath, expected);
   const fail = (reason: string): never => {
     throw new InputError(`policy bundle rejected: ${reason}`, { file: bundlePath });
   };
