@@ -7,6 +7,7 @@ import { findConfig } from '../config/load.js';
 import { useAssets } from '../engine/assets.js';
 import { activateBundle } from '../engine/bundle.js';
 import { InputError, UsageError } from '../errors.js';
+import { fetchBundle, isBundleUrl } from './bundle-url.js';
 
 /** The bundle flags of a command, and where it runs. */
 export interface BundleRequest {
@@ -21,12 +22,16 @@ export interface BundleRequest {
   issuer?: string;
   /** Explicit `--config`; otherwise `.kiteguard.yml` is looked up from cwd upward. */
   configPath?: string;
+  /** The environment (the bundle cache folder of a URL bundle). */
+  env?: Record<string, string | undefined>;
+  /** Notices for stderr (a URL bundle run from the cache). */
+  warn?: (line: string) => void;
 }
 
-/** Verifies and activates the configured bundle; returns whether one is in use (the shipped policies otherwise). */
-export function usePolicyBundle(req: BundleRequest): boolean {
+/** Verifies and activates the configured bundle (fetching a URL one); returns whether one is in use (the shipped policies otherwise). */
+export async function usePolicyBundle(req: BundleRequest): Promise<boolean> {
   const fromConfig = bundleSettings(req.configPath ?? findConfig(req.cwd));
-  const bundle = req.bundle ? resolve(req.cwd, req.bundle) : fromConfig.bundle;
+  const bundle = req.bundle ? (isBundleUrl(req.bundle) ? req.bundle : resolve(req.cwd, req.bundle)) : fromConfig.bundle;
   if (req.verificationKey && req.verificationKeys) throw new UsageError('give either --verification-key or --verification-keys, not both');
   // A key given on the command line replaces the config's key and key set alike.
   const flagged = req.verificationKey || req.verificationKeys;
@@ -45,7 +50,8 @@ export function usePolicyBundle(req: BundleRequest): boolean {
   }
   const scope = req.scope ?? fromConfig.scope;
   const issuer = req.issuer ?? fromConfig.issuer;
-  activateBundle(bundle, key ? { keyFile: key } : { keysFile: keys as string }, { ...(scope ? { scope } : {}), ...(issuer ? { issuer } : {}) });
+  const local = isBundleUrl(bundle) ? await fetchBundle(bundle, req.env ?? {}, req.warn ?? (() => undefined)) : bundle;
+  activateBundle(local, key ? { keyFile: key } : { keysFile: keys as string }, { ...(scope ? { scope } : {}), ...(issuer ? { issuer } : {}) }, bundle);
   return true;
 }
 
@@ -81,7 +87,8 @@ function bundleSettings(file: string | undefined): BundleSettings {
     return value === undefined ? undefined : resolve(dirname(file), value);
   };
   const out: BundleSettings = { file };
-  const found = { bundle: path('bundle'), key: path('verification_key'), keys: path('verification_keys'), scope: text('bundle_scope'), issuer: text('bundle_issuer') };
+  const where = text('bundle');
+  const found = { bundle: where !== undefined && isBundleUrl(where) ? where : path('bundle'), key: path('verification_key'), keys: path('verification_keys'), scope: text('bundle_scope'), issuer: text('bundle_issuer') };
   for (const [name, value] of Object.entries(found)) if (value !== undefined) out[name as keyof BundleSettings] = value;
   return out;
 }

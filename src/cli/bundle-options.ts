@@ -16,7 +16,7 @@ export interface BundleFlags {
 /** Adds `--bundle`, `--verification-key(s)`, `--bundle-scope` and `--bundle-issuer` to a command. */
 export function addBundleOptions(command: Command): Command {
   return command
-    .option('--bundle <path>', 'use this signed policy bundle (a folder or .tar.gz from `kiteguard policy build`) instead of the built-in rules')
+    .option('--bundle <path|url>', 'use this signed policy bundle (a folder, a .tar.gz from `kiteguard policy build`, or its https URL, cached) instead of the built-in rules')
     .option('--verification-key <file>', 'PEM public key the bundle must be signed with')
     .option('--verification-keys <jwks>', 'JWKS file of public keys; the signature\'s key id (kid) picks the one it must verify with')
     .option('--bundle-scope <scope>', 'the scope the bundle\'s signature must carry (`opa build --scope` or a claims file)')
@@ -34,5 +34,7 @@ export async function useBundle(io: CliIo, flags: BundleFlags): Promise<boolean>
     ...(flags.bundleScope ? { scope: flags.bundleScope } : {}),
     ...(flags.bundleIssuer ? { issuer: flags.bundleIssuer } : {}),
     ...(flags.config ? { configPath: resolve(io.cwd, flags.config) } : {}),
+    env: io.env,
+    warn: (line) => io.stderr(line),
   });
 }

@@ -14,8 +14,11 @@ import { CATALOG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
 /** Where the verification key is: a PEM public key file, or a JWKS file the signature's key id picks from. */
 export type KeySource = { keyFile: string } | { keysFile: string };
 
-/** Reads and verifies the bundle at `bundlePath` with the given key(s) and claims, then makes it the policy in use. */
-export function activateBundle(bundlePath: string, keySource: KeySource, expected: ExpectedClaims = {}): { rules: number } {
+/**
+ * Reads and verifies the bundle at `path` with the given key(s) and claims, then makes it the policy in use;
+ * refusals name `bundlePath` (the URL of a fetched bundle, else the path).
+ */
+export function activateBundle(path: string, keySource: KeySource, expected: ExpectedClaims = {}, bundlePath = path): { rules: number } {
   const file = 'keyFile' in keySource ? keySource.keyFile : keySource.keysFile;
   let keyText: Buffer;
   try {
@@ -24,7 +27,7 @@ export function activateBundle(bundlePath: string, keySource: KeySource, expecte
     throw new InputError(`cannot read the verification ${'keyFile' in keySource ? 'key' : 'key set'}`, { file });
   }
   const keys: VerificationKeys = 'keyFile' in keySource ? { kind: 'key', key: readVerificationKey(keyText, file) } : readJwks(keyText.toString('utf8'), file);
-  const files = readBundleFiles(bundlePath);
+  const files = readBundleFiles(path);
   verifyBundle(files, keys, bundlePath, expected);
   const fail = (reason: string): never => {
     throw new InputError(`policy bundle rejected: ${reason}`, { file: bundlePath });
