@@ -3,6 +3,8 @@ import type { RuleInfo } from '../../src/model/report.js';
 
 /** Where the rule catalog sits in the bundle's data. */
 export const CATALOG_DATA_KEY: string;
+/** Where an organization's settings sit in the bundle's data. */
+export const ORG_DATA_KEY: string;
 /** OPA capabilities narrowed to the builtins kiteguard's Node host runs. */
 export const WASM_CAPABILITIES: { builtins: { name: string }[]; wasm_abi_versions: { version: number; minor_version: number }[] };
 /** Runs one opa command and returns its stdout; a failure throws with opa's output. */
@@ -21,4 +23,5 @@ export function buildBundle(opts: {
   signingAlg?: string;
   keyId?: string;
   claims?: Record<string, string>;
+  data?: (catalog: RuleInfo[]) => Record<string, unknown>;
 }): RuleInfo[];

@@ -1,8 +1,12 @@
 // `kiteguard policy build`: kiteguard's rules plus an organization's own folder of rules compiled by OPA into
 // one Wasm bundle, its data carrying the catalog of both, signed when a key is given.
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildBundle } from '../../scripts/lib/compile-policies.mjs';
+import { basename, join } from 'node:path';
+import { buildBundle, ORG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
+import { loadConfig } from '../config/load.js';
+import { orgConfigData } from '../config/org.js';
+import { readTextBounded } from '../files.js';
+import { DEFAULT_LIMITS } from '../yaml/load.js';
 import ENTRYPOINTS from '../engine/entrypoints.json' with { type: 'json' };
 import { parseCatalog } from '../engine/catalog.js';
 import { InputError, UsageError } from '../errors.js';
@@ -19,6 +23,8 @@ export interface PolicyBuildRequest {
   signingAlg?: string;
   /** The key id verifiers pick the key by from a JWKS. */
   keyId?: string;
+  /** The organization's `.kiteguard.yml` (knobs, waivers, fail_on) to embed in the bundle's data. */
+  config?: string;
   /** The `scope` and `iss` claims to sign. */
   scope?: string;
   issuer?: string;
@@ -46,8 +52,11 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
       ...(req.signingKey ? { signingKey: req.signingKey, signingAlg: req.signingAlg ?? 'ES256' } : {}),
       ...(req.keyId ? { keyId: req.keyId } : {}),
       claims: { ...(req.scope ? { scope: req.scope } : {}), ...(req.issuer ? { iss: req.issuer } : {}) },
+      // Checked against the catalog of this very bundle, so a rule id or knob of the organization's own rules is known.
+      ...(req.config ? { data: (rules: RuleInfo[]) => ({ [ORG_DATA_KEY]: orgSettings(req.config as string, rules) }) } : {}),
     });
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const message = err instanceof Error ? err.message : String(err);
     throw unsupportedBuiltin(message, { org: req.dir, policies: shipped }) ?? new InputError(`cannot build the policy bundle: ${message}`, { file: req.dir });
   }
@@ -59,6 +68,16 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
     if (clash) throw new InputError(`rule ${r.id}: package ${r.package} is already rule ${clash.id}'s; pick another package name`, { file: req.dir });
   }
   return own;
+}
+
+/** The organization's config, validated like a local one against the bundle's catalog; bundle settings in it are refused. */
+function orgSettings(file: string, rules: RuleInfo[]): object {
+  const text = readTextBounded(file, DEFAULT_LIMITS.maxBytes);
+  const config = loadConfig(text, file, parseCatalog(JSON.stringify({ rules })));
+  if (/^(bundle|verification_keys?|bundle_scope|bundle_issuer):/m.test(text)) {
+    throw new InputError('an organization config for `policy build --config` cannot name a bundle or its keys (those belong in the local .kiteguard.yml)', { file });
+  }
+  return orgConfigData(config, basename(file));
 }
 
 /**

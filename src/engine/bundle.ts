@@ -9,7 +9,7 @@ import { readVerificationKey, verifyBundle, type ExpectedClaims } from './bundle
 import { parseCatalog } from './catalog.js';
 import { checkAbi } from './wasm-abi.js';
 import ENTRYPOINTS from './entrypoints.json' with { type: 'json' };
-import { CATALOG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
+import { CATALOG_DATA_KEY, ORG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
 
 /** Where the verification key is: a PEM public key file, or a JWKS file the signature's key id picks from. */
 export type KeySource = { keyFile: string } | { keysFile: string };
@@ -45,6 +45,12 @@ export function activateBundle(path: string, keySource: KeySource, expected: Exp
   if (!catalog) fail('it carries no rule catalog (build it with `kiteguard policy build`)');
   const text = JSON.stringify(catalog);
   const rules = parseCatalog(text).length;
-  useAssets({ 'policy.wasm': files.get('policy.wasm') as Buffer, 'catalog.json': Buffer.from(text) });
+  const org = data[ORG_DATA_KEY];
+  useAssets({
+    'policy.wasm': files.get('policy.wasm') as Buffer,
+    'catalog.json': Buffer.from(text),
+    // The organization's settings (`policy build --config`), covered by the signature like the rest of data.json.
+    ...(org ? { 'org-config.json': Buffer.from(JSON.stringify(org)) } : {}),
+  });
   return { rules };
 }
