@@ -2,7 +2,6 @@
 // `opa_wasm_abi_version` / `opa_wasm_abi_minor_version` globals were changed, then signed again with the real
 // `opa sign`, is refused with exit 2; a changed module that was not signed again fails the signature first.
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,19 +9,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WASM_CAPABILITIES } from '../scripts/lib/compile-policies.mjs';
 import { readAbiGlobals, SUPPORTED_ABI } from '../src/engine/wasm-abi.js';
-import { OPA, ROOT, runCli } from './helpers.js';
+import { ecKeyFiles, OPA, ROOT, runCli } from './helpers.js';
 
 const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as { loadPolicySync: (wasm: Uint8Array) => unknown };
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-abi-'));
-const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const KEY = join(work, 'k.pem');
-const PUB = join(work, 'k.pub');
+const { key: KEY, pub: PUB } = ecKeyFiles(work);
 const BUNDLE = join(work, 'org.tar.gz');
 const PIPELINE = join(ROOT, 'examples/org-policy/example-pipeline.yml');
 
 beforeAll(async () => {
-  writeFileSync(KEY, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  writeFileSync(PUB, publicKey.export({ type: 'spki', format: 'pem' }));
   const r = await runCli(['policy', 'build', join(ROOT, 'examples/org-policy'), '-o', BUNDLE, '--signing-key', KEY, '--opa', OPA]);
   expect(r.code, r.stderr).toBe(0);
 }, 60_000);

@@ -2,22 +2,19 @@
 // every check's defaults; a local .kiteguard.yml may not change them, nor add waivers when `local_waivers: false`;
 // a changed data.json (data.kiteguard_org) fails the signature. Bundles are built and signed by the real opa.
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPA, ROOT, runCli } from './helpers.js';
+import { ecKeyFiles, OPA, ROOT, runCli } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-org-'));
-const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const file = (name: string, text: string): string => {
   const path = join(work, name);
   writeFileSync(path, text);
   return path;
 };
-const KEY = file('k.pem', privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
-const PUB = file('k.pub', publicKey.export({ type: 'spki', format: 'pem' }) as string);
+const { key: KEY, pub: PUB } = ecKeyFiles(work);
 const ORG = file(
   'org.kiteguard.yml',
   [

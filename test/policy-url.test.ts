@@ -1,7 +1,7 @@
 // `--bundle https://…`: fetched from a loopback HTTP server into a per-user cache (0700 folder, 0600 files) named
 // by digest, revalidated with If-None-Match, used from the cache with a notice when the server cannot be reached,
 // and verified on every use; URLs with credentials are refused without echoing them.
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,13 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPA, ROOT, runCli } from './helpers.js';
+import { ecKeyFiles, OPA, ROOT, runCli } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-url-'));
 const cache = join(work, 'cache');
-const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const KEY = join(work, 'k.pem');
-const PUB = join(work, 'k.pub');
+const { key: KEY, pub: PUB } = ecKeyFiles(work);
 const BUNDLE = join(work, 'org.tar.gz');
 const PIPELINE = join(ROOT, 'examples/org-policy/example-pipeline.yml');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -27,8 +25,6 @@ let server: Server;
 let base = '';
 
 beforeAll(async () => {
-  writeFileSync(KEY, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  writeFileSync(PUB, publicKey.export({ type: 'spki', format: 'pem' }));
   const r = await runCli(['policy', 'build', join(ROOT, 'examples/org-policy'), '-o', BUNDLE, '--signing-key', KEY, '--opa', OPA]);
   expect(r.code, r.stderr).toBe(0);
   const body = readFileSync(BUNDLE);

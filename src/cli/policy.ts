@@ -25,7 +25,7 @@ export function registerPolicy(program: Command, io: CliIo, finish: Finish): voi
       const [{ buildPolicyBundle }, { findOpa }] = await Promise.all([import('../app/policy-build.js'), import('../app/policy-sources.js')]);
       const out = resolve(io.cwd, opts.output);
       const own = buildPolicyBundle({
-        opa: findOpa(opts.opa, io.env),
+        opa: findOpa(opts.opa && resolve(io.cwd, opts.opa), io.env),
         dir: resolve(io.cwd, dir),
         out,
         ...(opts.signingKey ? { signingKey: resolve(io.cwd, opts.signingKey), signingAlg: opts.signingAlg } : {}),
@@ -48,18 +48,19 @@ export function registerPolicy(program: Command, io: CliIo, finish: Finish): voi
     .addOption(opaOption())
     .action(async (dir: string, opts: { verbose?: boolean; coverage?: boolean; opa?: string }) => {
       const [{ testPolicies }, { findOpa }] = await Promise.all([import('../app/policy-test.js'), import('../app/policy-sources.js')]);
-      const passed = testPolicies({ opa: findOpa(opts.opa, io.env), dir: resolve(io.cwd, dir), label: dir, verbose: Boolean(opts.verbose), coverage: Boolean(opts.coverage) }, io);
+      const passed = testPolicies({ opa: findOpa(opts.opa && resolve(io.cwd, opts.opa), io.env), dir: resolve(io.cwd, dir), label: dir, verbose: Boolean(opts.verbose), coverage: Boolean(opts.coverage) }, io);
       finish({ kind: 'tests', passed });
     });
 
   policy
     .command('new')
-    .description('scaffold a pipeline rule and its test, e.g. `kiteguard policy new acme/deploy_queue`')
+    .description('scaffold a rule and its test, e.g. `kiteguard policy new acme/deploy_queue --kind pipeline`')
     .argument('<id>', 'the rule id: <your namespace>/<name>')
     .option('--dir <dir>', 'your rule folder', '.kiteguard/policies')
-    .action(async (id: string, opts: { dir: string }) => {
+    .option('--kind <kind>', 'what the rule judges: pipeline (YAML), buildkite-pipeline, repository, organization (Buildkite), github-organization, agent', 'pipeline')
+    .action(async (id: string, opts: { dir: string; kind: string }) => {
       const { scaffoldRule } = await import('../app/policy-new.js');
-      const made = scaffoldRule(id, resolve(io.cwd, opts.dir));
+      const made = scaffoldRule(id, resolve(io.cwd, opts.dir), opts.kind);
       io.stdout(`wrote ${made.rule} and ${made.test} (package ${made.package}); run \`kiteguard policy test ${opts.dir}\`\n`);
       finish({ kind: 'done' });
     });
