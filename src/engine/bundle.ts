@@ -11,6 +11,13 @@ import { checkAbi } from './wasm-abi.js';
 import ENTRYPOINTS from './entrypoints.json' with { type: 'json' };
 import { CATALOG_DATA_KEY, ORG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
 
+/** A verified bundle in use: its rule count, and its policy module compiling since before verification. */
+export interface ActiveBundle {
+  rules: number;
+  /** The compiled policy.wasm (undefined when V8 refused it: loading the bytes then reports why). */
+  policy: Promise<WebAssembly.Module | undefined>;
+}
+
 /** Where the verification key is: a PEM public key file, or a JWKS file the signature's key id picks from. */
 export type KeySource = { keyFile: string } | { keysFile: string };
 
@@ -18,7 +25,7 @@ export type KeySource = { keyFile: string } | { keysFile: string };
  * Reads and verifies the bundle at `path` with the given key(s) and claims, then makes it the policy in use;
  * refusals name `bundlePath` (the URL of a fetched bundle, else the path).
  */
-export function activateBundle(path: string, keySource: KeySource, expected: ExpectedClaims = {}, bundlePath = path): { rules: number } {
+export function activateBundle(path: string, keySource: KeySource, expected: ExpectedClaims = {}, bundlePath = path): ActiveBundle {
   const file = 'keyFile' in keySource ? keySource.keyFile : keySource.keysFile;
   let keyText: Buffer;
   try {
@@ -28,6 +35,10 @@ export function activateBundle(path: string, keySource: KeySource, expected: Exp
   }
   const keys: VerificationKeys = 'keyFile' in keySource ? { kind: 'key', key: readVerificationKey(keyText, file) } : readJwks(keyText.toString('utf8'), file);
   const files = readBundleFiles(path);
+  // V8 compiles the module on background threads while the signature is checked on this one; a bundle that
+  // fails verification never has its module instantiated, and the compilation is thrown away.
+  const wasm = files.get('policy.wasm');
+  const policy = wasm ? WebAssembly.compile(new Uint8Array(wasm)).catch(() => undefined) : Promise.resolve(undefined);
   verifyBundle(files, keys, bundlePath, expected);
   const fail = (reason: string): never => {
     throw new InputError(`policy bundle rejected: ${reason}`, { file: bundlePath });
@@ -52,5 +63,5 @@ export function activateBundle(path: string, keySource: KeySource, expected: Exp
     // The organization's settings (`policy build --config`), covered by the signature like the rest of data.json.
     ...(org ? { 'org-config.json': Buffer.from(JSON.stringify(org)) } : {}),
   });
-  return { rules };
+  return { rules, policy };
 }
