@@ -1,12 +1,11 @@
-// Which signed policy bundle a command runs with (`--bundle` / `--verification-key(s)` / `--bundle-scope` /
-// `--bundle-issuer`, else their keys in .kiteguard.yml), fetched when it is a URL, verified and put in place of
-// the shipped policies before any use.
+// Which signed policy bundle a command runs with (`--bundle` / `--verification-key`, else `bundle:` and
+// `verification_key:` in .kiteguard.yml), verified and put in place of the shipped policies before any use.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { findConfig } from '../config/load.js';
 import { useAssets } from '../engine/assets.js';
-import { activateBundle, type ActiveBundle } from '../engine/bundle.js';
+import { activateBundle } from '../engine/bundle.js';
 import { InputError, UsageError } from '../errors.js';
 import { fetchBundle, isBundleUrl } from './bundle-url.js';
 
@@ -29,8 +28,8 @@ export interface BundleRequest {
   warn?: (line: string) => void;
 }
 
-/** Verifies and activates the configured bundle (fetching a URL one); returns it, or undefined when the shipped policies are in use. */
-export async function usePolicyBundle(req: BundleRequest): Promise<ActiveBundle | undefined> {
+/** Verifies and activates the configured bundle (fetching a URL one); returns whether one is in use (the shipped policies otherwise). */
+export async function usePolicyBundle(req: BundleRequest): Promise<boolean> {
   const fromConfig = bundleSettings(req.configPath ?? findConfig(req.cwd));
   const bundle = req.bundle ? (isBundleUrl(req.bundle) ? req.bundle : resolve(req.cwd, req.bundle)) : fromConfig.bundle;
   if (req.verificationKey && req.verificationKeys) throw new UsageError('give either --verification-key or --verification-keys, not both');
@@ -41,7 +40,7 @@ export async function usePolicyBundle(req: BundleRequest): Promise<ActiveBundle 
   if (!bundle) {
     if (flagged || req.scope || req.issuer) throw new UsageError('--verification-key(s), --bundle-scope and --bundle-issuer need a bundle (--bundle or `bundle:` in .kiteguard.yml)');
     useAssets({});
-    return undefined;
+    return false;
   }
   if (key && keys) throw new InputError('give either `verification_key:` or `verification_keys:`, not both', { file: fromConfig.file ?? bundle });
   if (!key && !keys) {
@@ -52,7 +51,8 @@ export async function usePolicyBundle(req: BundleRequest): Promise<ActiveBundle 
   const scope = req.scope ?? fromConfig.scope;
   const issuer = req.issuer ?? fromConfig.issuer;
   const local = isBundleUrl(bundle) ? await fetchBundle(bundle, req.env ?? {}, req.warn ?? (() => undefined)) : bundle;
-  return activateBundle(local, key ? { keyFile: key } : { keysFile: keys as string }, { ...(scope ? { scope } : {}), ...(issuer ? { issuer } : {}) }, bundle);
+  activateBundle(local, key ? { keyFile: key } : { keysFile: keys as string }, { ...(scope ? { scope } : {}), ...(issuer ? { issuer } : {}) }, bundle);
+  return true;
 }
 
 /** What a config file says about the bundle. */

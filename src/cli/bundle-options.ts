@@ -23,8 +23,8 @@ export function addBundleOptions(command: Command): Command {
     .option('--bundle-issuer <iss>', 'the issuer (iss claim) the bundle\'s signature must carry');
 }
 
-/** Verifies and activates the bundle the flags or .kiteguard.yml name; returns its compiling policy module, or undefined when none is in use. */
-export async function useBundle(io: CliIo, flags: BundleFlags): Promise<{ policy: Promise<WebAssembly.Module | undefined> } | undefined> {
+/** Verifies and activates the bundle the flags or .kiteguard.yml name; returns whether one is in use. */
+export async function useBundle(io: CliIo, flags: BundleFlags): Promise<boolean> {
   const { usePolicyBundle } = await import('../app/policy-bundle.js');
   return usePolicyBundle({
     cwd: io.cwd,

@@ -25,14 +25,14 @@ export function registerCheckAgent(program: Command, io: CliIo, finish: Finish):
       .addOption(new Option('--queue-trust <trust>', 'whether the agents run only trusted code (default: untrusted unless a rule\'s trusted_queues matches the queue)').choices(['trusted', 'untrusted']))
       .option('--agent-version <version>', 'the agent release these settings run on, to report settings it cannot enforce'),
   )).action(async (paths: string[], opts: CheckAgentFlags) => {
-    const bundle = await useBundle(io, opts);
+    const bundled = await useBundle(io, opts);
     const { report, errors } = await runCheckAgent({
       paths,
       cwd: io.cwd,
       ...(opts.kind ? { kind: opts.kind } : {}),
       ...(opts.queueTrust ? { queueTrust: opts.queueTrust } : {}),
       ...(opts.agentVersion ? { agentVersion: opts.agentVersion } : {}),
-      ...(bundle ? { policy: bundle.policy } : io.policy ? { policy: io.policy } : {}),
+      ...(io.policy && !bundled ? { policy: io.policy } : {}),
       ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
       ...(opts.failOn ? { failOn: opts.failOn } : {}),
       now: new Date(),

@@ -19,12 +19,12 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
   )
     .option('--stdin-filename <name>', 'the name `-` (stdin) is reported under and waivers match, as if it were that file')
     .action(async (paths: string[], opts: FileReportFlags & BundleFlags & { stdinFilename?: string }) => {
-      const bundle = await useBundle(io, opts);
+      const bundled = await useBundle(io, opts);
       const { report, errors, skipped } = await runCheck({
         paths,
         cwd: io.cwd,
         readStdin: io.readStdin,
-        ...(bundle ? { policy: bundle.policy } : io.policy ? { policy: io.policy } : {}),
+        ...(io.policy && !bundled ? { policy: io.policy } : {}),
         ...(opts.config ? { configPath: resolve(io.cwd, opts.config) } : {}),
         ...(opts.failOn ? { failOn: opts.failOn } : {}),
         ...(opts.stdinFilename ? { stdinName: opts.stdinFilename } : {}),

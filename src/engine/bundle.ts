@@ -11,13 +11,6 @@ import { checkAbi } from './wasm-abi.js';
 import ENTRYPOINTS from './entrypoints.json' with { type: 'json' };
 import { CATALOG_DATA_KEY, ORG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
 
-/** A verified bundle in use: its rule count, and its policy module compiling since before verification. */
-export interface ActiveBundle {
-  rules: number;
-  /** The compiled policy.wasm (undefined when V8 refused it: loading the bytes then reports why). */
-  policy: Promise<WebAssembly.Module | undefined>;
-}
-
 /** Where the verification key is: a PEM public key file, or a JWKS file the signature's key id picks from. */
 export type KeySource = { keyFile: string } | { keysFile: string };
 
@@ -25,7 +18,7 @@ export type KeySource = { keyFile: string } | { keysFile: string };
  * Reads and verifies the bundle at `path` with the given key(s) and claims, then makes it the policy in use;
  * refusals name `bundlePath` (the URL of a fetched bundle, else the path).
  */
-export function activateBundle(path: string, keySource: KeySource, expected: ExpectedClaims = {}, bundlePath = path): ActiveBundle {
+export function activateBundle(path: string, keySource: KeySource, expected: ExpectedClaims = {}, bundlePath = path): { rules: number } {
   const file = 'keyFile' in keySource ? keySource.keyFile : keySource.keysFile;
   let keyText: Buffer;
   try {
@@ -35,10 +28,6 @@ export function activateBundle(path: string, keySource: KeySource, expected: Exp
   }
   const keys: VerificationKeys = 'keyFile' in keySource ? { kind: 'key', key: readVerificationKey(keyText, file) } : readJwks(keyText.toString('utf8'), file);
   const files = readBundleFiles(path);
-  // V8 compiles the module on background threads while the signature is checked on this one; a bundle that
-  // fails verification never has its module instantiated, and the compilation is thrown away.
-  const wasm = files.get('policy.wasm');
-  const policy = wasm ? WebAssembly.compile(new Uint8Array(wasm)).catch(() => undefined) : Promise.resolve(undefined);
   verifyBundle(files, keys, bundlePath, expected);
   const fail = (reason: string): never => {
     throw new InputError(`policy bundle rejected: ${reason}`, { file: bundlePath });
@@ -63,5 +52,5 @@ export function activateBundle(path: string, keySource: KeySource, expected: Exp
     // The organization's settings (`policy build --config`), covered by the signature like the rest of data.json.
     ...(org ? { 'org-config.json': Buffer.from(JSON.stringify(org)) } : {}),
   });
-  return { rules, policy };
+  return { rules };
 }
