@@ -10,8 +10,8 @@ export const PRIVATE_FILE_MODE = 0o600;
 /** Mode for folders that hold collected data. */
 export const PRIVATE_DIR_MODE = 0o700;
 
-/** Writes `content` (a string, or a function that writes through `write`) to `file` atomically; `mode` for a new file. */
-export function writeFileSafely(file: string, content: string | ((write: (text: string) => void) => void), mode = 0o666): void {
+/** Writes `content` (a string, bytes, or a function that writes through `write`) to `file` atomically; `mode` for a new file. */
+export function writeFileSafely(file: string, content: string | Buffer | ((write: (text: string) => void) => void), mode = 0o666): void {
   checkTarget(file);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   let fd: number | undefined;
@@ -22,6 +22,7 @@ export function writeFileSafely(file: string, content: string | ((write: (text: 
       writeSync(out, text);
     };
     if (typeof content === 'string') write(content);
+    else if (Buffer.isBuffer(content)) writeSync(out, content);
     else content(write);
     fsyncSync(fd);
     closeSync(fd);

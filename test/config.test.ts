@@ -86,7 +86,7 @@ describe('loadConfig', () => {
 describe('config errors', () => {
   const W = '  - rule: pipeline/step_timeout_missing\n    reason: r\n    owner: o\n';
   test.each([
-    ['unknown top-level key', 'fail_on: high\nwaiver: []\n', 'c.yml:2:1: unknown key "waiver" in the config; did you mean "waivers"?; expected fail_on, rules, waivers, attestations, bundle, verification_key'],
+    ['unknown top-level key', 'fail_on: high\nwaiver: []\n', 'c.yml:2:1: unknown key "waiver" in the config; did you mean "waivers"?; expected fail_on, rules, waivers, attestations, bundle, verification_key, verification_keys, bundle_scope, bundle_issuer, local_waivers'],
     ['not a mapping', '- rules\n', 'c.yml:1:1: expected the config to be a mapping, got a list'],
     ['bad fail_on', 'fail_on: severe\n', 'c.yml:1:10: expected fail_on to be one of low, medium, high, critical, got a string ("severe")'],
     ['unknown rule id', 'rules:\n  pipeline/plugin_not_pined: {enabled: false}\n', 'c.yml:2:3: unknown rule "pipeline/plugin_not_pined"; did you mean "pipeline/plugin_not_pinned"?'],

@@ -1,5 +1,6 @@
 // Shared test helpers: paths, the OPA binary, an in-process CLI runner.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { run } from '../src/cli/index.js';
 
@@ -42,4 +43,13 @@ export async function runCli(args: string[], opts: { cwd?: string; stdin?: strin
     stdoutIsTTY: false,
   });
   return { code, stdout, stderr };
+}
+
+/** A fresh P-256 key pair written into `dir` as `k.pem` (PKCS#8 private) and `k.pub` (SPKI public). */
+export function ecKeyFiles(dir: string): { key: string; pub: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const files = { key: join(dir, 'k.pem'), pub: join(dir, 'k.pub') };
+  writeFileSync(files.key, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(files.pub, publicKey.export({ type: 'spki', format: 'pem' }));
+  return files;
 }

@@ -3,6 +3,10 @@ import type { RuleInfo } from '../../src/model/report.js';
 
 /** Where the rule catalog sits in the bundle's data. */
 export const CATALOG_DATA_KEY: string;
+/** Where an organization's settings sit in the bundle's data. */
+export const ORG_DATA_KEY: string;
+/** OPA capabilities narrowed to the builtins kiteguard's Node host runs. */
+export const WASM_CAPABILITIES: { builtins: { name: string }[]; wasm_abi_versions: { version: number; minor_version: number }[] };
 /** Runs one opa command and returns its stdout; a failure throws with opa's output. */
 export function runOpa(opa: string, args: string[], cwd?: string): string;
 /** Copies the `.rego` files of a folder, tests only when asked. */
@@ -17,4 +21,7 @@ export function buildBundle(opts: {
   out: string;
   signingKey?: string;
   signingAlg?: string;
+  keyId?: string;
+  claims?: Record<string, string>;
+  data?: (catalog: RuleInfo[]) => Record<string, unknown>;
 }): RuleInfo[];

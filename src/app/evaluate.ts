@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { evaluationSettings } from '../config/load.js';
-import { readConfigFile } from '../config/read.js';
 import { computeDrift } from '../drift/drift.js';
 import { readAsset } from '../engine/assets.js';
 import { loadCatalog } from '../engine/catalog.js';
@@ -15,6 +14,7 @@ import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { snapshotTargets } from '../targets/snapshot.js';
 import { VERSION } from '../version.js';
+import { effectiveConfig } from './org-config.js';
 
 /** What one evaluation of a snapshot needs. */
 export interface EvaluateRequest {
@@ -44,7 +44,7 @@ const EMPTY_SNAPSHOT = (file: string | undefined): RunProblem => ({
 /** Evaluates a snapshot; with a baseline, the report carries the drift since then. */
 export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
   const catalog = loadCatalog();
-  const config = readConfigFile(req.cwd, req.configPath, catalog);
+  const config = effectiveConfig(req.cwd, req.configPath, catalog);
   const evaluated = await evaluateTargets(snapshotTargets(req.snapshot, req.shard), {
     catalog,
     settings: evaluationSettings(config),

@@ -2,12 +2,12 @@
 // files' targets evaluated with the rules of their kind, as often as a command needs.
 import { dirname, relative, resolve, sep } from 'node:path';
 import { evaluationSettings } from '../config/load.js';
-import { readConfigFile } from '../config/read.js';
 import { readAsset } from '../engine/assets.js';
 import { loadCatalog } from '../engine/catalog.js';
 import { evaluateTargets } from '../engine/evaluate.js';
 import type { Report, RuleInfo, Severity } from '../model/report.js';
 import type { Target } from '../model/target.js';
+import { effectiveConfig } from './org-config.js';
 
 /** The parts of a request that decide how files are evaluated. */
 export interface FileEvaluationRequest {
@@ -28,7 +28,7 @@ export type FileEvaluator = (targets: Target[]) => Promise<Report>;
 /** Reads the config (a bad one throws) and returns an evaluator of the rules `select` picks; `files`: a report of pipeline files, as `check` writes it. */
 export async function fileEvaluator(req: FileEvaluationRequest, select: (catalog: RuleInfo[]) => RuleInfo[], files: boolean): Promise<FileEvaluator> {
   const catalog = loadCatalog();
-  const config = readConfigFile(req.cwd, req.configPath, catalog);
+  const config = effectiveConfig(req.cwd, req.configPath, catalog);
   const options = {
     catalog: select(catalog),
     settings: { ...evaluationSettings(config), waiverPath: waiverPath(config.file ? dirname(config.file) : req.cwd, req.cwd) },

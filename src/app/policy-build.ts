@@ -1,7 +1,12 @@
 // `kiteguard policy build`: kiteguard's rules plus an organization's own folder of rules compiled by OPA into
 // one Wasm bundle, its data carrying the catalog of both, signed when a key is given.
 import { existsSync, statSync } from 'node:fs';
-import { buildBundle } from '../../scripts/lib/compile-policies.mjs';
+import { basename, join } from 'node:path';
+import { buildBundle, ORG_DATA_KEY } from '../../scripts/lib/compile-policies.mjs';
+import { loadConfig } from '../config/load.js';
+import { orgConfigData } from '../config/org.js';
+import { readTextBounded } from '../files.js';
+import { DEFAULT_LIMITS } from '../yaml/load.js';
 import ENTRYPOINTS from '../engine/entrypoints.json' with { type: 'json' };
 import { parseCatalog } from '../engine/catalog.js';
 import { InputError, UsageError } from '../errors.js';
@@ -16,6 +21,13 @@ export interface PolicyBuildRequest {
   out: string;
   signingKey?: string;
   signingAlg?: string;
+  /** The key id verifiers pick the key by from a JWKS. */
+  keyId?: string;
+  /** The organization's `.kiteguard.yml` (knobs, waivers, fail_on) to embed in the bundle's data. */
+  config?: string;
+  /** The `scope` and `iss` claims to sign. */
+  scope?: string;
+  issuer?: string;
 }
 
 /** The rule domains the entrypoints aggregate: a user rule's package is `<domain>.<name>`. */
@@ -25,6 +37,7 @@ export const RULE_DOMAINS = ['pipeline', 'buildkite', 'github', 'agent'];
 export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
   if (!existsSync(req.dir) || !statSync(req.dir).isDirectory()) throw new UsageError(`${req.dir} is not a folder of Rego rules`);
   if (req.signingKey && !existsSync(req.signingKey)) throw new InputError('cannot read the signing key', { file: req.signingKey });
+  if (!req.signingKey && (req.keyId || req.scope || req.issuer)) throw new UsageError('--key-id, --scope and --issuer are signed claims: give --signing-key too');
   const shipped = kiteguardPolicies();
   let rules: RuleInfo[];
   try {
@@ -37,9 +50,15 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
       entrypoints: Object.values(ENTRYPOINTS),
       out: req.out,
       ...(req.signingKey ? { signingKey: req.signingKey, signingAlg: req.signingAlg ?? 'ES256' } : {}),
+      ...(req.keyId ? { keyId: req.keyId } : {}),
+      claims: { ...(req.scope ? { scope: req.scope } : {}), ...(req.issuer ? { iss: req.issuer } : {}) },
+      // Checked against the catalog of this very bundle, so a rule id or knob of the organization's own rules is known.
+      ...(req.config ? { data: (rules: RuleInfo[]) => ({ [ORG_DATA_KEY]: orgSettings(req.config as string, rules) }) } : {}),
     });
   } catch (err) {
-    throw new InputError(`cannot build the policy bundle: ${err instanceof Error ? err.message : String(err)}`, { file: req.dir });
+    if (err instanceof InputError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw unsupportedBuiltin(message, { org: req.dir, policies: shipped }) ?? new InputError(`cannot build the policy bundle: ${message}`, { file: req.dir });
   }
   const catalog = parseCatalog(JSON.stringify({ rules }));
   const own = catalog.filter((r) => !isKiteguardRule(r));
@@ -49,6 +68,35 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
     if (clash) throw new InputError(`rule ${r.id}: package ${r.package} is already rule ${clash.id}'s; pick another package name`, { file: req.dir });
   }
   return own;
+}
+
+/** The organization's config, validated like a local one against the bundle's catalog; bundle settings in it are refused. */
+function orgSettings(file: string, rules: RuleInfo[]): object {
+  const text = readTextBounded(file, DEFAULT_LIMITS.maxBytes);
+  const config = loadConfig(text, file, parseCatalog(JSON.stringify({ rules })));
+  if (/^(bundle|verification_keys?|bundle_scope|bundle_issuer):/m.test(text)) {
+    throw new InputError('an organization config for `policy build --config` cannot name a bundle or its keys (those belong in the local .kiteguard.yml)', { file });
+  }
+  return orgConfigData(config, basename(file));
+}
+
+/**
+ * The first builtin the capabilities refused (`opa build` reports it as an undefined function), as an error at
+ * the rule's file:line; every other refused call is listed after it.
+ */
+function unsupportedBuiltin(output: string, roots: Record<string, string>): InputError | undefined {
+  const calls = [...output.matchAll(/^([^\s:]+\.rego):(\d+): rego_type_error: undefined function (\S+)$/gm)].map(([, file, line, name]) => {
+    const [root, ...rest] = (file as string).split('/');
+    return { file: roots[root as string] ? join(roots[root as string] as string, ...rest) : (file as string), line: Number(line), name: name as string };
+  });
+  const [first, ...others] = calls;
+  if (!first) return undefined;
+  const more = others.map((c) => `\n  ${c.file}:${c.line}: ${c.name}`).join('');
+  return new InputError(
+    `builtin ${first.name} is not available to kiteguard rules: it does not run in kiteguard's WebAssembly host ` +
+      `(see "Builtins" in docs/writing-rules.md)${more ? `; also refused:${more}` : ''}`,
+    { file: first.file, line: first.line },
+  );
 }
 
 function isKiteguardRule(r: RuleInfo): boolean {

@@ -6,6 +6,7 @@ import type { CollectRequest } from '../app/collect.js';
 import type { ProgressFactory } from '../app/output.js';
 import { UsageError } from '../errors.js';
 import { resolveShard } from '../shard/shard.js';
+import { checkUrl } from '../url.js';
 import type { CliIo, Finish } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -142,19 +143,5 @@ function positiveInt(value: string, flag: string, max = Number.MAX_SAFE_INTEGER)
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0 || n > max) throw new UsageError(`${flag} ${value}: expected a positive whole number${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}`);
   return n;
-}
-
-// An API base URL: http(s), without credentials, query or fragment. A URL carrying a secret is refused without echoing it.
-function checkUrl(value: string, flag: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`${flag}: ${/[@?#]/.test(value) ? 'the value' : value} is not a URL; expected an http(s) URL`);
-  }
-  if (url.username || url.password) throw new UsageError(`${flag}: the URL carries credentials (user:password@); give tokens through the environment, never in a URL`);
-  if (url.search || url.hash) throw new UsageError(`${flag}: the URL has a query or fragment, which may hold a credential; expected a base URL such as https://ghe.example.com/api/v3`);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${flag} ${value}: expected an http(s) URL`);
-  return value.replace(/\/+$/, '');
 }
 

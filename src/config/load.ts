@@ -34,9 +34,11 @@ export interface Config {
   attestations: Attestation[];
   /** The file it was read from; waiver paths are relative to its folder. */
   file?: string;
+  /** In an organization's config (`policy build --config`): whether a local config may add waivers (default true). */
+  localWaivers?: boolean;
 }
 
-const TOP_KEYS = ['fail_on', 'rules', 'waivers', 'attestations', 'bundle', 'verification_key'];
+const TOP_KEYS = ['fail_on', 'rules', 'waivers', 'attestations', 'bundle', 'verification_key', 'verification_keys', 'bundle_scope', 'bundle_issuer', 'local_waivers'];
 const WAIVER_KEYS = ['rule', 'path', 'reason', 'owner', 'expires'];
 
 /** The nearest `.kiteguard.yml` / `.kiteguard.yaml` from `startDir` upward, or undefined. */
@@ -75,6 +77,13 @@ export function loadConfig(text: string, file: string, catalog: RuleInfo[]): Con
   for (const key of Object.keys(root)) attempt(() => mapping(yaml, { [key]: null }, doc.node, 'the config', TOP_KEYS));
   const failOn = root['fail_on'];
   if (failOn !== undefined && failOn !== null) attempt(() => (config.failOn = severity(yaml, failOn, valueAt(doc.node, 'fail_on'), 'fail_on')));
+  const localWaivers = root['local_waivers'];
+  if (localWaivers !== undefined && localWaivers !== null) {
+    attempt(() => {
+      if (typeof localWaivers !== 'boolean') fail(yaml, valueAt(doc.node, 'local_waivers'), `expected local_waivers to be true or false, got ${kind(localWaivers)}`);
+      config.localWaivers = localWaivers;
+    });
+  }
   const rulesPos = entryValue(doc.node, 'rules');
   if (root['rules'] !== undefined && root['rules'] !== null) {
     const byId = new Map(catalog.map((r) => [r.id, r]));

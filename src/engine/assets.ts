@@ -16,6 +16,11 @@ export function useAssets(assets: Record<string, Buffer>): void {
   for (const [name, bytes] of Object.entries(assets)) overrides.set(name, bytes);
 }
 
+/** A file the verified policy bundle put in place (`org-config.json`), or undefined (none, or the shipped policies). */
+export function bundleAsset(name: string): Buffer | undefined {
+  return overrides.get(name);
+}
+
 /** The path of a build asset, or undefined when the build has not made it. */
 export function assetPath(name: string): string | undefined {
   return CANDIDATES.map((dir) => join(dir, name)).find((file) => existsSync(file));

@@ -3,6 +3,7 @@
 import { createHash, createPublicKey, verify, constants, type KeyObject } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { BundleFiles } from './bundle-archive.js';
+import { selectKey, type VerificationKeys } from './bundle-keys.js';
 import { canonicalJson } from './bundle-canonical.js';
 
 /** The signature algorithms kiteguard accepts (asymmetric only: a verification key is a public key). */
@@ -20,8 +21,14 @@ export function readVerificationKey(pem: string | Buffer, file: string): KeyObje
   }
 }
 
-/** Checks the bundle's signature and every file's digest; throws an InputError (exit 2) with the reason. */
-export function verifyBundle(files: BundleFiles, key: KeyObject, source: string): void {
+/** Claims the signed payload must carry: OPA's `scope` (`opa build --scope` or a claims file) and `iss`. */
+export interface ExpectedClaims {
+  scope?: string;
+  issuer?: string;
+}
+
+/** Checks the bundle's signature, its claims and every file's digest; throws an InputError (exit 2) with the reason. */
+export function verifyBundle(files: BundleFiles, keys: VerificationKeys, source: string, expected: ExpectedClaims = {}): void {
   const fail = (reason: string): never => {
     throw new InputError(`policy bundle rejected: ${reason}`, { file: source });
   };
@@ -32,11 +39,17 @@ export function verifyBundle(files: BundleFiles, key: KeyObject, source: string)
   if (list.length !== 1 || typeof list[0] !== 'string') fail(`${SIGNATURES} must hold exactly one signature, it holds ${list.length}`);
   const [h, p, s, ...rest] = (list[0] as string).split('.');
   if (!h || !p || !s || rest.length) fail('the signature is not a compact JWS');
-  const header = parseJson(Buffer.from(h as string, 'base64url'), 'the JWS header', fail) as { alg?: unknown };
+  const header = parseJson(Buffer.from(h as string, 'base64url'), 'the JWS header', fail) as { alg?: unknown; kid?: unknown };
   const alg = String(header.alg);
   if (!(SIGNING_ALGORITHMS as readonly string[]).includes(alg)) fail(`signature algorithm "${alg}" is not allowed (allowed: ${SIGNING_ALGORITHMS.join(', ')})`);
-  if (!signatureValid(alg, key, Buffer.from(`${h}.${p}`), Buffer.from(s as string, 'base64url'))) fail(`the signature does not verify with the verification key (${alg})`);
-  const payload = parseJson(Buffer.from(p as string, 'base64url'), 'the JWS payload', fail) as { files?: unknown };
+  // Read before the signature is checked only to pick the key; nothing else of it is trusted until then.
+  const payload = parseJson(Buffer.from(p as string, 'base64url'), 'the JWS payload', fail) as { files?: unknown; keyid?: unknown; scope?: unknown; iss?: unknown };
+  const kid = typeof header.kid === 'string' ? header.kid : typeof payload.keyid === 'string' ? payload.keyid : undefined;
+  const key = selectKey(keys, kid, alg, fail);
+  const which = keys.kind === 'set' ? `key "${kid}"` : 'the verification key';
+  if (!signatureValid(alg, key, Buffer.from(`${h}.${p}`), Buffer.from(s as string, 'base64url'))) fail(`the signature does not verify with ${which} (${alg})`);
+  checkClaim('scope', payload.scope, expected.scope, fail);
+  checkClaim('issuer (iss)', payload.iss, expected.issuer, fail);
   if (!Array.isArray(payload.files)) fail('the signed payload lists no files');
   const listed = new Map<string, { hash: string; algorithm: string }>();
   for (const entry of payload.files as { name?: unknown; hash?: unknown; algorithm?: unknown }[]) {
@@ -52,6 +65,12 @@ export function verifyBundle(files: BundleFiles, key: KeyObject, source: string)
     if (!digest) fail(`"${name}" is hashed with ${want.algorithm}, which is not allowed`);
     if (fileDigest(name, bytes as Buffer, digest as string, fail) !== want.hash) fail(`"${name}" does not match its signed digest (the file was changed after signing)`);
   }
+}
+
+function checkClaim(name: string, actual: unknown, expected: string | undefined, fail: (reason: string) => never): void {
+  if (expected === undefined || actual === expected) return;
+  if (actual === undefined) fail(`the signature carries no ${name}, and "${expected}" is required`);
+  fail(`the signature's ${name} is ${JSON.stringify(actual)}, not the required "${expected}"`);
 }
 
 function signatureValid(alg: string, key: KeyObject, data: Buffer, signature: Buffer): boolean {

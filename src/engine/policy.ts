@@ -5,14 +5,16 @@ import { EngineError } from '../errors.js';
 import type { TargetKind } from '../model/report.js';
 import entrypoints from './entrypoints.json' with { type: 'json' };
 import partDomains from './parts.json' with { type: 'json' };
+import hostBuiltins from './host-builtins.json' with { type: 'json' };
 
 // The SDK is CommonJS: under Node's ESM loader its functions sit on the default export.
 const opaWasm = ((opaNamespace as { default?: unknown }).default ?? opaNamespace) as typeof opaNamespace;
 type LoadedPolicy = ReturnType<typeof opaWasm.loadPolicySync>;
 
 /** Builtins the SDK implements in JavaScript; every other builtin must be native to OPA's Wasm runtime. */
-// The SDK's yaml.* builtins are left out of the bundle (scripts/bundle.mjs), so they are not listed.
-export const SDK_HOST_BUILTINS: readonly string[] = ['sprintf', 'regex.split', 'json.is_valid'];
+// The SDK's yaml.* builtins are left out of the bundle (scripts/bundle.mjs), so they are not listed; the same
+// list narrows the capabilities every bundle is compiled against (scripts/capabilities.mjs).
+export const SDK_HOST_BUILTINS: readonly string[] = hostBuiltins;
 
 /** The compiled entrypoints, one per target kind (the build compiles the same list). */
 export const ENTRYPOINTS: Readonly<Record<TargetKind, string>> = entrypoints;
