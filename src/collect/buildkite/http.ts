@@ -1,5 +1,6 @@
 // One Buildkite HTTP exchange with timeouts, bounded retries and rate-limit pacing; knows nothing about resources.
 import { redactor } from '../../redact.js';
+import { connectionFailure, type ApiGate } from '../gate.js';
 import { BuildkiteApiError, type BuildkiteApi } from './errors.js';
 import { parseRateLimit, type Clock, type RateLimitPacer, type RateLimitState } from './pacer.js';
 import type { Semaphore } from './semaphore.js';
@@ -18,6 +19,8 @@ export interface ExchangeContext {
   onRetry(message: string): void;
   /** Called with every rate-limit window a response reports. */
   onRateLimit(api: BuildkiteApi, state: RateLimitState): void;
+  /** Per API: whether its host can be reached and takes the token; once closed, requests fail without being sent. */
+  gates: Record<BuildkiteApi, ApiGate>;
 }
 
 /** One request to send. */
@@ -49,8 +52,17 @@ const MAX_THROTTLE_WAIT_MS = 10 * 60_000;
 export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Promise<ExchangeResponse> {
   let lastStatus = 0;
   let lastProblem = 'no attempt made';
+  const gate = ctx.gates[req.api];
+  const request = {};
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
-    const outcome = await ctx.semaphore.run(() => attemptOnce(ctx, req));
+    await gate.enter(request).catch((e: Error) => {
+      throw new BuildkiteApiError(req.api, req.label, gate.closedBy?.reason === 'rejected' ? 401 : 0, e.message);
+    });
+    const outcome = await ctx.semaphore.run(() => attemptOnce(ctx, req, request, attempt));
+    if (outcome.kind === 'wait') {
+      attempt -= 1;
+      continue;
+    }
     if (outcome.kind === 'done') return outcome.response;
     if (outcome.kind === 'fatal') throw outcome.error;
     lastStatus = outcome.status;
@@ -66,9 +78,15 @@ export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Prom
 type Attempt =
   | { kind: 'done'; response: ExchangeResponse }
   | { kind: 'retry'; status: number; problem: string; waitMs?: number }
-  | { kind: 'fatal'; error: BuildkiteApiError };
+  | { kind: 'fatal'; error: BuildkiteApiError }
+  /** Another request is finding out whether the host can be reached: wait for it, nothing sent. */
+  | { kind: 'wait' };
 
-async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest): Promise<Attempt> {
+async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest, request: object, attempt: number): Promise<Attempt> {
+  const gate = ctx.gates[req.api];
+  const closed = () => ({ kind: 'fatal' as const, error: new BuildkiteApiError(req.api, req.label, gate.closedBy?.reason === 'rejected' ? 401 : 0, gate.closedBy!.message) });
+  if (gate.closedBy) return closed();
+  if (gate.mustWait(request)) return { kind: 'wait' };
   const release = await req.pacer.acquire(req.cost);
   ctx.onSend(req.api);
   const controller = new AbortController();
@@ -89,11 +107,15 @@ async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest): Promise<
     text = await res.text();
   } catch (err) {
     release();
-    const problem = controller.signal.aborted ? `no complete response within ${ctx.timeoutMs} ms` : `connection failed (${describeNetworkError(err, ctx.token)})`;
+    const failure = controller.signal.aborted || status !== 0 ? undefined : connectionFailure(err);
+    if (!failure) gate.settled();
+    else if (!gate.noAnswer(request, failure, attempt)) return closed();
+    const problem = controller.signal.aborted ? `no complete response within ${ctx.timeoutMs} ms` : `connection failed (${failure?.cause ?? describeNetworkError(err, ctx.token)})`;
     return { kind: 'retry', status, problem };
   } finally {
     clearTimeout(timer);
   }
+  gate.answered(status, status === 401 ? upstreamMessage(text, ctx.token) : undefined);
   const now = ctx.clock.now();
   const window = parseRateLimit(headers, now);
   if (window) {
