@@ -125,9 +125,12 @@ export interface SuppressionNotice {
   problem: 'unused' | 'no_reason';
 }
 
-/** Something that kept part of a run from being checked: `input` (an unreadable or invalid file) or `incomplete` (data absent). */
+/** Something that kept part of a run from being checked: `input` (an unreadable or invalid file), `incomplete` (data absent),
+ * or `notice` (a file discovery passed over that holds nothing kiteguard could not see: a loop, a dangling link). */
 export interface RunProblem {
-  kind: 'input' | 'incomplete';
+  kind: 'input' | 'incomplete' | 'notice';
+  /** True for a file discovery skipped (a link out of the repository, a loop, a dangling link): reported as "not checked". */
+  skipped?: boolean;
   /** What went wrong and what was expected, without the location. */
   message: string;
   /** Where, when known (line and column 1-based). */

@@ -44,6 +44,7 @@ export function jsonDocument(report: Report): Record<string, unknown> {
     },
     errors: problemsOf(report).map((p) => ({
       kind: p.kind,
+      ...(p.skipped ? { skipped: true } : {}),
       message: p.message,
       location: p.location ? { file: p.location.file, line: p.location.line ?? null, column: p.location.column ?? null } : null,
     })),

@@ -19,7 +19,7 @@ interface JsonDoc {
   outcomes: Array<Omit<RuleOutcome, 'findings' | 'reason'> & { findings: number; reason: string | null }>;
   findings: Array<Omit<Finding, 'waiver'> & { target: string; waiver: JsonWaiver | null }>;
   expiredWaivers: JsonWaiver[];
-  errors?: Array<{ kind: RunProblem['kind']; message: string; location: { file: string; line: number | null; column: number | null } | null }>;
+  errors?: Array<{ kind: RunProblem['kind']; skipped?: boolean; message: string; location: { file: string; line: number | null; column: number | null } | null }>;
 }
 
 const LISTS = ['targets', 'rules', 'outcomes', 'findings', 'expiredWaivers'] as const;
@@ -69,5 +69,5 @@ export function reportFromJson(doc: JsonDoc, catalog: RuleInfo[]): Report {
 function problemFromJson(e: NonNullable<JsonDoc['errors']>[number]): RunProblem {
   const l = e.location;
   const location = l ? { file: l.file, ...(l.line === null ? {} : { line: l.line }), ...(l.column === null ? {} : { column: l.column }) } : undefined;
-  return { kind: e.kind, message: e.message, ...(location ? { location } : {}) };
+  return { kind: e.kind, ...(e.skipped ? { skipped: true } : {}), message: e.message, ...(location ? { location } : {}) };
 }

@@ -1,7 +1,7 @@
 // The report's header and headline figures: tool, time, targets by kind, threshold, and totals per outcome.
 import type { Report } from '../../model/report.js';
 import { OUTCOME_LABELS, OUTCOME_ORDER, targetKindsPhrase } from '../rollup.js';
-import { countReport, plural, problemsOf, problemText, SEVERITIES_DESC } from '../summary.js';
+import { countReport, plural, problemLabel, problemsOf, problemText, SEVERITIES_DESC } from '../summary.js';
 import { html, num, time } from './escape.js';
 
 /** The page header: what ran, when, on what, and with which fail-on threshold. */
@@ -38,6 +38,6 @@ export function renderTotals(report: Report): string {
 export function renderProblems(report: Report): string {
   const problems = problemsOf(report);
   if (problems.length === 0) return '';
-  const items = problems.map((p) => `<li><strong>${p.kind === 'input' ? 'error' : 'incomplete'}</strong>: ${html(problemText(p))}</li>`).join('');
+  const items = problems.map((p) => `<li><strong>${problemLabel(p)}</strong>: ${html(problemText(p))}</li>`).join('');
   return `<section id="problems" class="problems" role="alert"><h2>Not checked: ${plural(problems.length, 'problem')}</h2><ul>${items}</ul></section>`;
 }
