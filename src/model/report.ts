@@ -116,6 +116,14 @@ export interface Report {
   suppressionNotices?: SuppressionNotice[];
   /** Inputs that could not be checked and data that was missing: part of the result, so no format reads as clean. */
   problems?: RunProblem[];
+  /** The organizations the `organization` target covers (from the snapshot), so reports can name them. */
+  organizations?: Organizations;
+}
+
+/** The GitHub organization and Buildkite organization slug a snapshot was collected from. */
+export interface Organizations {
+  github?: string;
+  buildkite?: string;
 }
 
 /** An inline suppression (`# kiteguard: ignore[rule] reason`) that waives nothing, and why. */

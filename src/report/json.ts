@@ -28,6 +28,7 @@ export function jsonDocument(report: Report): Record<string, unknown> {
     tool: { name: report.tool.name, version: report.tool.version },
     generatedAt: report.generatedAt,
     failOn: report.failOn,
+    ...(report.organizations ? { organizations: report.organizations } : {}),
     summary: {
       targets: counts.targets,
       rules: report.rules.length,

@@ -14,6 +14,7 @@ interface JsonDoc {
   tool: { version: string };
   generatedAt: string;
   failOn: Report['failOn'];
+  organizations?: Report['organizations'];
   targets: string[];
   rules: Array<Pick<RuleInfo, 'id' | 'title' | 'severity' | 'area' | 'target'>>;
   outcomes: Array<Omit<RuleOutcome, 'findings' | 'reason'> & { findings: number; reason: string | null }>;
@@ -62,6 +63,7 @@ export function reportFromJson(doc: JsonDoc, catalog: RuleInfo[]): Report {
     }),
     expiredWaivers: doc.expiredWaivers,
     failOn: doc.failOn,
+    ...(doc.organizations ? { organizations: doc.organizations } : {}),
     ...(doc.errors?.length ? { problems: doc.errors.map(problemFromJson) } : {}),
   };
 }

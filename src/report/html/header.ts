@@ -7,16 +7,25 @@ import { html, num, time } from './escape.js';
 /** The page header: what ran, when, on what, and with which fail-on threshold. */
 export function renderHeader(report: Report): string {
   const kinds = targetKindsPhrase(report);
+  const organizations = organizationNames(report);
   const items: Array<[string, string]> = [
     ['Generated', time(report.generatedAt)],
     ['Tool', `${html(report.tool.name)} ${html(report.tool.version)}`],
     ['Targets', kinds === '' ? 'none' : html(kinds)],
+    ...(organizations ? ([['Organizations', html(organizations)]] as Array<[string, string]>) : []),
     ['Rules', num(report.rules.length)],
     ['Fails on', `<strong>${html(report.failOn)}</strong> and above`],
   ];
   if (report.drift) items.push(['Compared with', time(report.drift.baselineGeneratedAt)]);
   const meta = items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('');
   return `<header class="top"><div class="wrap"><h1>kiteguard compliance report</h1><dl class="meta">${meta}</dl></div></header>`;
+}
+
+/** The organizations the `organization` target covers, e.g. `GitHub acme · Buildkite acme-inc`; undefined when unknown. */
+export function organizationNames(report: Report): string | undefined {
+  const o = report.organizations;
+  const names = [...(o?.github ? [`GitHub ${o.github}`] : []), ...(o?.buildkite ? [`Buildkite ${o.buildkite}`] : [])];
+  return names.length > 0 ? names.join(' · ') : undefined;
 }
 
 /** Headline figures: outcomes per kind, failing findings by severity and how many are at or above the threshold. */
