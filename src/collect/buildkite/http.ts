@@ -55,8 +55,8 @@ export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Prom
   const gate = ctx.gates[req.api];
   const request = {};
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
-    await gate.enter(request).catch((e: Error) => {
-      throw new BuildkiteApiError(req.api, req.label, gate.closedBy?.reason === 'rejected' ? 401 : 0, e.message);
+    await gate.enter(request).catch(() => {
+      throw closedError(req, gate);
     });
     const outcome = await ctx.semaphore.run(() => attemptOnce(ctx, req, request, attempt));
     if (outcome.kind === 'wait') {
@@ -84,7 +84,7 @@ type Attempt =
 
 async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest, request: object, attempt: number): Promise<Attempt> {
   const gate = ctx.gates[req.api];
-  const closed = () => ({ kind: 'fatal' as const, error: new BuildkiteApiError(req.api, req.label, gate.closedBy?.reason === 'rejected' ? 401 : 0, gate.closedBy!.message) });
+  const closed = () => ({ kind: 'fatal' as const, error: closedError(req, gate) });
   if (gate.closedBy) return closed();
   if (gate.mustWait(request)) return { kind: 'wait' };
   const release = await req.pacer.acquire(req.cost);
@@ -139,6 +139,12 @@ async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest, request: 
   } catch {
     return { kind: 'retry', status, problem: `answered ${status} with a body that is not complete JSON (${text.length} characters)` };
   }
+}
+
+/** The error of a request to an API whose gate is closed: 401 when the token was rejected, 0 when the host is unreachable. */
+function closedError(req: ExchangeRequest, gate: ApiGate): BuildkiteApiError {
+  const failure = gate.closedBy!;
+  return new BuildkiteApiError(req.api, req.label, failure.reason === 'rejected' ? 401 : 0, failure.message);
 }
 
 /** Exponential backoff: 250 ms, 500 ms, 1 s … capped at 8 s. */
