@@ -65,6 +65,13 @@ describe('GitHub', () => {
     expect(resets).toBe(NETWORK_ATTEMPTS);
   });
 
+  it('a TLS handshake that fails (https to a plain-HTTP server) is not retried', async () => {
+    const https = github.url.replace(/^http:/, 'https:');
+    const r = await collectGithub({ org: 'acme', auth: { token: GITHUB_TOKEN }, apiUrl: https, ...fast });
+    expect(r.unusable).toMatch(new RegExp(`^cannot reach ${https}: TLS handshake failed \\(ERR_SSL_[A-Z_]+\\)$`));
+    expect(r.stats.rest + r.stats.graphql).toBe(1);
+  });
+
   it('401 Bad credentials is sent once, never retried, and reported as token rejected', async () => {
     github.resetStats();
     const r = await collectGithub({ org: 'acme', auth: { token: GITHUB_TOKEN }, apiUrl: github.url, ...fast });
