@@ -42,3 +42,15 @@ export function formatPosition(p: ErrorPosition): string {
   if (p.line === undefined) return p.file;
   return p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
 }
+
+/** A provider's API could not be used at all: its host could not be reached, or it rejected the credential. */
+export class ApiUnusableError extends KiteguardError {
+  override name = 'ApiUnusableError';
+  /** `unreachable` (no HTTP answer) or `rejected` (401). */
+  readonly reason: 'unreachable' | 'rejected';
+
+  constructor(reason: 'unreachable' | 'rejected', message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}

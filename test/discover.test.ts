@@ -1,11 +1,14 @@
 // Discovery follows symbolic links inside the repository, notices loops, says what it skipped and why; named FIFOs
 // and process substitutions are readable inputs; inputs are read bounded and as strict UTF-8.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { discoverPipelineFiles, type SkippedFile } from '../src/targets/discover.js';
+import { renderHtml } from '../src/report/html/index.js';
+import { formatMarkdownSummary } from '../src/report/markdown-summary.js';
+import { reportFromJson } from '../src/report/read-json.js';
 import { ROOT, runCli } from './helpers.js';
 
 const INSECURE = readFileSync(join(ROOT, 'fixtures/pipelines/insecure.yml'), 'utf8');
@@ -60,6 +63,78 @@ describe('symbolic links under .buildkite/', () => {
     symlinkSync('nowhere.yml', join(dir, '.buildkite', 'gone.yml'));
     const r = await runCli(['check'], { cwd: dir });
     expect(r.stderr).toContain('kiteguard: skipped .buildkite/gone.yml: a symbolic link to nothing');
+  });
+
+  describe('skipped files are part of the result in every format', () => {
+    function skippingRepo(): { dir: string; outside: string } {
+      const dir = repo();
+      const outside = mkdtempSync(join(tmpdir(), 'kg-outside-'));
+      writeFileSync(join(outside, 'x.yml'), INSECURE);
+      writeFileSync(join(dir, '.buildkite', 'a.yml'), CLEAN);
+      symlinkSync(join(outside, 'x.yml'), join(dir, '.buildkite', 'out.yml'));
+      symlinkSync('nowhere.yml', join(dir, '.buildkite', 'gone.yml'));
+      return { dir, outside };
+    }
+
+    test('JSON: a link out of the repository is incomplete data (exit 3), a dangling link a notice', async () => {
+      const { dir, outside } = skippingRepo();
+      const r = await runCli(['check', '-f', 'json'], { cwd: dir });
+      expect(JSON.parse(r.stdout).errors).toEqual([
+        { kind: 'incomplete', skipped: true, message: `a symbolic link to ${realpathSync(outside)}/x.yml, outside the repository`, location: { file: '.buildkite/out.yml', line: null, column: null } },
+        { kind: 'notice', skipped: true, message: 'a symbolic link to nothing', location: { file: '.buildkite/gone.yml', line: null, column: null } },
+      ]);
+      expect(r.code).toBe(3);
+    });
+
+    test('a dangling link alone is a notice: shown, but the exit code stays that of the findings', async () => {
+      const dir = repo();
+      writeFileSync(join(dir, '.buildkite', 'a.yml'), CLEAN);
+      symlinkSync('nowhere.yml', join(dir, '.buildkite', 'gone.yml'));
+      const r = await runCli(['check'], { cwd: dir });
+      expect(r.stdout).toContain('not checked: .buildkite/gone.yml — a symbolic link to nothing');
+      expect(r.code).toBe(0);
+    });
+
+    test.each(['text', 'buildkite', 'github'] as const)('%s says "not checked: <path> — <reason>"', async (format) => {
+      const { dir } = skippingRepo();
+      const r = await runCli(['check', '-f', format], { cwd: dir });
+      if (format === 'github') {
+        expect(r.stdout).toContain('::warning file=.buildkite/out.yml,title=not checked::a symbolic link to');
+        expect(r.stdout).toContain('::warning file=.buildkite/gone.yml,title=not checked::a symbolic link to nothing');
+      } else {
+        expect(r.stdout).toMatch(/not checked: `?\.buildkite\/out\.yml — a symbolic link to \S+, outside the repository/);
+        expect(r.stdout).toMatch(/not checked: `?\.buildkite\/gone\.yml — a symbolic link to nothing/);
+      }
+    });
+
+    test('SARIF: warning-level tool notifications with the file as location; the run did not succeed', async () => {
+      const { dir } = skippingRepo();
+      const sarif = JSON.parse((await runCli(['check', '-f', 'sarif'], { cwd: dir })).stdout);
+      const invocation = sarif.runs[0].invocations[0];
+      const notes = invocation.toolExecutionNotifications.filter((n: { message: { text: string } }) => n.message.text.startsWith('not checked: '));
+      expect(notes.map((n: { level: string; locations: [{ physicalLocation: { artifactLocation: { uri: string } } }] }) => [n.level, n.locations[0].physicalLocation.artifactLocation.uri])).toEqual([
+        ['warning', '.buildkite/out.yml'],
+        ['warning', '.buildkite/gone.yml'],
+      ]);
+      expect(invocation.executionSuccessful).toBe(false);
+    });
+
+    test('JUnit: the link out is an error, the dangling link skipped', async () => {
+      const { dir } = skippingRepo();
+      const xml = (await runCli(['check', '-f', 'junit'], { cwd: dir })).stdout;
+      expect(xml).toMatch(/<testcase classname="\.buildkite\/out\.yml" name="not checked"[^>]*>\s*<error message="\.buildkite\/out\.yml — a symbolic link to [^"]+, outside the repository" type="incomplete"\/>/);
+      expect(xml).toContain('<skipped message="not checked: .buildkite/gone.yml — a symbolic link to nothing"/>');
+    });
+
+    test('Markdown summary and HTML report, from the results file', async () => {
+      const { dir } = skippingRepo();
+      const report = reportFromJson(JSON.parse((await runCli(['check', '-f', 'json'], { cwd: dir })).stdout), []);
+      for (const out of [formatMarkdownSummary(report), renderHtml(report)]) {
+        expect(out).toMatch(/not checked(<\/strong>)?: `?\.buildkite\/out\.yml — a symbolic link to/);
+        expect(out).toMatch(/not checked(<\/strong>)?: `?\.buildkite\/gone\.yml — a symbolic link to nothing/);
+      }
+      expect(formatMarkdownSummary(report)).toContain('incomplete (1 input not checked)');
+    });
   });
 
   test('an unreadable folder is an input error naming it, not an internal error', async () => {

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { evaluateSnapshotFile } from '../src/app/evaluate.js';
 import { renderHtml } from '../src/report/html/index.js';
+import { ROOT } from './helpers.js';
 import { PAGE_SIZE } from '../src/report/html/client-table.js';
 import { sweepReport, withDrift, withHostileFinding } from './fixtures/report/sweep.js';
 import { expectedAreaCounts, expectedRows } from './fixtures/report/expected.js';
@@ -149,6 +151,24 @@ describe.skipIf(skipReason !== undefined)('HTML report in Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('tr.row').length > 0);
     expect(problems).toEqual([]);
     await clearFilters();
+  });
+
+  test('a report of a real snapshot names the organizations its `organization` target covers', async () => {
+    const report = await evaluateSnapshotFile(join(ROOT, 'fixtures/estate/snapshot.json'), { cwd: dir, now: new Date('2026-01-01T00:00:00Z') });
+    const file = join(dir, 'estate.html');
+    writeFileSync(file, renderHtml(report));
+    const estate = await page.context().newPage();
+    try {
+      await estate.goto(pathToFileURL(file).href);
+      await estate.waitForSelector('html[data-ready=true]', { timeout: 10_000 });
+      const meta = await estate.$$eval('dl.meta div', (divs) => divs.map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]));
+      expect(meta).toContainEqual(['Organizations', 'GitHub acme · Buildkite acme-inc']);
+      const row = estate.locator('[data-offenders=organization] tbody tr').first();
+      expect(await row.locator('button[data-filter]').textContent()).toBe('organization');
+      expect(await row.locator('[data-organizations]').textContent()).toBe('GitHub acme · Buildkite acme-inc');
+    } finally {
+      await estate.close();
+    }
   });
 
   test('says the verdict first, shows backticks as code, and groups unknowns by cause', async () => {

@@ -31,7 +31,14 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
     throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
   }
   const report = await settleRepositoryWide(await evaluate(targets), targets, req.cwd, evaluate);
-  return { report: errors.length > 0 ? { ...report, problems: errors.map(inputProblem) } : report, errors, skipped };
+  const problems = [...errors.map(inputProblem), ...skipped.map(skippedProblem)];
+  return { report: problems.length > 0 ? { ...report, problems } : report, errors, skipped };
+}
+
+/** A file discovery passed over, as a problem every format shows ("not checked: file — reason"): a link out of the
+ * repository hid what it holds, so it counts as incomplete data; a loop, a duplicate or a dangling link is a notice. */
+export function skippedProblem(s: SkippedFile): RunProblem {
+  return { kind: s.unseen ? 'incomplete' : 'notice', skipped: true, message: s.reason, location: { file: s.name } };
 }
 
 /** An input error as a problem of the report, so every format says the file was not checked. */

@@ -4,6 +4,7 @@ import { collectBuildkite } from '../collect/buildkite/collect.js';
 import { collectGithub } from '../collect/github/index.js';
 import type { OpenedJournal } from '../collect/journal/journal.js';
 import { redactor } from '../redact.js';
+import { ApiUnusableError } from '../errors.js';
 import type { CallStats } from '../collect/stats.js';
 import { formatCollectSummary } from '../collect/summary.js';
 import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';
@@ -57,7 +58,9 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
   const keep = (fullName: string) => inShard(request.shard, repositoryShardKey(fullName));
   const incomplete: string[] = [];
   const notCollectable: string[] = [];
-  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[]; notCollectable?: string[] }, what: string) => {
+  const unusable: string[] = [];
+  const record = (provider: Provider, result: { stats: CallStats; incomplete: string[]; notCollectable?: string[]; unusable?: string }, what: string) => {
+    if (result.unusable) unusable.push(`${provider === 'github' ? 'GitHub' : 'Buildkite'}: ${result.unusable}`);
     stats[provider] = result.stats;
     incomplete.push(...result.incomplete);
     notCollectable.push(...(result.notCollectable ?? []));
@@ -85,6 +88,8 @@ export async function collectSnapshot(request: CollectRequest, output: Output, p
   } finally {
     progress.finish();
   }
+  // A host that cannot be reached, or a rejected token, is not a snapshot with gaps: nothing was read at all.
+  if (unusable.length > 0) throw new ApiUnusableError('unreachable', `nothing could be collected, no snapshot written:\n  ${unusable.sort().join('\n  ')}`);
   snapshot.incomplete = [...incomplete].sort();
   if (notCollectable.length > 0) snapshot.not_collectable = [...notCollectable].sort();
   return { snapshot, stats, scope };

@@ -53,7 +53,9 @@ export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
     version: VERSION,
     ...(req.failOn ? { failOn: req.failOn } : {}),
   });
-  const report = emptySnapshot(req.snapshot) ? { ...evaluated, problems: [EMPTY_SNAPSHOT(req.file)] } : evaluated;
+  const organizations = { ...(req.snapshot.github ? { github: req.snapshot.github.org } : {}), ...(req.snapshot.buildkite ? { buildkite: req.snapshot.buildkite.org } : {}) };
+  const named: Report = Object.keys(organizations).length > 0 ? { ...evaluated, organizations } : evaluated;
+  const report = emptySnapshot(req.snapshot) ? { ...named, problems: [EMPTY_SNAPSHOT(req.file)] } : named;
   if (!req.baseline) return report;
   const before = readResults(req.baseline, catalog);
   const beside = join(dirname(req.baseline), 'snapshot.json');

@@ -58,6 +58,7 @@ export function mergeReports(parts: Report[], files: string[] = parts.map((_, i)
     outcomes: [...outcomes.values()],
     expiredWaivers: [...expired.values()],
     failOn: first.failOn,
+    ...(first.organizations ? { organizations: first.organizations } : {}),
     ...(parts.some((p) => p.problems?.length) ? { problems: parts.flatMap((p) => p.problems ?? []) } : {}),
   };
 }

@@ -116,6 +116,14 @@ export interface Report {
   suppressionNotices?: SuppressionNotice[];
   /** Inputs that could not be checked and data that was missing: part of the result, so no format reads as clean. */
   problems?: RunProblem[];
+  /** The organizations the `organization` target covers (from the snapshot), so reports can name them. */
+  organizations?: Organizations;
+}
+
+/** The GitHub organization and Buildkite organization slug a snapshot was collected from. */
+export interface Organizations {
+  github?: string;
+  buildkite?: string;
 }
 
 /** An inline suppression (`# kiteguard: ignore[rule] reason`) that waives nothing, and why. */
@@ -125,9 +133,12 @@ export interface SuppressionNotice {
   problem: 'unused' | 'no_reason';
 }
 
-/** Something that kept part of a run from being checked: `input` (an unreadable or invalid file) or `incomplete` (data absent). */
+/** Something that kept part of a run from being checked: `input` (an unreadable or invalid file), `incomplete` (data absent),
+ * or `notice` (a file discovery passed over that holds nothing kiteguard could not see: a loop, a dangling link). */
 export interface RunProblem {
-  kind: 'input' | 'incomplete';
+  kind: 'input' | 'incomplete' | 'notice';
+  /** True for a file discovery skipped (a link out of the repository, a loop, a dangling link): reported as "not checked". */
+  skipped?: boolean;
   /** What went wrong and what was expected, without the location. */
   message: string;
   /** Where, when known (line and column 1-based). */

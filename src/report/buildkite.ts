@@ -6,6 +6,7 @@ import {
   failingFindings,
   outcomesOf,
   plural,
+  problemLabel,
   problemsOf,
   problemText,
   SEVERITIES_DESC,
@@ -43,7 +44,7 @@ export function formatBuildkite(report: Report, options: BuildkiteOptions = {}):
   const doc = new CappedMarkdown([`### ${heading(report, counts)}`, '', summary(report, counts), ''], options.maxBytes ?? DEFAULT_MAX_BYTES);
   const problems = problemsOf(report);
   if (problems.length > 0) {
-    doc.section([`**Not checked** (${problems.length}):`, ''], problems.map((p) => `- ${p.kind === 'input' ? 'error' : 'incomplete'}: ${code(problemText(p), false)}`));
+    doc.section([`**Not checked** (${problems.length}):`, ''], problems.map((p) => `- ${problemLabel(p)}: ${code(problemText(p), false)}`));
   }
   const failing = failingFindings(report).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareFindings(a, b));
   if (failing.length > 0) {

@@ -1,13 +1,17 @@
 // GitHub Actions workflow commands (`::error file=…,line=…::message`): findings show inline on the pull request
 // of a GitHub-hosted mirror. Findings at or above fail-on are errors, the rest warnings; unknown outcomes and
-// expired waivers are warnings without a file; a last plain line sums up.
+// expired waivers are warnings without a file; inputs not checked come first; a last plain line sums up.
 import type { Finding, Report } from '../model/report.js';
 import { isBlocking } from '../model/blocking.js';
-import { countReport, failingFindings, outcomesOf, plural, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
+import { countReport, failingFindings, outcomesOf, plural, problemLabel, problemsOf, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
 
 /** Renders a report as GitHub Actions workflow commands, one per line. */
 export function formatGithub(report: Report): string {
-  const lines = failingFindings(report).map((f) => command(isBlocking(f, report.failOn) ? 'error' : 'warning', findingProperties(f), `${f.message} (${f.severity})`));
+  const lines = problemsOf(report).map((p) => {
+    const at = p.location ? { file: p.location.file, ...(p.location.line !== undefined ? { line: String(p.location.line) } : {}), ...(p.location.column !== undefined ? { col: String(p.location.column) } : {}) } : {};
+    return command(p.skipped || p.kind === 'notice' ? 'warning' : 'error', { ...at, title: problemLabel(p) }, p.message);
+  });
+  lines.push(...failingFindings(report).map((f) => command(isBlocking(f, report.failOn) ? 'error' : 'warning', findingProperties(f), `${f.message} (${f.severity})`)));
   for (const o of outcomesOf(report, 'unknown')) {
     lines.push(command('warning', { file: o.target, title: `${o.ruleId} could not be decided` }, o.reason ?? 'the data the rule needs was not visible'));
   }

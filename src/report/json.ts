@@ -28,6 +28,7 @@ export function jsonDocument(report: Report): Record<string, unknown> {
     tool: { name: report.tool.name, version: report.tool.version },
     generatedAt: report.generatedAt,
     failOn: report.failOn,
+    ...(report.organizations ? { organizations: report.organizations } : {}),
     summary: {
       targets: counts.targets,
       rules: report.rules.length,
@@ -44,6 +45,7 @@ export function jsonDocument(report: Report): Record<string, unknown> {
     },
     errors: problemsOf(report).map((p) => ({
       kind: p.kind,
+      ...(p.skipped ? { skipped: true } : {}),
       message: p.message,
       location: p.location ? { file: p.location.file, line: p.location.line ?? null, column: p.location.column ?? null } : null,
     })),

@@ -3,6 +3,7 @@ import type { Finding, Report, RuleOutcome } from '../model/report.js';
 import {
   allTargets,
   compareFindings,
+  problemLabel,
   problemsOf,
   problemText,
   showControlChars,
@@ -43,16 +44,20 @@ export function formatJunit(report: Report): string {
         : `  <testsuite ${attrs}>\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>`,
     );
   }
-  const errors = problemsOf(report);
-  if (errors.length > 0) {
-    // One <testcase> with an <error> per input that could not be checked, first, in a suite of their own.
-    const cases = errors.map((p) => {
+  const problems = problemsOf(report);
+  const errors = problems.filter((p) => p.kind !== 'notice');
+  if (problems.length > 0) {
+    // One <testcase> per input that could not be checked, first, in a suite of their own: an <error>, or <skipped> for a notice.
+    const cases = problems.map((p) => {
       const file = p.location?.file ?? report.tool.name;
-      const name = p.kind === 'input' ? 'input' : 'incomplete data';
-      return `    <testcase classname="${xmlAttr(file)}" name="${name}" file="${xmlAttr(file)}">\n      <error message="${xmlAttr(problemText(p))}" type="${p.kind}"/>\n    </testcase>`;
+      const name = p.skipped ? 'not checked' : p.kind === 'input' ? 'input' : 'incomplete data';
+      const body = p.kind === 'notice' ? `<skipped message="${xmlAttr(`${problemLabel(p)}: ${problemText(p)}`)}"/>` : `<error message="${xmlAttr(problemText(p))}" type="${p.kind}"/>`;
+      return `    <testcase classname="${xmlAttr(file)}" name="${name}" file="${xmlAttr(file)}">\n      ${body}\n    </testcase>`;
     });
-    suites.unshift(`  <testsuite name="inputs not checked" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0" timestamp="${xmlAttr(report.generatedAt)}">\n${cases.join('\n')}\n  </testsuite>`);
+    const notices = problems.length - errors.length;
+    suites.unshift(`  <testsuite name="inputs not checked" tests="${cases.length}" failures="0" errors="${errors.length}" skipped="${notices}" timestamp="${xmlAttr(report.generatedAt)}">\n${cases.join('\n')}\n  </testsuite>`);
     tests += cases.length;
+    skipped += notices;
   }
   const root = `name="${xmlAttr(report.tool.name)}" tests="${tests}" failures="${failures}" errors="${errors.length}" skipped="${skipped}"`;
   const body = suites.length === 0 ? '' : `\n${suites.join('\n')}`;

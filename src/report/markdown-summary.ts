@@ -6,7 +6,7 @@ import type { DriftChange, Report } from '../model/report.js';
 import { CappedMarkdown, code, md } from './markdown.js';
 import { countByArea, OUTCOME_LABELS, OUTCOME_ORDER, SEVERITY_WEIGHTS, targetKindsPhrase, topFailingRules, worstOffenders } from './rollup.js';
 import type { OffenderGrouping } from './rollup.js';
-import { countReport, plural, problemsOf, problemText, SEVERITIES_DESC, sortedExpiredWaivers } from './summary.js';
+import { countReport, plural, problemLabel, problemsOf, problemText, seriousProblems, SEVERITIES_DESC, sortedExpiredWaivers } from './summary.js';
 
 /** Options for `formatMarkdownSummary`: the size cap in UTF-8 bytes and how many entries each ranking lists. */
 export interface MarkdownSummaryOptions {
@@ -28,7 +28,8 @@ export function formatMarkdownSummary(report: Report, options: MarkdownSummaryOp
   const failing = counts.outcomes.fail;
   const problems = problemsOf(report);
   const verdict = failing > 0 ? `${plural(failing, 'failing check')}, ${counts.blocking} findings at or above ${report.failOn}` : 'no failing checks';
-  const title = problems.length > 0 ? `incomplete (${plural(problems.length, 'input')} not checked), ${verdict}` : verdict;
+  const serious = seriousProblems(report).length;
+  const title = serious > 0 ? `incomplete (${plural(serious, 'input')} not checked), ${verdict}` : verdict;
   const head = [
     `### kiteguard compliance summary: ${title}`,
     '',
@@ -37,7 +38,7 @@ export function formatMarkdownSummary(report: Report, options: MarkdownSummaryOp
   ];
   const doc = new CappedMarkdown(head, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (problems.length > 0) {
-    doc.section(['**Not checked**', ''], problems.map((p) => `- ${p.kind === 'input' ? 'error' : 'incomplete'}: ${code(problemText(p), false)}`));
+    doc.section(['**Not checked**', ''], problems.map((p) => `- ${problemLabel(p)}: ${code(problemText(p), false)}`));
   }
   const areaRows = countByArea(report)
     .filter((a) => a.area !== 0 || a.total > 0)

@@ -14,12 +14,13 @@ interface JsonDoc {
   tool: { version: string };
   generatedAt: string;
   failOn: Report['failOn'];
+  organizations?: Report['organizations'];
   targets: string[];
   rules: Array<Pick<RuleInfo, 'id' | 'title' | 'severity' | 'area' | 'target'>>;
   outcomes: Array<Omit<RuleOutcome, 'findings' | 'reason'> & { findings: number; reason: string | null }>;
   findings: Array<Omit<Finding, 'waiver'> & { target: string; waiver: JsonWaiver | null }>;
   expiredWaivers: JsonWaiver[];
-  errors?: Array<{ kind: RunProblem['kind']; message: string; location: { file: string; line: number | null; column: number | null } | null }>;
+  errors?: Array<{ kind: RunProblem['kind']; skipped?: boolean; message: string; location: { file: string; line: number | null; column: number | null } | null }>;
 }
 
 const LISTS = ['targets', 'rules', 'outcomes', 'findings', 'expiredWaivers'] as const;
@@ -62,6 +63,7 @@ export function reportFromJson(doc: JsonDoc, catalog: RuleInfo[]): Report {
     }),
     expiredWaivers: doc.expiredWaivers,
     failOn: doc.failOn,
+    ...(doc.organizations ? { organizations: doc.organizations } : {}),
     ...(doc.errors?.length ? { problems: doc.errors.map(problemFromJson) } : {}),
   };
 }
@@ -69,5 +71,5 @@ export function reportFromJson(doc: JsonDoc, catalog: RuleInfo[]): Report {
 function problemFromJson(e: NonNullable<JsonDoc['errors']>[number]): RunProblem {
   const l = e.location;
   const location = l ? { file: l.file, ...(l.line === null ? {} : { line: l.line }), ...(l.column === null ? {} : { column: l.column }) } : undefined;
-  return { kind: e.kind, message: e.message, ...(location ? { location } : {}) };
+  return { kind: e.kind, ...(e.skipped ? { skipped: true } : {}), message: e.message, ...(location ? { location } : {}) };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { Finding, Report, RuleInfo, Severity, Waiver } from '../model/report.js';
 import { severityRank } from '../model/blocking.js';
-import { allFindings, compareText, outcomesOf, problemsOf, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
+import { allFindings, compareText, outcomesOf, problemsOf, seriousProblems, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
 
 /** Options for `formatSarif`. */
 export interface SarifOptions {
@@ -55,7 +55,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
             rules,
           },
         },
-        invocations: [{ executionSuccessful: problemsOf(report).length === 0, toolExecutionNotifications: [...notifications(report, index, options), ...cap] }],
+        invocations: [{ executionSuccessful: seriousProblems(report).length === 0, toolExecutionNotifications: [...notifications(report, index, options), ...cap] }],
         ...(options.category ? { automationDetails: { id: `${options.category}/` } } : {}),
         // Columns count Unicode code points (src/yaml/lines.ts), not UTF-16 units.
         columnKind: 'unicodeCodePoints',
@@ -135,8 +135,8 @@ function notifications(report: Report, index: Map<string, number>, options: Sari
     const l = p.location;
     const region = l?.line !== undefined && l.line >= 1 ? { startLine: l.line, ...(l.column !== undefined && l.column >= 1 ? { startColumn: l.column } : {}) } : undefined;
     return {
-      level: 'error',
-      message: { text: p.kind === 'input' ? `could not be checked: ${p.message}` : `incomplete data: ${p.message}` },
+      level: p.skipped ? 'warning' : 'error',
+      message: { text: p.skipped ? `not checked: ${p.message}` : p.kind === 'input' ? `could not be checked: ${p.message}` : `incomplete data: ${p.message}` },
       ...(l ? { locations: [{ physicalLocation: { artifactLocation: artifact(l.file, options), ...(region ? { region } : {}) } }] } : {}),
     };
   });

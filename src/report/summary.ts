@@ -118,18 +118,30 @@ export function countReport(report: Report): Counts {
   };
 }
 
+/** The problems that make a run incomplete or wrong (input errors, missing data), leaving out notices. */
+export function seriousProblems(report: Report): RunProblem[] {
+  return problemsOf(report).filter((p) => p.kind !== 'notice');
+}
+
+/** How a problem is labelled in every format: `error`, `incomplete`, `not checked` (a skipped file) or `notice`. */
+export function problemLabel(p: RunProblem): string {
+  if (p.skipped) return 'not checked';
+  return p.kind === 'input' ? 'error' : p.kind;
+}
+
 /** The run's problems (input errors first, then missing data), sorted by where they are. */
 export function problemsOf(report: Report): RunProblem[] {
-  const rank = (p: RunProblem): number => (p.kind === 'input' ? 0 : 1);
+  const rank = (p: RunProblem): number => (p.kind === 'input' ? 0 : p.kind === 'incomplete' ? 1 : 2);
   return [...(report.problems ?? [])].sort(
     (a, b) => rank(a) - rank(b) || compareText(a.location?.file ?? '', b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0),
   );
 }
 
-/** A problem as one line: `file:line:col: message`, leaving out what is unknown. */
+/** A problem as one line: `file:line:col: message` (a skipped file: `file — reason`), leaving out what is unknown. */
 export function problemText(p: RunProblem): string {
   const l = p.location;
   if (!l) return p.message;
+  if (p.skipped) return `${l.file} — ${p.message}`;
   const at = l.line === undefined ? l.file : l.column === undefined ? `${l.file}:${l.line}` : `${l.file}:${l.line}:${l.column}`;
   return `${at}: ${p.message}`;
 }

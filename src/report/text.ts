@@ -6,6 +6,7 @@ import {
   countReport,
   outcomesOf,
   plural,
+  problemLabel,
   problemsOf,
   problemText,
   SEVERITIES_DESC,
@@ -53,7 +54,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const problems = problemsOf(report);
   if (problems.length > 0) {
     out.push(paint('bold', paint('red', 'Could not check:')));
-    for (const p of problems) out.push(`  ${p.kind === 'input' ? 'error' : 'incomplete'}: ${safe(problemText(p))}`);
+    for (const p of problems) out.push(`  ${problemLabel(p)}: ${safe(problemText(p))}`);
     out.push('');
   }
   for (const group of groupByFile(shown)) {

@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { PRIVATE_FILE_MODE } from '../files.js';
 import { InputError } from '../errors.js';
+import { maskCredentialsDeep } from '../redact.js';
 import { LineIndex } from '../yaml/lines.js';
 import { checkDuplicates } from './duplicates.js';
 import { locateJsonPointer } from './json-locate.js';
@@ -56,8 +57,12 @@ export function snapshotFromValue(value: unknown, file: string, text?: string): 
 /**
  * The schema check as a safety net that never throws data away: every part that fails the schema becomes an
  * `unavailable` section and is added to `incomplete` (as `schema: <path>`), so the run ends incomplete, not empty.
+ * Credentials anywhere in it are masked by shape first.
  */
 export function sealSnapshot(snapshot: Snapshot): QuarantinedPart[] {
+  // The last line of defence: no token, JWT or private key leaves in a snapshot, yet every one keeps its kind,
+  // length and place, so `pipeline/hardcoded_secret` still finds it at the same line and column (src/redact.ts).
+  maskCredentialsDeep(snapshot);
   const { parts } = quarantineInvalid(snapshot);
   if (parts.length > 0) snapshot.incomplete = [...new Set([...snapshot.incomplete, ...parts.map((p) => `schema: ${pointerPath(p.pointer) || '/'}`)])].sort();
   return parts;

@@ -20,6 +20,8 @@ export interface PipelineFile {
 export interface SkippedFile {
   name: string;
   reason: string;
+  /** True when what it holds stayed unseen (a link leaving the repository): the run is incomplete, not just noted. */
+  unseen?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ class Walk {
     if (!statOf(path)?.isFile()) return;
     const name = displayName(path, this.cwd);
     const real = realOf(path);
-    if (!inside(root, real)) return this.skip(name, `a symbolic link to ${real}, outside the repository`);
+    if (!inside(root, real)) return this.skip(name, `a symbolic link to ${real}, outside the repository`, true);
     const first = this.seen.get(real);
     if (first !== undefined) return this.skip(name, `the same file as ${first}`);
     this.seen.set(real, name);
@@ -76,7 +78,7 @@ class Walk {
     const real = realOf(path);
     const name = displayName(path, this.cwd);
     if (chain.includes(real)) return this.skip(name, 'a symbolic link loop');
-    if (chain.length > 0 && !inside(root, real)) return this.skip(name, `a symbolic link to ${real}, outside the repository`);
+    if (chain.length > 0 && !inside(root, real)) return this.skip(name, `a symbolic link to ${real}, outside the repository`, true);
     let entries;
     try {
       entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -97,8 +99,8 @@ class Walk {
     }
   }
 
-  private skip(name: string, reason: string): void {
-    this.skipped.push({ name, reason });
+  private skip(name: string, reason: string, unseen = false): void {
+    this.skipped.push({ name, reason, ...(unseen ? { unseen } : {}) });
   }
 }
 

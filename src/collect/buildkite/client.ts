@@ -7,6 +7,7 @@ import { BuildkiteApiError, BuildkiteGraphqlError, pathOnly, type BuildkiteApi }
 import { exchange, type ExchangeContext } from './http.js';
 import { RateLimitPacer, SYSTEM_CLOCK, type Clock } from './pacer.js';
 import { Semaphore } from './semaphore.js';
+import { ApiGate } from '../gate.js';
 
 /** Buildkite's public REST base. */
 export const DEFAULT_API_URL = 'https://api.buildkite.com/v2';
@@ -93,11 +94,20 @@ export class BuildkiteClient {
         this.stats.retries++;
         events?.warn('buildkite', message);
       },
+      gates: { rest: new ApiGate(this.apiUrl.href), graphql: new ApiGate(this.graphqlUrl.href) },
       onRateLimit: (api, s) => {
         if (api === 'rest') events?.budget('buildkite', s.remaining, s.limit, new Date(s.resetAt).toISOString());
       },
       ...(options.journal ? { journal: options.journal } : {}),
     };
+  }
+
+  /** Why nothing at all could be collected: an API whose host could not be reached or which rejected the token, before anything succeeded. */
+  get unusable(): string | undefined {
+    const gates = [this.ctx.gates.rest, this.ctx.gates.graphql];
+    if (gates.some((g) => g.succeeded)) return undefined;
+    const failed = gates.flatMap((g) => (g.closedBy ? [redactor([this.options.token])(g.closedBy.message)] : []));
+    return failed.length > 0 ? [...new Set(failed)].join('; ') : undefined;
   }
 
   /** GETs one REST resource, e.g. `/organizations/acme/pipeline-settings`. */

@@ -26,6 +26,8 @@ export interface BuildkiteCollection {
   stats: CallStats;
   /** Readable paths of unavailable sections, e.g. `buildkite.clusters[prod].secrets`. */
   incomplete: string[];
+  /** Why nothing at all could be collected: the API host unreachable or the token rejected (token masked). */
+  unusable?: string;
 }
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -90,5 +92,6 @@ export async function collectBuildkite(options: CollectBuildkiteOptions, events:
     rules: rest.rules,
     registries: registryEntries,
   };
-  return { snapshot, stats: { ...client.stats }, incomplete: [...reader.incomplete].sort() };
+  const unusable = client.unusable;
+  return { snapshot, stats: { ...client.stats }, incomplete: [...reader.incomplete].sort(), ...(unusable ? { unusable } : {}) };
 }

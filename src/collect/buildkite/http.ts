@@ -1,6 +1,7 @@
 // One Buildkite HTTP exchange with timeouts, bounded retries and rate-limit pacing; knows nothing about resources.
 import { redactor } from '../../redact.js';
 import type { ResponseJournal } from '../journal/journal.js';
+import { connectionFailure, type ApiGate } from '../gate.js';
 import { BuildkiteApiError, type BuildkiteApi } from './errors.js';
 import { parseRateLimit, type Clock, type RateLimitPacer, type RateLimitState } from './pacer.js';
 import type { Semaphore } from './semaphore.js';
@@ -21,6 +22,8 @@ export interface ExchangeContext {
   onRateLimit(api: BuildkiteApi, state: RateLimitState): void;
   /** Completed responses of an interrupted run to replay, and where to keep this run's. */
   journal?: ResponseJournal;
+  /** Per API: whether its host can be reached and takes the token; once closed, requests fail without being sent. */
+  gates: Record<BuildkiteApi, ApiGate>;
 }
 
 /** One request to send. */
@@ -59,8 +62,17 @@ export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Prom
   }
   let lastStatus = 0;
   let lastProblem = 'no attempt made';
+  const gate = ctx.gates[req.api];
+  const request = {};
   for (let attempt = 1; attempt <= ctx.maxAttempts; attempt++) {
-    const outcome = await ctx.semaphore.run(() => attemptOnce(ctx, req));
+    await gate.enter(request).catch(() => {
+      throw closedError(req, gate);
+    });
+    const outcome = await ctx.semaphore.run(() => attemptOnce(ctx, req, request, attempt));
+    if (outcome.kind === 'wait') {
+      attempt -= 1;
+      continue;
+    }
     if (outcome.kind === 'done') return outcome.response;
     if (outcome.kind === 'fatal') throw outcome.error;
     lastStatus = outcome.status;
@@ -76,9 +88,15 @@ export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Prom
 type Attempt =
   | { kind: 'done'; response: ExchangeResponse }
   | { kind: 'retry'; status: number; problem: string; waitMs?: number }
-  | { kind: 'fatal'; error: BuildkiteApiError };
+  | { kind: 'fatal'; error: BuildkiteApiError }
+  /** Another request is finding out whether the host can be reached: wait for it, nothing sent. */
+  | { kind: 'wait' };
 
-async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest): Promise<Attempt> {
+async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest, request: object, attempt: number): Promise<Attempt> {
+  const gate = ctx.gates[req.api];
+  const closed = () => ({ kind: 'fatal' as const, error: closedError(req, gate) });
+  if (gate.closedBy) return closed();
+  if (gate.mustWait(request)) return { kind: 'wait' };
   const release = await req.pacer.acquire(req.cost);
   ctx.onSend(req.api);
   const controller = new AbortController();
@@ -99,11 +117,15 @@ async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest): Promise<
     text = await res.text();
   } catch (err) {
     release();
-    const problem = controller.signal.aborted ? `no complete response within ${ctx.timeoutMs} ms` : `connection failed (${describeNetworkError(err, ctx.token)})`;
+    const failure = controller.signal.aborted || status !== 0 ? undefined : connectionFailure(err);
+    if (!failure) gate.settled();
+    else if (!gate.noAnswer(request, failure, attempt)) return closed();
+    const problem = controller.signal.aborted ? `no complete response within ${ctx.timeoutMs} ms` : `connection failed (${failure?.cause ?? describeNetworkError(err, ctx.token)})`;
     return { kind: 'retry', status, problem };
   } finally {
     clearTimeout(timer);
   }
+  gate.answered(status, status === 401 ? upstreamMessage(text, ctx.token) : undefined);
   const now = ctx.clock.now();
   const window = parseRateLimit(headers, now);
   if (window) {
@@ -139,6 +161,12 @@ async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest): Promise<
     ctx.journal.record('buildkite', req.method, req.url, req.body ?? '', { status, headers: kept, body: text });
   }
   return { kind: 'done', response: { status, headers, body } };
+}
+
+/** The error of a request to an API whose gate is closed: 401 when the token was rejected, 0 when the host is unreachable. */
+function closedError(req: ExchangeRequest, gate: ApiGate): BuildkiteApiError {
+  const failure = gate.closedBy!;
+  return new BuildkiteApiError(req.api, req.label, failure.reason === 'rejected' ? 401 : 0, failure.message);
 }
 
 /** Exponential backoff: 250 ms, 500 ms, 1 s … capped at 8 s. */

@@ -6,6 +6,8 @@ import { identityHash } from '../identity.js';
 import { Limiter } from './limiter.js';
 import type { CollectGithubOptions } from './options.js';
 import { redactor, type Redact } from '../../redact.js';
+import { ApiGate, connectionFailure } from '../gate.js';
+import type { ApiUnusableError } from '../../errors.js';
 
 /** Response headers that describe the collector's own credential. */
 export interface CredentialHeaders {
@@ -21,11 +23,32 @@ export interface GithubClient {
   credential: CredentialHeaders | undefined;
   redact: Redact;
   appInstallationId?: number;
+  /** Whether the API host could be reached and took the credential. */
+  gate: ApiGate;
 }
 
 const RETRIES = 3;
 /** Longest wait kiteguard accepts for a rate-limit reset before giving up on that request. */
 const MAX_WAIT_SECONDS = 15 * 60;
+
+/** octokit passes an `AbortError` on untouched and never retries it: the way to end a request for good. */
+function stopRequest(failure: ApiUnusableError): Error {
+  return Object.assign(new Error(failure.message, { cause: failure }), { name: 'AbortError' });
+}
+
+/** The `message` of a JSON error body, shortened; undefined when there is none. */
+function upstreamMessage(buf: ArrayBuffer): string | undefined {
+  try {
+    const body = JSON.parse(new TextDecoder().decode(buf)) as { message?: unknown };
+    return typeof body.message === 'string' ? body.message.slice(0, 200) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 function pathOf(url: string): string {
   try {
@@ -68,6 +91,12 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
   const timeoutMs = options.timeoutMs ?? 30_000;
   const unit = options.retryUnitMs ?? 1000;
   const seen = new Set<string>();
+  const count = (isGraphql: boolean, key: string) => {
+    if (isGraphql) stats.graphql += 1;
+    else stats.rest += 1;
+    if (seen.has(key)) stats.retries += 1;
+    seen.add(key);
+  };
   const state: { credential?: CredentialHeaders } = {};
 
   const noteCredential = (href: string, status: number, headers: Headers) => {
@@ -76,6 +105,7 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
     }
   };
 
+  const gate = new ApiGate(base);
   const countingFetch = async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
     const href = String(url);
     const isGraphql = /\/graphql$/.test(pathOf(href));
@@ -89,22 +119,39 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
       noteCredential(href, stored.status, headers);
       return new Response(stored.status === 204 ? null : isGraphql ? withoutCost(stored.body) : stored.body, { status: stored.status, headers });
     }
-    if (isGraphql) stats.graphql += 1;
-    else stats.rest += 1;
-    const key = `${method} ${href} ${requestBody}`;
-    if (seen.has(key)) stats.retries += 1;
-    seen.add(key);
-    const signal = AbortSignal.timeout(timeoutMs);
-    let res: Response;
+    const label = `${method} ${pathOf(href)}`;
+    let res: Response | undefined;
+    const request = {};
+    for (let attempt = 1; !res; attempt++) {
+      await gate.enter(request).catch((e: ApiUnusableError) => {
+        throw stopRequest(e);
+      });
+      count(isGraphql, `${method} ${href} ${requestBody}`);
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        res = await fetch(href, { ...init, signal });
+      } catch (e) {
+        const failure = signal.aborted ? undefined : connectionFailure(e);
+        if (!failure) {
+          gate.settled();
+          const why = signal.aborted ? `no response within ${timeoutMs} ms` : `connection failed (${(e as Error).message})`;
+          events.warn('github', redact(`${label}: ${why}; retrying`));
+          throw new Error(why);
+        }
+        if (!gate.noAnswer(request, failure, attempt)) throw stopRequest(gate.closedBy!);
+        events.warn('github', redact(`${label}: ${failure.cause}; retrying`));
+        await sleep((unit / 4) * attempt);
+      }
+    }
     let buf: ArrayBuffer;
     try {
-      res = await fetch(href, { ...init, signal });
       buf = await res.arrayBuffer();
     } catch (e) {
-      const why = signal.aborted ? `no response within ${timeoutMs} ms` : `connection failed or response cut short (${(e as Error).message})`;
-      events.warn('github', redact(`${init.method ?? 'GET'} ${pathOf(href)}: ${why}; retrying`));
-      throw new Error(why);
+      gate.settled();
+      events.warn('github', redact(`${label}: response cut short (${(e as Error).message}); retrying`));
+      throw new Error(`response cut short (${(e as Error).message})`);
     }
+    gate.answered(res.status, res.status === 401 ? upstreamMessage(buf) : undefined);
     const type = res.headers.get('content-type') ?? '';
     const text = buf.byteLength > 0 ? new TextDecoder().decode(buf) : '';
     let parsed: unknown;
@@ -159,6 +206,7 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
         return state.credential;
       },
       redact,
+      gate,
     };
   }
   const { appId, privateKey } = options.auth;
@@ -176,6 +224,7 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
       return state.credential;
     },
     redact,
+    gate,
     appInstallationId: installationId,
   };
 }

@@ -2,6 +2,7 @@
 import { ok, unavailable, type Section, type Unavailable } from '../../snapshot/section.js';
 import { SILENT_EVENTS, type CollectEvents } from '../events.js';
 import { redactor } from '../../redact.js';
+import { ApiUnusableError } from '../../errors.js';
 import { emptyStats, type CallStats } from '../stats.js';
 import { createGithubClient, type GithubClient } from './client.js';
 import { EtagCache } from './etag-cache.js';
@@ -129,6 +130,8 @@ export interface GithubCollection {
   incomplete: string[];
   /** Readable paths of sections this kind of credential can never read. */
   notCollectable: string[];
+  /** Why nothing at all could be collected: the API host unreachable or the credential rejected (credentials masked). */
+  unusable?: string;
 }
 
 /** Collects the `github` snapshot section; parts that cannot be read are marked unavailable and listed in `incomplete`. */
@@ -142,13 +145,16 @@ export async function collectGithub(options: CollectGithubOptions, events: Colle
     const secret = 'token' in options.auth ? options.auth.token : options.auth.privateKey;
     const why = describeFailure(e, 'GitHub authentication', 'a valid token, or a GitHub App id, private key and installation', redactor([secret]));
     const snapshot = everythingUnavailable(base, options, why);
-    return { snapshot, stats, incomplete: incompletePaths(snapshot), notCollectable: [] };
+    const cause = (e as { cause?: unknown } | undefined)?.cause;
+    const unusable = e instanceof ApiUnusableError ? e : cause instanceof ApiUnusableError ? cause : undefined;
+    return { snapshot, stats, incomplete: incompletePaths(snapshot), notCollectable: [], ...(unusable ? { unusable: redactor([secret])(unusable.message) } : {}) };
   }
   const run: RunContext = { options, events, stats, client, cache: new EtagCache(options.cacheDir, client.identity), concurrency: Math.max(1, options.concurrency ?? 4) };
   const names = (options.repos ?? []).filter((n) => (options.repoFilter ? options.repoFilter(n) : true));
   const snapshot = options.repos?.length ? await collectRepositoriesMode(run, base, names) : await collectOrganizationMode(run, base);
   const notCollectable = 'token' in options.auth && !options.repos?.length ? [...APP_ONLY] : [];
   const incomplete = incompletePaths(snapshot, new Set([...(options.repos?.length ? SKIPPED_IN_REPO_MODE : []), ...notCollectable]));
-  for (const path of incomplete) events.warn('github', `unavailable: ${path}`);
-  return { snapshot, stats, incomplete, notCollectable: notCollectable.map((k) => `github.${k}`) };
+  const unusable = client.gate.unusable;
+  if (!unusable) for (const path of incomplete) events.warn('github', `unavailable: ${path}`);
+  return { snapshot, stats, incomplete, notCollectable: notCollectable.map((k) => `github.${k}`), ...(unusable ? { unusable: client.redact(unusable.message) } : {}) };
 }

@@ -1,6 +1,7 @@
 // Turns a failed request into an `unavailable` section with a reason a user can act on.
 import { unreadable, type Unavailable } from '../../snapshot/section.js';
 import type { Redact } from '../../redact.js';
+import { ApiUnusableError } from '../../errors.js';
 
 interface HttpishError {
   status?: number;
@@ -17,6 +18,8 @@ function bodyMessage(e: HttpishError): string | undefined {
 
 /** Why `what` could not be read, with the HTTP status and the permission that would help. */
 export function describeFailure(error: unknown, what: string, needs: string | undefined, redact: Redact): Unavailable {
+  const unusable = error instanceof ApiUnusableError ? error : (error as { cause?: unknown } | undefined)?.cause;
+  if (unusable instanceof ApiUnusableError) return unreadable(redact(`${what}: ${unusable.message}`), unusable.reason === 'rejected' ? 401 : undefined, undefined);
   const e = (error ?? {}) as HttpishError;
   if (Array.isArray(e.errors) && e.errors.length > 0) {
     return unreadable(redact(`${what}: GitHub GraphQL error: ${e.errors.map((x) => x.message ?? x.type ?? 'unknown').join('; ')}`), undefined, needs);

@@ -1,22 +1,31 @@
 // The report's header and headline figures: tool, time, targets by kind, threshold, and totals per outcome.
 import type { Report } from '../../model/report.js';
 import { OUTCOME_LABELS, OUTCOME_ORDER, targetKindsPhrase } from '../rollup.js';
-import { countReport, plural, problemsOf, problemText, SEVERITIES_DESC } from '../summary.js';
+import { countReport, plural, problemLabel, problemsOf, problemText, SEVERITIES_DESC } from '../summary.js';
 import { html, num, time } from './escape.js';
 
 /** The page header: what ran, when, on what, and with which fail-on threshold. */
 export function renderHeader(report: Report): string {
   const kinds = targetKindsPhrase(report);
+  const organizations = organizationNames(report);
   const items: Array<[string, string]> = [
     ['Generated', time(report.generatedAt)],
     ['Tool', `${html(report.tool.name)} ${html(report.tool.version)}`],
     ['Targets', kinds === '' ? 'none' : html(kinds)],
+    ...(organizations ? ([['Organizations', html(organizations)]] as Array<[string, string]>) : []),
     ['Rules', num(report.rules.length)],
     ['Fails on', `<strong>${html(report.failOn)}</strong> and above`],
   ];
   if (report.drift) items.push(['Compared with', time(report.drift.baselineGeneratedAt)]);
   const meta = items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('');
   return `<header class="top"><div class="wrap"><h1>kiteguard compliance report</h1><dl class="meta">${meta}</dl></div></header>`;
+}
+
+/** The organizations the `organization` target covers, e.g. `GitHub acme · Buildkite acme-inc`; undefined when unknown. */
+export function organizationNames(report: Report): string | undefined {
+  const o = report.organizations;
+  const names = [...(o?.github ? [`GitHub ${o.github}`] : []), ...(o?.buildkite ? [`Buildkite ${o.buildkite}`] : [])];
+  return names.length > 0 ? names.join(' · ') : undefined;
 }
 
 /** Headline figures: outcomes per kind, failing findings by severity and how many are at or above the threshold. */
@@ -38,6 +47,6 @@ export function renderTotals(report: Report): string {
 export function renderProblems(report: Report): string {
   const problems = problemsOf(report);
   if (problems.length === 0) return '';
-  const items = problems.map((p) => `<li><strong>${p.kind === 'input' ? 'error' : 'incomplete'}</strong>: ${html(problemText(p))}</li>`).join('');
+  const items = problems.map((p) => `<li><strong>${problemLabel(p)}</strong>: ${html(problemText(p))}</li>`).join('');
   return `<section id="problems" class="problems" role="alert"><h2>Not checked: ${plural(problems.length, 'problem')}</h2><ul>${items}</ul></section>`;
 }

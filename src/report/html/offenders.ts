@@ -6,6 +6,7 @@ import { SEVERITY_WEIGHTS, topFailingRules, worstOffenders } from '../rollup.js'
 import type { Offender, OffenderGrouping } from '../rollup.js';
 import { SEVERITIES_DESC } from '../summary.js';
 import { html, num } from './escape.js';
+import { organizationNames } from './header.js';
 
 /** How many entries each list shows. */
 export const OFFENDER_LIMIT = 10;
@@ -24,19 +25,21 @@ export function renderOffenders(report: Report): string {
     `(${weights}). Waived, unknown and not-applicable outcomes do not count. Select a name to filter the findings table.</p>`;
   const lists = GROUPS.map(([by, title]) => [by, title, worstOffenders(report, by, OFFENDER_LIMIT)] as const)
     .filter(([, , list]) => list.length > 0)
-    .map(([by, title, list]) => offenderTable(by, title, list));
+    .map(([by, title, list]) => offenderTable(report, by, title, list));
   if (lists.length === 0) return `${how}<p class="ok">No failing outcomes.</p>`;
   return `${how}<div class="grid">${lists.join('')}${rulesTable(report)}</div>`;
 }
 
-function offenderTable(by: OffenderGrouping, title: string, list: Offender[]): string {
+function offenderTable(report: Report, by: OffenderGrouping, title: string, list: Offender[]): string {
+  const organizations = organizationNames(report);
   const rows = list
     .map((o) => {
       const sev = SEVERITIES_DESC.filter((s) => o.bySeverity[s] > 0)
         .map((s) => `<span class="sev sev-${s}" title="${s}">${num(o.bySeverity[s])}</span>`)
         .join(' ');
       // Organizations have no filter of their own: their name goes to the search field.
-      return `<tr><td>${filterButton(by === 'organization' ? 'q' : by, o.name)}</td><td class="num">${num(o.score)}</td><td class="num">${num(o.failing)}</td><td>${sev}</td></tr>`;
+      const covers = by === 'organization' && organizations ? `<div class="sub" data-organizations>${html(organizations)}</div>` : '';
+      return `<tr><td>${filterButton(by === 'organization' ? 'q' : by, o.name)}${covers}</td><td class="num">${num(o.score)}</td><td class="num">${num(o.failing)}</td><td>${sev}</td></tr>`;
     })
     .join('');
   return (
