@@ -4,31 +4,34 @@ import { readFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
-// A one-shot run (`check` of a few named files, as a pre-commit hook runs it) evaluates each file once.
+const [command, ...args] = process.argv.slice(2);
+// `check` and `check-agent` load the bundle of only those two commands.
+const checking = command === 'check' || command === 'check-agent';
+
+// A one-shot run (a check of a few named files, as a pre-commit hook runs it) evaluates each file once.
 // V8 optimizes hot Wasm functions on background threads and Node waits for those compilations before
 // the process exits, so such a run pays for code it never uses: it stays on the baseline compiler.
 // Folders, discovery and longer lists keep the optimizing tier, which pays over many files. The flag
 // is V8-internal: it is set only on the Node versions whose V8 has it (20 to 24; measured on 20).
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
-if (oneShot(process.argv.slice(2)) && NODE_MAJOR >= 20 && NODE_MAJOR <= 24) setFlagsFromString('--liftoff-only');
+if (checking && fewFiles(args) && NODE_MAJOR >= 20 && NODE_MAJOR <= 24) setFlagsFromString('--liftoff-only');
 
 // Compile the policy bundle on V8's background threads while the CLI module loads; on any
 // failure the CLI reads the file itself and reports the problem.
 const policy = readFile(new URL('../dist/policy.wasm', import.meta.url))
   .then((bytes) => WebAssembly.compile(bytes))
   .catch(() => undefined);
-const { main } = await import('../dist/kiteguard.js');
+const { main } = await import(checking ? '../dist/kiteguard-check.js' : '../dist/kiteguard.js');
 
 process.exitCode = await main(process.argv.slice(2), policy);
 
-// `check` or `check-agent` naming one to eight regular files and no folder.
-function oneShot([command, ...args]) {
-  if (command !== 'check' && command !== 'check-agent') return false;
+// One to eight arguments name regular files, and none a folder.
+function fewFiles(paths) {
   let files = 0;
-  for (const arg of args) {
+  for (const path of paths) {
     let stat;
     try {
-      stat = statSync(arg, { throwIfNoEntry: false });
+      stat = statSync(path, { throwIfNoEntry: false });
     } catch {
       // Not a path this process can look at: the command reports it.
     }

@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/kiteguard.js (plus lazily loaded chunks) for a fast start.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 // The SDK's YAML builtins pull in the `yaml` package (a third of start-up time); the
 // policies call no yaml.* builtin, so the bundle leaves them out (the host-builtins test
@@ -15,17 +16,30 @@ const withoutSdkYaml = {
   },
 };
 
+// RE2JS (a third of the bundle's code) is needed only when a config has waivers or regular-expression
+// knobs: the bundle imports a stand-in whose properties load the real class on first use (a `require`
+// esbuild bundles as a module that runs when first required), so a run without them never evaluates it.
+const lazyRe2 = {
+  name: 'lazy-re2js',
+  setup(b) {
+    b.onResolve({ filter: /^re2js$/ }, (args) => (args.namespace === 'kiteguard-lazy' ? undefined : { path: 're2js', namespace: 'kiteguard-lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'kiteguard-lazy' }, () => ({
+      contents: [
+        'let real;',
+        "const load = () => (real ??= require('re2js').RE2JS);",
+        'export const RE2JS = new Proxy({}, { get: (_, key) => { const value = load()[key]; return typeof value === "function" ? value.bind(load()) : value; } });',
+      ].join('\n'),
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry content hashes: drop the previous build's so none goes stale into a package.
 rmSync('dist/chunks', { recursive: true, force: true });
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-await build({
-  entryPoints: { kiteguard: 'src/main.ts', 'evaluate-worker': 'src/engine/worker.ts' },
-  outdir: 'dist',
-  // Commands that need large libraries (API clients, schema validation) load them as
-  // separate chunks on first use, so `check` starts without parsing them.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -34,8 +48,29 @@ await build({
   legalComments: 'linked',
   define: { KITEGUARD_VERSION: JSON.stringify(version) },
   // CommonJS dependencies inside an ESM bundle need a require.
-  plugins: [withoutSdkYaml],
   banner: { js: "import { createRequire as __kgRequire } from 'node:module'; const require = __kgRequire(import.meta.url);" },
   logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: { kiteguard: 'src/main.ts', 'evaluate-worker': 'src/engine/worker.ts' },
+  outdir: 'dist',
+  // Commands that need large libraries (API clients, schema validation) load them as
+  // separate chunks on first use, so `check` starts without parsing them.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [withoutSdkYaml, lazyRe2],
 });
-console.log('bundled dist/kiteguard.js');
+
+// The one-shot bundle bin/ runs for `check` and `check-agent`: the same entry with the CLI of only those
+// two commands (src/cli/one-shot.ts), in one file, so a pre-commit run loads one module and nothing of
+// the other commands. What they load on first use (a signed bundle, the HTML report) stays in the file,
+// run only when used.
+const oneShotCli = {
+  name: 'one-shot-cli',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\/index\.js$/ }, (args) => (args.importer.endsWith('src/main.ts') ? { path: resolve('src/cli/one-shot.ts') } : undefined));
+  },
+};
+await build({ ...common, entryPoints: { 'kiteguard-check': 'src/main.ts' }, outdir: 'dist', plugins: [withoutSdkYaml, lazyRe2, oneShotCli] });
+console.log('bundled dist/kiteguard.js and dist/kiteguard-check.js');
