@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // kiteguard command-line entry: runs the bundled CLI and sets the exit code (never calls process.exit).
-import { readFile } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { readFile, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
 const [command, ...args] = process.argv.slice(2);
@@ -18,7 +17,8 @@ if (checking && fewFiles(args) && NODE_MAJOR >= 20 && NODE_MAJOR <= 24) setFlags
 
 // Compile the policy bundle on V8's background threads while the CLI module loads; on any
 // failure the CLI reads the file itself and reports the problem.
-const policy = readFile(new URL('../dist/policy.wasm', import.meta.url))
+// (node:fs's callback form: node:fs/promises would load more of Node at start-up.)
+const policy = new Promise((resolve, reject) => readFile(new URL('../dist/policy.wasm', import.meta.url), (err, bytes) => (err ? reject(err) : resolve(bytes))))
   .then((bytes) => WebAssembly.compile(bytes))
   .catch(() => undefined);
 const { main } = await import(checking ? '../dist/kiteguard-check.js' : '../dist/kiteguard.js');

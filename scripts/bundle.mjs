@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/kiteguard.js (plus lazily loaded chunks) for a fast start.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 // The SDK's YAML builtins pull in the `yaml` package (a third of start-up time); the
@@ -35,6 +36,8 @@ const lazyRe2 = {
   },
 };
 
+const nodeRequire = createRequire(import.meta.url);
+
 // Chunk names carry content hashes: drop the previous build's so none goes stale into a package.
 rmSync('dist/chunks', { recursive: true, force: true });
 
@@ -66,11 +69,35 @@ await build({
 // two commands (src/cli/one-shot.ts), in one file, so a pre-commit run loads one module and nothing of
 // the other commands. What they load on first use (a signed bundle, the HTML report) stays in the file,
 // run only when used.
+// Built-in modules a check run seldom needs (hashing repeated inputs and signed bundles, spawning
+// buildkite-agent, gunzip; commander's executable subcommands): the one-shot bundle imports stand-ins
+// that load the real module on first use. An import of a name a stand-in lacks fails the build.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(crypto|child_process|zlib)$/ }, (args) =>
+      args.namespace === 'kiteguard-lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'kiteguard-lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'kiteguard-lazy-builtin' }, (args) => ({ contents: standIn(args.path), loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
+// A module with the functions and objects the built-in exports, each loading it when first called or read.
+function standIn(name) {
+  const lines = ['let real;', `const load = () => (real ??= require(${JSON.stringify(name)}));`];
+  for (const [key, { value }] of Object.entries(Object.getOwnPropertyDescriptors(nodeRequire(name)))) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(key)) continue;
+    if (typeof value === 'function') lines.push(`export function ${key}(...a) { return new.target ? new (load().${key})(...a) : load().${key}(...a); }`);
+    else if (value && typeof value === 'object') lines.push(`export const ${key} = new Proxy({}, { get: (_, k) => load().${key}[k] });`);
+  }
+  return lines.join('\n');
+}
+
 const oneShotCli = {
   name: 'one-shot-cli',
   setup(b) {
     b.onResolve({ filter: /^\.\/cli\/index\.js$/ }, (args) => (args.importer.endsWith('src/main.ts') ? { path: resolve('src/cli/one-shot.ts') } : undefined));
   },
 };
-await build({ ...common, entryPoints: { 'kiteguard-check': 'src/main.ts' }, outdir: 'dist', plugins: [withoutSdkYaml, lazyRe2, oneShotCli] });
+await build({ ...common, entryPoints: { 'kiteguard-check': 'src/main.ts' }, outdir: 'dist', plugins: [withoutSdkYaml, lazyRe2, lazyBuiltins, oneShotCli] });
 console.log('bundled dist/kiteguard.js and dist/kiteguard-check.js');
