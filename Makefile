@@ -42,7 +42,11 @@ policies: policy-test dist/policy.wasm
 dist/kiteguard.js: $(TS_SRC) scripts/bundle.mjs | node_modules
 	node scripts/bundle.mjs
 
-build: dist/policy.wasm dist/kiteguard.js
+# V8's code cache of the one-shot bundle that `check` runs (made by running it once).
+dist/kiteguard-check.cache: dist/kiteguard.js dist/policy.wasm dist/catalog.json bin/load-check.js scripts/code-cache.mjs
+	node scripts/code-cache.mjs
+
+build: dist/policy.wasm dist/kiteguard.js dist/kiteguard-check.cache
 
 typecheck: | node_modules
 	npx tsc -p tsconfig.json

@@ -2,10 +2,17 @@
 // kiteguard command-line entry: runs the bundled CLI and sets the exit code (never calls process.exit).
 import { readFile, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
+import { loadCheckBundle } from './load-check.js';
 
 const [command, ...args] = process.argv.slice(2);
-// `check` and `check-agent` load the bundle of only those two commands.
 const checking = command === 'check' || command === 'check-agent';
+
+// The policy bundle is read while the CLI loads (node:fs's callback form: node:fs/promises would load more of Node).
+const wasm = new Promise((resolve, reject) => readFile(new URL('../dist/policy.wasm', import.meta.url), (err, bytes) => (err ? reject(err) : resolve(bytes))));
+
+// `check` and `check-agent` run the bundle of only those two commands, with its code cache; it is loaded
+// before any V8 flag changes, since V8 accepts a code cache only under the flags it was made with.
+const oneShotMain = checking ? loadCheckBundle().exports.main : undefined;
 
 // A one-shot run (a check of a few named files, as a pre-commit hook runs it) evaluates each file once.
 // V8 optimizes hot Wasm functions on background threads and Node waits for those compilations before
@@ -17,11 +24,8 @@ if (checking && fewFiles(args) && NODE_MAJOR >= 20 && NODE_MAJOR <= 24) setFlags
 
 // Compile the policy bundle on V8's background threads while the CLI module loads; on any
 // failure the CLI reads the file itself and reports the problem.
-// (node:fs's callback form: node:fs/promises would load more of Node at start-up.)
-const policy = new Promise((resolve, reject) => readFile(new URL('../dist/policy.wasm', import.meta.url), (err, bytes) => (err ? reject(err) : resolve(bytes))))
-  .then((bytes) => WebAssembly.compile(bytes))
-  .catch(() => undefined);
-const { main } = await import(checking ? '../dist/kiteguard-check.js' : '../dist/kiteguard.js');
+const policy = wasm.then((bytes) => WebAssembly.compile(bytes)).catch(() => undefined);
+const main = oneShotMain ?? (await import('../dist/kiteguard.js')).main;
 
 process.exitCode = await main(process.argv.slice(2), policy);
 

@@ -65,10 +65,6 @@ await build({
   plugins: [withoutSdkYaml, lazyRe2],
 });
 
-// The one-shot bundle bin/ runs for `check` and `check-agent`: the same entry with the CLI of only those
-// two commands (src/cli/one-shot.ts), in one file, so a pre-commit run loads one module and nothing of
-// the other commands. What they load on first use (a signed bundle, the HTML report) stays in the file,
-// run only when used.
 // Built-in modules a check run seldom needs (hashing repeated inputs and signed bundles, spawning
 // buildkite-agent, gunzip; commander's executable subcommands): the one-shot bundle imports stand-ins
 // that load the real module on first use. An import of a name a stand-in lacks fails the build.
@@ -93,11 +89,27 @@ function standIn(name) {
   return lines.join('\n');
 }
 
+// The one-shot bundle bin/ runs for `check` and `check-agent`: the same entry with the CLI of only those
+// two commands (src/cli/one-shot.ts), in one CommonJS file, so a pre-commit run loads one script and nothing
+// of the other commands, with V8's code cache (bin/load-check.js; scripts/code-cache.mjs writes it after this
+// build, which deletes the one of the previous bundle). What they load on first use (a signed bundle, the HTML
+// report) stays in the file, run only when used.
 const oneShotCli = {
   name: 'one-shot-cli',
   setup(b) {
     b.onResolve({ filter: /^\.\/cli\/index\.js$/ }, (args) => (args.importer.endsWith('src/main.ts') ? { path: resolve('src/cli/one-shot.ts') } : undefined));
   },
 };
-await build({ ...common, entryPoints: { 'kiteguard-check': 'src/main.ts' }, outdir: 'dist', plugins: [withoutSdkYaml, lazyRe2, lazyBuiltins, oneShotCli] });
-console.log('bundled dist/kiteguard.js and dist/kiteguard-check.js');
+rmSync('dist/kiteguard-check.cache', { force: true });
+await build({
+  ...common,
+  entryPoints: { 'kiteguard-check': 'src/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // The file's URL, which the sources read from import.meta (CommonJS has none).
+  define: { ...common.define, 'import.meta.url': '__kgModuleUrl' },
+  banner: { js: "const __kgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [withoutSdkYaml, lazyRe2, lazyBuiltins, oneShotCli],
+});
+console.log('bundled dist/kiteguard.js and dist/kiteguard-check.cjs');

@@ -1,4 +1,4 @@
-// The one-shot CLI (`check` and `check-agent` only, bundled as dist/kiteguard-check.js) answers as the full CLI does.
+// The one-shot CLI (`check` and `check-agent` only, bundled as dist/kiteguard-check.cjs) answers as the full CLI does.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The CLI of the one-shot bundle (dist/kiteguard-check.js): only `check` and `check-agent`, so a pre-commit
+// The CLI of the one-shot bundle (dist/kiteguard-check.cjs): only `check` and `check-agent`, so a pre-commit
 // run loads none of the other commands; the same runner and commands as the full CLI.
 import { registerCheck } from './check.js';
 import { registerCheckAgent } from './check-agent.js';
