@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // kiteguard command-line entry: runs the bundled CLI and sets the exit code (never calls process.exit).
-import { readFile, statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { loadCheckBundle } from './load-check.js';
+// CommonJS (bin/package.json), so `check` starts without Node's ES module loader.
+'use strict';
+const { readFile, statSync } = require('node:fs');
+const { join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
+const { loadCheckBundle } = require('./load-check.js');
 
 const [command, ...args] = process.argv.slice(2);
 const checking = command === 'check' || command === 'check-agent';
 
 // The policy bundle is read while the CLI loads (node:fs's callback form: node:fs/promises would load more of Node).
-const wasm = new Promise((resolve, reject) => readFile(new URL('../dist/policy.wasm', import.meta.url), (err, bytes) => (err ? reject(err) : resolve(bytes))));
+const wasm = new Promise((resolve, reject) => readFile(join(__dirname, '..', 'dist', 'policy.wasm'), (err, bytes) => (err ? reject(err) : resolve(bytes))));
 
 // `check` and `check-agent` run the bundle of only those two commands, with its code cache; it is loaded
 // before any V8 flag changes, since V8 accepts a code cache only under the flags it was made with.
@@ -22,12 +25,14 @@ const oneShotMain = checking ? loadCheckBundle().exports.main : undefined;
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 if (checking && fewFiles(args) && NODE_MAJOR >= 20 && NODE_MAJOR <= 24) setFlagsFromString('--liftoff-only');
 
-// Compile the policy bundle on V8's background threads while the CLI module loads; on any
+// Compile the policy bundle on V8's background threads (while the full CLI loads); on any
 // failure the CLI reads the file itself and reports the problem.
 const policy = wasm.then((bytes) => WebAssembly.compile(bytes)).catch(() => undefined);
-const main = oneShotMain ?? (await import('../dist/kiteguard.js')).main;
+const main = oneShotMain ? Promise.resolve(oneShotMain) : import('../dist/kiteguard.js').then((cli) => cli.main);
 
-process.exitCode = await main(process.argv.slice(2), policy);
+main.then((run) => run(process.argv.slice(2), policy)).then((code) => {
+  process.exitCode = code;
+});
 
 // One to eight arguments name regular files, and none a folder.
 function fewFiles(paths) {
