@@ -41,7 +41,7 @@ function once([cmd, args, extraEnv]) {
 
 // kiteguard's policies without their tests, in a folder of their own (conftest loads every .rego it is given).
 const policies = join(work, 'policies');
-cpSync(join(root, 'policies'), policies, { recursive: true, filter: (src) => !src.endsWith('_test.rego') });
+cpSync(join(root, 'policies'), policies, { recursive: true, dereference: true, filter: (src) => !src.endsWith('_test.rego') });
 cpSync(join(root, 'bench/conftest/adapter.rego'), join(policies, 'conftest-adapter.rego'));
 
 /** The commands compared on one pipeline file, the tools that are not installed left out (with a note). */
