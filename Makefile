@@ -2,12 +2,15 @@
 # to WebAssembly and bundles the CLI; `make test` runs every suite.
 
 OPA_VERSION := v1.22.3
+# The tools bench/precommit.mjs compares `check` with (besides OPA), pinned.
+CONFTEST_VERSION       := v0.71.1
+PIPELINE_CHECK_VERSION := 1.19.0
 TOOLS       := $(CURDIR)/.tools/bin
 OPA         := $(TOOLS)/opa
 POLICY_SRC  := $(shell find policies -name '*.rego' 2>/dev/null)
 TS_SRC      := $(shell find src -name '*.ts' -o -name '*.json' 2>/dev/null)
 
-.PHONY: demo all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme bench-collect
+.PHONY: demo all tools policies policy-check policy-test build test test-rego test-ts typecheck clean readme bench-collect bench-tools
 
 all: build
 
@@ -39,13 +42,29 @@ policies: policy-test dist/policy.wasm
 dist/kiteguard.js: $(TS_SRC) scripts/bundle.mjs | node_modules
 	node scripts/bundle.mjs
 
-build: dist/policy.wasm dist/kiteguard.js
+# V8's code cache of the one-shot bundle that `check` runs (made by running it once).
+dist/kiteguard-check.cache: dist/kiteguard.js dist/policy.wasm dist/catalog.json bin/load-check.js scripts/code-cache.mjs
+	node scripts/code-cache.mjs
+
+build: dist/policy.wasm dist/kiteguard.js dist/kiteguard-check.cache
 
 typecheck: | node_modules
 	npx tsc -p tsconfig.json
 
 test: build policy-check typecheck
 	node scripts/test-all.mjs $(OPA)
+
+# conftest (Go module proxy) into .tools/bin and Pipeline-Check (PyPI) into .tools/py, once per pinned version.
+bench-tools: $(TOOLS)/.conftest-$(CONFTEST_VERSION) .tools/py/.pipeline-check-$(PIPELINE_CHECK_VERSION)
+
+$(TOOLS)/.conftest-$(CONFTEST_VERSION):
+	@mkdir -p $(TOOLS)
+	GOBIN=$(TOOLS) go install github.com/open-policy-agent/conftest@$(CONFTEST_VERSION)
+	@touch $@
+
+.tools/py/.pipeline-check-$(PIPELINE_CHECK_VERSION):
+	python3 -m pip install --quiet --upgrade --target .tools/py pipeline-check==$(PIPELINE_CHECK_VERSION)
+	@touch $@
 
 # API budget of `kiteguard collect` against the loopback simulators (10,000 repositories, 2,000 pipelines, 100 teams).
 bench-collect: | node_modules

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The corpus's pipelines as pre-serialized inputs, in path order; throws when the directory is missing. */
-export function corpusInputs(api, dir) {
+/** The corpus's YAML files, in path order; throws when the directory is missing. */
+export function corpusFiles(dir) {
   const files = [];
   const walk = (d) => {
     for (const name of readdirSync(d).sort()) {
@@ -14,9 +14,14 @@ export function corpusInputs(api, dir) {
     }
   };
   walk(dir);
+  return files;
+}
+
+/** The corpus's pipelines as pre-serialized inputs, in path order; throws when the directory is missing. */
+export function corpusInputs(api, dir) {
   const now = new Date().toISOString();
   const inputs = [];
-  for (const f of files) {
+  for (const f of corpusFiles(dir)) {
     try {
       const { pipeline } = api.loadPipeline(readFileSync(f, 'utf8'), f);
       inputs.push(new TextEncoder().encode(JSON.stringify({ pipeline, context: {}, now })).buffer);
