@@ -50,7 +50,7 @@ deny contains findings.finding(
 # Flags on command lines.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s; drop it, the job does not need the host", [pipeline.step_name(hit.step), hit.what]),
+	sprintf("step `%s` %s; drop it, the job does not need the host", [pipeline.step_name(pipeline.command_steps[hit.at]), hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {
@@ -157,11 +157,12 @@ setting_hits contains hit(n, sprintf("mounts host path `%s` into the pod", [n.va
 
 hit(n, what, evidence) := {"path": n.path, "where": n.where, "what": what, "evidence": evidence}
 
-# command_lines: every line of every command, with its step and path.
-command_lines contains {"path": c.path, "step": c.step, "text": text} if {
+# command_lines: every line of every command, with its path and its step's index in
+# lib.pipeline.command_steps. An array of small entries: a set would hash each entry.
+command_lines := [{"path": c.path, "at": c.at, "text": text} |
 	some c in pipeline.commands
 	some text in secrets.lines(c.text)
-}
+]
 
 # command_hits: risky `docker run`-style flags: step, path, what, and the fragment.
 command_hits contains line_hit(line, "runs a privileged container (`--privileged`)", m[1]) if {
@@ -214,7 +215,7 @@ command_hits contains line_hit(line, sprintf("mounts host path `%s` into the con
 	source in knobs.sensitive_host_paths
 }
 
-line_hit(line, what, evidence) := {"path": line.path, "step": line.step, "what": what, "evidence": evidence}
+line_hit(line, what, evidence) := {"path": line.path, "at": line.at, "what": what, "evidence": evidence}
 
 last(path) := path[count(path) - 1]
 
