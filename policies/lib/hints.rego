@@ -14,11 +14,13 @@ import data.lib.pipeline
 # `(?i)` matches as ASCII ones (long s U+017F, Kelvin sign U+212A) turned into `s` and `k`.
 folded(text) := replace(replace(lower(text), "ſ", "s"), "K", "k")
 
-# needles: every hint of every pattern in the list, when each pattern has hints in table;
-# null (no prefilter) when one has none or the list is not an array.
+# needles: every hint of every pattern in the list that may occur in the input (see occurs),
+# when each pattern has hints in table; null (no prefilter) when one has none or the list is
+# not an array. No text holds a hint that the input does not, so only those are looked for.
 needles(patterns, table) := [needle |
 	some pattern in patterns
 	some needle in table[pattern]
+	occurs(needle)
 ] if {
 	is_array(patterns)
 	every pattern in patterns {
@@ -26,6 +28,12 @@ needles(patterns, table) := [needle |
 		count(table[pattern]) > 0
 	}
 } else := null
+
+# occurs holds when a hint may occur in the input's texts: unless the host lists it in
+# `input.absent_literals`, the hints it looked for and found in none of the input's strings
+# and keys once folded (a hint that spans a space, `=` or newline, which rules use to join
+# strings, is never listed). Without that table every hint may occur.
+occurs(needle) if not input.absent_literals[needle]
 
 # possible holds when a folded text may match: no prefilter (null), or one of the needles occurs.
 possible(_, null)

@@ -23,3 +23,9 @@ test_possible if {
 	not hints.possible("run make", ["grype", "trivy"])
 	not hints.possible("run make", [])
 }
+
+test_needles_skip_hints_the_input_lacks if {
+	hints.needles(["a+", "b"], {"a+": ["a"], "b": ["b", "c"]}) == ["a", "c"] with input.absent_literals as {"b": true}
+	hints.needles(["a+"], {"a+": ["a"]}) == [] with input.absent_literals as {"a": true}
+	hints.needles(["a+", "custom"], {"a+": ["a"]}) == null with input.absent_literals as {"a": true}
+}
