@@ -29,6 +29,25 @@ needles(patterns, table) := [needle |
 	}
 } else := null
 
+# reachable: the patterns of the list that may match a text of the input, so a rule compiles a
+# smaller alternation: those with a hint that occurs (see occurs), when each pattern has hints
+# in table; the whole list otherwise. A pattern left out cannot match: its hints occur nowhere.
+reachable(patterns, table) := [pattern |
+	some pattern in patterns
+	any_occurs(table[pattern])
+] if {
+	is_array(patterns)
+	every pattern in patterns {
+		is_array(table[pattern])
+		count(table[pattern]) > 0
+	}
+} else := patterns
+
+any_occurs(needles) if {
+	some needle in needles
+	occurs(needle)
+}
+
 # occurs holds when a hint may occur in the input's texts: unless the host lists it in
 # `input.absent_literals`, the hints it looked for and found in none of the input's strings
 # and keys once folded (a hint that spans a space, `=` or newline, which rules use to join
@@ -47,5 +66,5 @@ possible(text, needles) if {
 # against the patterns only when it may match.
 hinted_match(text, patterns, table) if {
 	possible(folded(text), needles(patterns, table))
-	pipeline.matches_any(text, patterns)
+	pipeline.matches_any(text, reachable(patterns, table))
 }

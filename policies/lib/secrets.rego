@@ -18,8 +18,8 @@ secret_like_name(name, patterns, exceptions) if secret_like(name, name_filter(pa
 # name_filter: name patterns and exceptions with their literal prefilters (lib.hints), for
 # secret_like. A rule builds it once from its knobs instead of once per name.
 name_filter(patterns, exceptions) := {
-	"patterns": patterns,
-	"exceptions": exceptions,
+	"patterns": hints.reachable(patterns, name_hints),
+	"exceptions": hints.reachable(exceptions, exception_hints),
 	"pattern_needles": hints.needles(patterns, name_hints),
 	"exception_needles": hints.needles(exceptions, exception_hints),
 }

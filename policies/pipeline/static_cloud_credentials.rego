@@ -101,8 +101,11 @@ deny contains findings.finding(
 key_name(name) if {
 	key := upper(name)
 	hints.possible(hints.folded(key), key_name_needles)
-	pipeline.matches_any(key, knobs.key_names)
+	pipeline.matches_any(key, key_names)
 }
+
+# key_names: the key name patterns that may match (lib.hints.reachable).
+key_names := hints.reachable(knobs.key_names, key_name_hints)
 
 # key_name_needles: the literal prefilter (lib.hints) of key_names.
 key_name_needles := hints.needles(knobs.key_names, key_name_hints)
