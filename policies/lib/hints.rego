@@ -64,7 +64,14 @@ possible(text, needles) if {
 
 # hinted_match is lib.pipeline.matches_any behind the prefilter of table: text is matched
 # against the patterns only when it may match.
-hinted_match(text, patterns, table) if {
-	possible(folded(text), needles(patterns, table))
-	pipeline.matches_any(text, reachable(patterns, table))
+hinted_match(text, patterns, table) if matches(text, matcher(patterns, table))
+
+# matcher: a pattern list with its prefilter, for matches: the needles, and the one alternation
+# of the patterns that may match. A rule builds it once instead of once per text.
+matcher(patterns, table) := {"needles": needles(patterns, table), "pattern": pipeline.any_of(reachable(patterns, table))}
+
+# matches holds when text matches one of a matcher's patterns (tested only when it may).
+matches(text, m) if {
+	possible(folded(text), m.needles)
+	regex.match(m.pattern, text)
 }
