@@ -57,30 +57,32 @@ deny contains findings.finding(
 	some hit in command_hits
 }
 
-# settings: the configuration trees to inspect, with their base path and a phrase naming them.
-settings contains {
-	"base": array.concat(entry.path, ["plugins", k, "config"]), "config": plugin.config,
-	"where": sprintf("plugin `%s` in step `%s`", [plugin.name, pipeline.step_name(entry)]),
-} if {
-	some entry in pipeline.command_steps
-	some k, plugin in entry.step.plugins
-}
-
-settings contains {
-	"base": array.concat(entry.path, ["extra"]), "config": entry.step.extra,
-	"where": sprintf("step `%s`", [pipeline.step_name(entry)]),
-} if {
-	some entry in pipeline.command_steps
-	is_object(entry.step.extra)
-}
+# settings: the configuration trees to inspect, with their base path, their step (`at`, its
+# index in lib.pipeline.command_steps) and whose they are (`of`: a plugin and its name, or the step).
+# Arrays, here and in nodes: entries hold whole configurations, which a set would hash.
+settings := array.concat(
+	[{"base": array.concat(entry.path, ["plugins", k, "config"]), "config": plugin.config, "at": i, "of": "plugin", "plugin": plugin.name} |
+		some i, entry in pipeline.command_steps
+		some k, plugin in entry.step.plugins
+	],
+	[{"base": array.concat(entry.path, ["extra"]), "config": entry.step.extra, "at": i, "of": "step"} |
+		some i, entry in pipeline.command_steps
+		is_object(entry.step.extra)
+	],
+)
 
 # nodes: every value inside the settings, with its full path, the key holding it
-# (`parent` is the key one level up, for list entries) and the phrase naming the setting.
-nodes contains {"path": array.concat(s.base, sub), "sub": sub, "key": last(sub), "parent": parent(sub), "value": value, "where": s.where} if {
+# (`parent` is the key one level up, for list entries) and its setting.
+nodes := [{"path": array.concat(s.base, sub), "sub": sub, "key": last(sub), "parent": parent(sub), "value": value, "setting": s} |
 	some s in settings
 	walk(s.config, [sub, value])
 	count(sub) > 0
-}
+]
+
+# where: the phrase naming a setting.
+where(setting) := sprintf("plugin `%s` in step `%s`", [setting.plugin, pipeline.step_name(pipeline.command_steps[setting.at])]) if setting.of == "plugin"
+
+where(setting) := sprintf("step `%s`", [pipeline.step_name(pipeline.command_steps[setting.at])]) if setting.of == "step"
 
 # setting_hits: risky settings: path, what, evidence and where.
 setting_hits contains hit(n, "runs a privileged container", "privileged: true") if {
@@ -155,7 +157,7 @@ setting_hits contains hit(n, sprintf("mounts host path `%s` into the pod", [n.va
 	trim_suffix_slash(n.value) in knobs.sensitive_host_paths
 }
 
-hit(n, what, evidence) := {"path": n.path, "where": n.where, "what": what, "evidence": evidence}
+hit(n, what, evidence) := {"path": n.path, "where": where(n.setting), "what": what, "evidence": evidence}
 
 # command_lines: every line of every command, with its path and its step's index in
 # lib.pipeline.command_steps. An array of small entries: a set would hash each entry.
