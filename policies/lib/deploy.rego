@@ -12,13 +12,15 @@ import data.lib.pipeline
 # is_deploy holds when something a step runs (a command line, or a plugin's image + command)
 # matches a command pattern, or when its label or key names a deploy (see named_deploy) and
 # the step does work (see does_work). It works on any step type; deploy_steps keeps command steps.
-# The pattern lists come as matchers (see matchers).
-is_deploy(step, matchers) if {
+is_deploy(step, label_patterns, command_patterns) if deploys(step, matchers(label_patterns, command_patterns))
+
+# deploys is is_deploy with the pattern lists as matchers (see matchers), which a rule builds once.
+deploys(step, matchers) if {
 	named_deploy(step, matchers.label)
 	does_work(step)
 }
 
-is_deploy(step, matchers) if {
+deploys(step, matchers) if {
 	some text in run_texts(step)
 	hints.matches(text, matchers.command)
 }
@@ -71,11 +73,13 @@ command_segments(text) := [trim_space(piece) |
 	some piece in split(or_part, ";")
 ]
 
-# deploy_steps: the command-step entries ({path, step}, as lib.pipeline.steps gives them) that
-# deploy. An array: a set would hash each whole step.
-deploy_steps(matchers) := [entry |
+# deploy_steps: the command-step entries ({path, step}, as lib.pipeline.steps gives them) that deploy.
+deploy_steps(label_patterns, command_patterns) := {entry | some entry in deploying_steps(matchers(label_patterns, command_patterns))}
+
+# deploying_steps is deploy_steps with matchers, as an array: a set would hash each whole step.
+deploying_steps(matchers) := [entry |
 	some entry in pipeline.command_steps
-	is_deploy(entry.step, matchers)
+	deploys(entry.step, matchers)
 ]
 
 # runs: everything an entry's step runs, each {path, text, plugin}: every command line

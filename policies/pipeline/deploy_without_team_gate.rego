@@ -59,7 +59,7 @@ deploy_entries contains entry if {
 	deploy_like(entry)
 }
 
-deploy_like(entry) if deploy.is_deploy(entry.step, deploy_matchers)
+deploy_like(entry) if deploy.deploys(entry.step, deploy_matchers)
 
 deploy_matchers := deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns)
 

@@ -69,7 +69,7 @@ deny contains findings.finding(
 
 not_applicable if count(deploy_steps) == 0
 
-deploy_steps := deploy.deploy_steps(deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns))
+deploy_steps := deploy.deploying_steps(deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns))
 
 # verified: the deploy step itself, or a command step before it, runs a verification.
 verified(entry) if verifies(entry.step)

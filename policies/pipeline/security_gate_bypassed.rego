@@ -117,7 +117,7 @@ shipping_steps := [entry |
 	shipping(entry.step)
 ]
 
-shipping(step) if deploy.is_deploy(step, deploy_matchers)
+shipping(step) if deploy.deploys(step, deploy_matchers)
 
 deploy_matchers := deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns)
 
