@@ -2,7 +2,7 @@
 // Sweep evaluation at scale: builds a 10,000-repository snapshot from the bundled example
 // estate (its collected repositories and pipelines repeated under new names), then runs
 // `kiteguard evaluate` on it in a child process and prints evaluation time, results size
-// and peak memory, against the goals (under 10 s, peak RSS under 512 MiB).
+// and peak memory, against the goals (at most 5 s, peak RSS at most 512 MiB).
 // Usage: node bench/sweep.mjs [--repos N] [--pipelines N]   (after `make`)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -75,7 +75,7 @@ console.log(`snapshot: ${REPOS} repositories, ${PIPELINES} pipelines, ${mib(stat
 const json = run('json', resultsFile);
 const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
 console.log(`targets: ${results.summary.targets}, outcomes: ${results.outcomes.length}, findings: ${results.findings.length}`);
-console.log(`evaluate -f json: ${(json.ms / 1000).toFixed(2)} s (goal < 10 s: ${json.ms < 10_000 ? 'met' : 'missed'}), peak RSS ${json.rssMiB.toFixed(0)} MiB (goal < 512 MiB: ${json.rssMiB < 512 ? 'met' : 'missed'}), results ${mib(statSync(resultsFile).size)} MiB`);
+console.log(`evaluate -f json: ${(json.ms / 1000).toFixed(2)} s (goal <= 5 s: ${json.ms <= 5_000 ? 'met' : 'missed'}), peak RSS ${json.rssMiB.toFixed(0)} MiB (goal <= 512 MiB: ${json.rssMiB <= 512 ? 'met' : 'missed'}), results ${mib(statSync(resultsFile).size)} MiB`);
 const mdFile = join(work, 'summary.md');
 const md = run('markdown', mdFile);
 console.log(`evaluate -f markdown: ${(md.ms / 1000).toFixed(2)} s (the evaluation with a small output), peak RSS ${md.rssMiB.toFixed(0)} MiB, summary ${(statSync(mdFile).size / 1024).toFixed(0)} KiB`);

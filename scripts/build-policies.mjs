@@ -3,6 +3,7 @@
 // Besides one entrypoint per target kind, the module holds one "part" entrypoint per rule
 // package of the domains in src/engine/parts.json (`kiteguard/parts/<domain>/<rule>/report`):
 // the engine evaluates a large pipeline part by part, so each rule starts on an empty Wasm heap.
+// It also lists every hint of the literal prefilters (`kiteguard/literals/hints`, see src/engine/literals.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,17 @@ function rulePackages() {
     .sort();
 }
 
+/**
+ * Every hint of the policies' literal prefilters (lib.hints): the lists in the rules named `*_hints`
+ * of the pipeline and lib packages. The engine looks for these in a pipeline input once and tells the
+ * policies which occur nowhere; a hint left out of this list is simply always looked for.
+ */
+function hintLiterals() {
+  const query = 'x := sort({h | some domain in ["pipeline", "lib"]; some _, rules in data[domain]; some name, table in rules; endswith(name, "_hints"); is_object(table); some hints in table; is_array(hints); some h in hints; is_string(h)})';
+  const out = execFileSync(opa, ['eval', '-f', 'json', '-d', 'policies', '--ignore', '*_test.rego', query], { maxBuffer: 64 << 20 }).toString();
+  return JSON.parse(out).result[0].bindings.x;
+}
+
 /** The generated module of one part: the kind report's aggregation over that one rule package. */
 function partModule(pkg) {
   const [domain, name] = pkg.split('.');
@@ -46,7 +58,8 @@ try {
   const bundle = join(work, 'bundle.tar.gz');
   const parts = join(work, 'parts');
   mkdirSync(parts);
-  const entrypoints = [...ENTRYPOINTS];
+  const entrypoints = [...ENTRYPOINTS, 'kiteguard/literals/hints'];
+  writeFileSync(join(parts, 'literals.rego'), `package kiteguard.literals\n\nhints := ${JSON.stringify(hintLiterals())}\n`);
   for (const pkg of rulePackages()) {
     writeFileSync(join(parts, `${pkg}.rego`), partModule(pkg));
     entrypoints.push(`kiteguard/parts/${pkg.replace('.', '/')}/report`);

@@ -46,9 +46,19 @@ function normalizeReport(report: { findings: unknown[]; unknown: unknown; not_ap
   return { findings, unknown: canonical(report.unknown), notApplicable: na };
 }
 
-function viaOpaEval(config: object): unknown[] {
+const tableEngine = PolicyEngine.load(readAsset('policy.wasm'));
+
+/** The input as the engine evaluates it, literal table included (see src/engine/literals.ts). */
+function asEvaluated(input: object): object {
+  const bytes = tableEngine.withLiterals('pipeline', input);
+  expect(bytes).toBeInstanceOf(ArrayBuffer);
+  return JSON.parse(new TextDecoder().decode(bytes as ArrayBuffer)) as object;
+}
+
+function viaOpaEval(config: object, withTable: boolean): unknown[] {
   const dir = mkdtempSync(join(tmpdir(), 'kiteguard-diff-'));
-  writeFileSync(join(dir, 'input.json'), JSON.stringify({ targets: inputs.map((i) => i.input) }));
+  const targets = inputs.map((i) => (withTable ? asEvaluated(i.input) : i.input));
+  writeFileSync(join(dir, 'input.json'), JSON.stringify({ targets }));
   writeFileSync(join(dir, 'data.json'), JSON.stringify({ config }));
   const query = '[r | some t in input.targets; r := data.kiteguard.pipeline.report with input as t]';
   const out = execFileSync(
@@ -59,11 +69,12 @@ function viaOpaEval(config: object): unknown[] {
   return JSON.parse(out.toString()).result[0].expressions[0].value;
 }
 
+// opa eval reads the inputs as given with the default knobs, and with the literal table the engine adds with the strict ones.
 describe.each([
-  ['default knobs', { rules: {} }],
-  ['strict knobs', STRICT],
-])('opa eval and Wasm agree (%s)', (_name, config) => {
-  const goReports = viaOpaEval(config);
+  ['default knobs', { rules: {} }, false],
+  ['strict knobs, literal table in the input', STRICT, true],
+])('opa eval and Wasm agree (%s)', (_name, config, withTable) => {
+  const goReports = viaOpaEval(config, withTable);
   const engine = PolicyEngine.load(readAsset('policy.wasm'));
   engine.setData({ config });
 

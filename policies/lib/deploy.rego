@@ -12,21 +12,30 @@ import data.lib.pipeline
 # is_deploy holds when something a step runs (a command line, or a plugin's image + command)
 # matches a command pattern, or when its label or key names a deploy (see named_deploy) and
 # the step does work (see does_work). It works on any step type; deploy_steps keeps command steps.
-is_deploy(step, label_patterns, _) if {
-	named_deploy(step, label_patterns)
+is_deploy(step, label_patterns, command_patterns) if deploys(step, matchers(label_patterns, command_patterns))
+
+# deploys is is_deploy with the pattern lists as matchers (see matchers), which a rule builds once.
+deploys(step, matchers) if {
+	named_deploy(step, matchers.label)
 	does_work(step)
 }
 
-is_deploy(step, _, command_patterns) if {
+deploys(step, matchers) if {
 	some text in run_texts(step)
-	hints.hinted_match(text, command_patterns, command_hints)
+	hints.matches(text, matchers.command)
+}
+
+# matchers: a rule's deploy label and command patterns as lib.hints matchers, built once per rule.
+matchers(label_patterns, command_patterns) := {
+	"label": hints.matcher(label_patterns, label_hints),
+	"command": hints.matcher(command_patterns, command_hints),
 }
 
 # named_deploy: the label or key, read without its variable references (which name no action:
 # `e2e test [$DEPLOYMENT_ENVIRONMENT]`), matches a deploy label pattern.
-named_deploy(step, label_patterns) if hints.hinted_match(name_text(step.label), label_patterns, label_hints)
+named_deploy(step, label) if hints.matches(name_text(step.label), label)
 
-named_deploy(step, label_patterns) if hints.hinted_match(name_text(step.key), label_patterns, label_hints)
+named_deploy(step, label) if hints.matches(name_text(step.key), label)
 
 # name_text: a label or key without the words that hold a `$VAR` / `${VAR}` reference.
 name_text(value) := concat(" ", [word | some word in split(text, " "); not contains(word, "$")]) if {
@@ -65,10 +74,13 @@ command_segments(text) := [trim_space(piece) |
 ]
 
 # deploy_steps: the command-step entries ({path, step}, as lib.pipeline.steps gives them) that deploy.
-deploy_steps(label_patterns, command_patterns) := {entry |
+deploy_steps(label_patterns, command_patterns) := {entry | some entry in deploying_steps(matchers(label_patterns, command_patterns))}
+
+# deploying_steps is deploy_steps with matchers, as an array: a set would hash each whole step.
+deploying_steps(matchers) := [entry |
 	some entry in pipeline.command_steps
-	is_deploy(entry.step, label_patterns, command_patterns)
-}
+	deploys(entry.step, matchers)
+]
 
 # runs: everything an entry's step runs, each {path, text, plugin}: every command line
 # (plugin null), and for plugins that carry a command (docker, docker-compose, …) the

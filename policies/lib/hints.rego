@@ -14,11 +14,13 @@ import data.lib.pipeline
 # `(?i)` matches as ASCII ones (long s U+017F, Kelvin sign U+212A) turned into `s` and `k`.
 folded(text) := replace(replace(lower(text), "ſ", "s"), "K", "k")
 
-# needles: every hint of every pattern in the list, when each pattern has hints in table;
-# null (no prefilter) when one has none or the list is not an array.
+# needles: every hint of every pattern in the list that may occur in the input (see occurs),
+# when each pattern has hints in table; null (no prefilter) when one has none or the list is
+# not an array. No text holds a hint that the input does not, so only those are looked for.
 needles(patterns, table) := [needle |
 	some pattern in patterns
 	some needle in table[pattern]
+	occurs(needle)
 ] if {
 	is_array(patterns)
 	every pattern in patterns {
@@ -26,6 +28,31 @@ needles(patterns, table) := [needle |
 		count(table[pattern]) > 0
 	}
 } else := null
+
+# reachable: the patterns of the list that may match a text of the input, so a rule compiles a
+# smaller alternation: those with a hint that occurs (see occurs), when each pattern has hints
+# in table; the whole list otherwise. A pattern left out cannot match: its hints occur nowhere.
+reachable(patterns, table) := [pattern |
+	some pattern in patterns
+	any_occurs(table[pattern])
+] if {
+	is_array(patterns)
+	every pattern in patterns {
+		is_array(table[pattern])
+		count(table[pattern]) > 0
+	}
+} else := patterns
+
+any_occurs(needles) if {
+	some needle in needles
+	occurs(needle)
+}
+
+# occurs holds when a hint may occur in the input's texts: unless the host lists it in
+# `input.absent_literals`, the hints it looked for and found in none of the input's strings
+# and keys once folded (a hint that spans a space, `=` or newline, which rules use to join
+# strings, is never listed). Without that table every hint may occur.
+occurs(needle) if not input.absent_literals[needle]
 
 # possible holds when a folded text may match: no prefilter (null), or one of the needles occurs.
 possible(_, null)
@@ -37,7 +64,14 @@ possible(text, needles) if {
 
 # hinted_match is lib.pipeline.matches_any behind the prefilter of table: text is matched
 # against the patterns only when it may match.
-hinted_match(text, patterns, table) if {
-	possible(folded(text), needles(patterns, table))
-	pipeline.matches_any(text, patterns)
+hinted_match(text, patterns, table) if matches(text, matcher(patterns, table))
+
+# matcher: a pattern list with its prefilter, for matches: the needles, and the one alternation
+# of the patterns that may match. A rule builds it once instead of once per text.
+matcher(patterns, table) := {"needles": needles(patterns, table), "pattern": pipeline.any_of(reachable(patterns, table))}
+
+# matches holds when text matches one of a matcher's patterns (tested only when it may).
+matches(text, m) if {
+	possible(folded(text), m.needles)
+	regex.match(m.pattern, text)
 }

@@ -23,3 +23,16 @@ test_possible if {
 	not hints.possible("run make", ["grype", "trivy"])
 	not hints.possible("run make", [])
 }
+
+test_needles_skip_hints_the_input_lacks if {
+	hints.needles(["a+", "b"], {"a+": ["a"], "b": ["b", "c"]}) == ["a", "c"] with input.absent_literals as {"b": true}
+	hints.needles(["a+"], {"a+": ["a"]}) == [] with input.absent_literals as {"a": true}
+	hints.needles(["a+", "custom"], {"a+": ["a"]}) == null with input.absent_literals as {"a": true}
+}
+
+test_reachable_keeps_patterns_whose_hints_occur if {
+	hints.reachable(["a+", "b", "c"], {"a+": ["a"], "b": ["b", "x"], "c": ["c"]}) == ["a+", "b"]
+		with input.absent_literals as {"c": true}
+	hints.reachable(["a+", "custom"], {"a+": ["a"]}) == ["a+", "custom"] with input.absent_literals as {"a": true}
+	hints.reachable(["a+"], {"a+": ["a"]}) == ["a+"]
+}

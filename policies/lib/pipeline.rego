@@ -17,9 +17,10 @@ steps := array.concat(
 # command_steps: the steps that run commands or plugins on an agent.
 command_steps := [entry | some entry in steps; entry.step.type == "command"]
 
-# commands: every command line of every command step, with its path.
-commands := [{"path": array.concat(entry.path, ["commands", k]), "step": entry, "text": text} |
-	some entry in command_steps
+# commands: every command line of every command step, with its path and its step (`at`: the
+# step's index in command_steps, for sets that would otherwise hash the whole step).
+commands := [{"path": array.concat(entry.path, ["commands", k]), "step": entry, "at": i, "text": text} |
+	some i, entry in command_steps
 	some k, text in entry.step.commands
 ]
 

@@ -106,6 +106,10 @@ folded_texts := [object.union(t, {"folded": hints.folded(t.text)}) | some t in t
 # matches: the texts matching one of the regular expressions, as {path, evidence}.
 matches(patterns) := hinted_matches(patterns, null)
 
+# hinted is hinted_matches for the patterns of a list with hints in table: the texts matching
+# one of them, each text matched against the patterns that may match (lib.hints.reachable).
+hinted(patterns, table) := hinted_matches(hints.reachable(patterns, table), hints.needles(patterns, table))
+
 # hinted_matches is matches with a prefilter: needles (lib.hints.needles of the patterns)
 # skip the texts that cannot match, so the regular expression is reached only when one may.
 hinted_matches(patterns, needles) := {{"path": t.path, "evidence": t.evidence} |

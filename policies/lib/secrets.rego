@@ -18,8 +18,8 @@ secret_like_name(name, patterns, exceptions) if secret_like(name, name_filter(pa
 # name_filter: name patterns and exceptions with their literal prefilters (lib.hints), for
 # secret_like. A rule builds it once from its knobs instead of once per name.
 name_filter(patterns, exceptions) := {
-	"patterns": patterns,
-	"exceptions": exceptions,
+	"patterns": hints.reachable(patterns, name_hints),
+	"exceptions": hints.reachable(exceptions, exception_hints),
 	"pattern_needles": hints.needles(patterns, name_hints),
 	"exception_needles": hints.needles(exceptions, exception_hints),
 }
@@ -194,8 +194,9 @@ detectors := [
 # detections: every credential pattern found in text, with redacted evidence.
 # Matches that are placeholders (`ghp_xxxx…`) are skipped.
 detections(text, disabled, placeholders) := {d |
+	count(live_detectors) > 0
 	regex.match(any_hint, text)
-	some detector in detectors
+	some detector in live_detectors
 	not detector.id in disabled
 	hinted(text, detector)
 	some m in regex.find_all_string_submatch_n(detector.pattern, text, -1)
@@ -208,13 +209,23 @@ evidence(secret, -1) := secret
 
 evidence(secret, keep) := redact(secret, keep) if keep >= 0
 
-# any_hint: one alternation of every detector's hints (literals; `.` escaped), so a text
+# any_hint: one alternation of every live detector's hints (literals; `.` escaped), so a text
 # that holds none of them is passed over with one regular expression instead of each hint.
-any_hint := concat("|", [replace(hint, ".", `\.`) | some detector in detectors; some hint in detector.hints])
+any_hint := concat("|", [replace(hint, ".", `\.`) | some detector in live_detectors; some hint in detector.hints])
+
+# live_detectors: the detectors one of whose hints may occur in the input (lib.hints.occurs, on
+# the hints in lower case: the policies' literal table is folded); the others cannot match.
+live_detectors := [detector |
+	some detector in detectors
+	hints.any_occurs(detector_hints[detector.pattern])
+]
+
+# detector_hints: each detector's hints in lower case, by pattern (a literal table, as lib.hints reads them).
+detector_hints := {detector.pattern: [lower(hint) | some hint in detector.hints] | some detector in detectors}
 
 # matches_detector holds when a value contains any known credential pattern.
 matches_detector(value) if {
-	some detector in detectors
+	some detector in live_detectors
 	hinted(value, detector)
 	regex.match(detector.pattern, value)
 }

@@ -20,3 +20,12 @@ test_secret_like_names_with_and_without_hints if {
 	not secrets.secret_like_name("MY_CUSTOM_X", ["CUSTOM"], ["_X$"])
 	not secrets.secret_like_name("SERVICE", ["TOKEN", "SECRET"], [])
 }
+
+test_detectors_whose_hints_the_input_lacks_are_not_live if {
+	ids := {d.id | some d in secrets.live_detectors} with input.absent_literals as {"akia": true, "asia": true, "eyj": true}
+	not "aws_access_key_id" in ids
+	not "jwt" in ids
+	"github_token" in ids
+	count(secrets.detections("AKIAIOSFODNN7EXAMPLE", [], [])) == 0 with input.absent_literals as {"akia": true, "asia": true}
+	count(secrets.live_detectors) == count(secrets.detectors)
+}

@@ -44,7 +44,6 @@
 package pipeline.code_scan_missing
 
 import data.lib.findings
-import data.lib.hints
 import data.lib.scans
 
 knobs := findings.knobs(rego.metadata.chain())
@@ -58,7 +57,7 @@ deny contains findings.finding(
 	"steps",
 ) if {
 	scans.does_work
-	count(scans.hinted_matches(knobs.sast_patterns, hints.needles(knobs.sast_patterns, sast_hints))) == 0
+	count(scans.hinted(knobs.sast_patterns, sast_hints)) == 0
 }
 
 # sast_hints: for each default SAST pattern, lower-case literals one of which every match contains.

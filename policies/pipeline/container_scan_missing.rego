@@ -83,14 +83,13 @@
 package pipeline.container_scan_missing
 
 import data.lib.findings
-import data.lib.hints
 import data.lib.scans
 
 knobs := findings.knobs(rego.metadata.chain())
 
-builds := scans.hinted_matches(knobs.image_build_patterns, hints.needles(knobs.image_build_patterns, build_hints))
+builds := scans.hinted(knobs.image_build_patterns, build_hints)
 
-ships := scans.hinted_matches(knobs.image_ship_patterns, hints.needles(knobs.image_ship_patterns, ship_hints))
+ships := scans.hinted(knobs.image_ship_patterns, ship_hints)
 
 # Not applicable unless an image is built and shipped: then a pass means the pipeline scans images.
 not_applicable if count(builds) == 0
@@ -105,7 +104,7 @@ deny contains findings.finding(
 ) if {
 	count(builds) > 0
 	count(ships) > 0
-	count(scans.hinted_matches(knobs.container_scan_patterns, hints.needles(knobs.container_scan_patterns, scan_hints))) == 0
+	count(scans.hinted(knobs.container_scan_patterns, scan_hints)) == 0
 	first := scans.first(builds)
 }
 

@@ -75,7 +75,7 @@ deny contains findings.finding(
 	"steps",
 ) if {
 	scans.does_work
-	count(scans.hinted_matches([any_of(knobs.scanner_patterns)], hints.needles(knobs.scanner_patterns, scanner_hints))) == 0
+	count(scans.hinted_matches([any_of(hints.reachable(knobs.scanner_patterns, scanner_hints))], hints.needles(knobs.scanner_patterns, scanner_hints))) == 0
 	not labelled_scanner
 }
 
@@ -86,7 +86,7 @@ labelled_scanner if {
 	some text in [entry.step.label, entry.step.key, entry.step.trigger]
 	label := pipeline.text_or_empty(text)
 	hints.possible(hints.folded(label), label_needles)
-	pipeline.matches_any(label, [any_of(knobs.scanner_labels)])
+	pipeline.matches_any(label, [any_of(hints.reachable(knobs.scanner_labels, label_hints))])
 }
 
 # any_of joins the patterns into one alternation: one compiled pattern per list, as OPA's

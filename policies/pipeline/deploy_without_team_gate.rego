@@ -59,11 +59,13 @@ deploy_entries contains entry if {
 	deploy_like(entry)
 }
 
-deploy_like(entry) if deploy.is_deploy(entry.step, knobs.deploy_label_patterns, knobs.deploy_command_patterns)
+deploy_like(entry) if deploy.deploys(entry.step, deploy_matchers)
+
+deploy_matchers := deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns)
 
 deploy_like(entry) if {
 	entry.step.type == "trigger"
-	hints.hinted_match(pipeline.text_or_empty(entry.step.trigger), knobs.deploy_label_patterns, deploy.label_hints)
+	hints.matches(pipeline.text_or_empty(entry.step.trigger), deploy_matchers.label)
 }
 
 # Members of a group labelled as a deploy (`group: ":rocket: Deploy"`) deploy too, unless their
@@ -73,7 +75,7 @@ deploy_like(entry) if {
 	deploy.does_work(entry.step)
 	group := group_of(entry)
 	some text in [pipeline.text_or_empty(group.label), pipeline.text_or_empty(group.key)]
-	hints.hinted_match(text, knobs.deploy_label_patterns, deploy.label_hints)
+	hints.matches(text, deploy_matchers.label)
 }
 
 group_of(entry) := input.pipeline.steps[entry.path[1]] if count(entry.path) == 4

@@ -69,7 +69,7 @@ deny contains findings.finding(
 
 not_applicable if count(deploy_steps) == 0
 
-deploy_steps := deploy.deploy_steps(knobs.deploy_label_patterns, knobs.deploy_command_patterns)
+deploy_steps := deploy.deploying_steps(deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns))
 
 # verified: the deploy step itself, or a command step before it, runs a verification.
 verified(entry) if verifies(entry.step)
@@ -82,13 +82,18 @@ verified(entry) if {
 
 verifies(step) if {
 	some text in deploy.run_texts(step)
-	hints.hinted_match(text, knobs.verification_patterns, verification_hints)
+	hints.matches(text, verification)
 }
+
+# verification and artifacts: the verification and artifact patterns as lib.hints matchers, built once.
+verification := hints.matcher(knobs.verification_patterns, verification_hints)
+
+artifacts := hints.matcher(knobs.artifact_patterns, artifact_hints)
 
 # fetch_site: the first command that brings in something built elsewhere, else an `artifacts`
 # plugin that downloads; undefined when the step deploys only what it built from the checkout.
 fetch_site(entry) := {"path": array.concat(entry.path, ["commands", k]), "evidence": deploy.first_line(line)} if {
-	k := min({k | some k, text in entry.step.commands; hints.hinted_match(text, knobs.artifact_patterns, artifact_hints)})
+	k := min({k | some k, text in entry.step.commands; hints.matches(text, artifacts)})
 	line := deploy.hinted_matched_lines(entry.step.commands[k], knobs.artifact_patterns, artifact_hints)[0]
 } else := {"path": array.concat(entry.path, ["plugins", p]), "evidence": entry.step.plugins[p].name} if {
 	p := min({p |

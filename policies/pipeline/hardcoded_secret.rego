@@ -79,12 +79,13 @@ secret_names contains name if {
 name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)
 
 # scanned: every string in the pipeline, except secret mappings (`secrets:` maps env names
-# to secret names), step signatures and the `source` copy of each plugin's name.
-scanned contains {"path": path, "value": value} if {
+# to secret names), step signatures and the `source` copy of each plugin's name. Arrays, here
+# and in candidates: a set hashes every entry and costs more memory on large pipelines.
+scanned := [{"path": path, "value": value} |
 	walk(input.pipeline, [path, value])
 	is_string(value)
 	not excluded(path)
-}
+]
 
 excluded(path) if {
 	n := count(path)
@@ -111,39 +112,42 @@ excluded(path) if {
 }
 
 # candidates: name/value pairs: a key and its string value, `NAME=value` assignments and
-# `--flag value` options inside strings, and `Authorization:` headers.
-candidates contains {"path": s.path, "name": name, "value": s.value, "text": s.value} if {
+# `--flag value` options inside strings, and `Authorization:` headers. A pair may come twice;
+# deny is a set.
+candidates := array.concat(array.concat(keyed, assigned), array.concat(options, headers))
+
+keyed := [{"path": s.path, "name": name, "value": s.value, "text": s.value} |
 	some s in scanned
 	name := s.path[count(s.path) - 1]
 	is_string(name)
-}
+]
 
-candidates contains {"path": s.path, "name": m[1], "value": unquote(m[2]), "text": m[0]} if {
+assigned := [{"path": s.path, "name": m[1], "value": unquote(m[2]), "text": m[0]} |
 	some s in scanned
 	contains(s.value, "=")
 	some m in regex.find_all_string_submatch_n(
 		`(?:^|[\s;&|(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|()"'<>]+)`,
 		s.value, -1,
 	)
-}
+]
 
-candidates contains {"path": s.path, "name": m[1], "value": unquote(m[2]), "text": m[0]} if {
+options := [{"path": s.path, "name": m[1], "value": unquote(m[2]), "text": m[0]} |
 	some s in scanned
 	option_like(s.value)
 	some m in regex.find_all_string_submatch_n(
 		`(?:^|\s)--?([A-Za-z][A-Za-z0-9_-]*)[= ]("[^"]*"|'[^']*'|[^\s;&|()"'<>-][^\s;&|()"'<>]*)`,
 		s.value, -1,
 	)
-}
+]
 
-candidates contains {"path": s.path, "name": "Authorization", "value": m[1], "text": m[0]} if {
+headers := [{"path": s.path, "name": "Authorization", "value": m[1], "text": m[0]} |
 	some s in scanned
 	contains(lower(s.value), "authorization")
 	some m in regex.find_all_string_submatch_n(
 		`(?i)\bauthorization:\s*(?:bearer|token|basic)\s+([A-Za-z0-9._~+/=-]+)`,
 		s.value, -1,
 	)
-}
+]
 
 # option_like: a `-` at the start or after white space (`\s`), as in every option the pattern above matches.
 option_like(text) if startswith(text, "-")

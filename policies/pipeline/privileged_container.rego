@@ -50,37 +50,39 @@ deny contains findings.finding(
 # Flags on command lines.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s; drop it, the job does not need the host", [pipeline.step_name(hit.step), hit.what]),
+	sprintf("step `%s` %s; drop it, the job does not need the host", [pipeline.step_name(pipeline.command_steps[hit.at]), hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {
 	some hit in command_hits
 }
 
-# settings: the configuration trees to inspect, with their base path and a phrase naming them.
-settings contains {
-	"base": array.concat(entry.path, ["plugins", k, "config"]), "config": plugin.config,
-	"where": sprintf("plugin `%s` in step `%s`", [plugin.name, pipeline.step_name(entry)]),
-} if {
-	some entry in pipeline.command_steps
-	some k, plugin in entry.step.plugins
-}
-
-settings contains {
-	"base": array.concat(entry.path, ["extra"]), "config": entry.step.extra,
-	"where": sprintf("step `%s`", [pipeline.step_name(entry)]),
-} if {
-	some entry in pipeline.command_steps
-	is_object(entry.step.extra)
-}
+# settings: the configuration trees to inspect, with their base path, their step (`at`, its
+# index in lib.pipeline.command_steps) and whose they are (`of`: a plugin and its name, or the step).
+# Arrays, here and in nodes: entries hold whole configurations, which a set would hash.
+settings := array.concat(
+	[{"base": array.concat(entry.path, ["plugins", k, "config"]), "config": plugin.config, "at": i, "of": "plugin", "plugin": plugin.name} |
+		some i, entry in pipeline.command_steps
+		some k, plugin in entry.step.plugins
+	],
+	[{"base": array.concat(entry.path, ["extra"]), "config": entry.step.extra, "at": i, "of": "step"} |
+		some i, entry in pipeline.command_steps
+		is_object(entry.step.extra)
+	],
+)
 
 # nodes: every value inside the settings, with its full path, the key holding it
-# (`parent` is the key one level up, for list entries) and the phrase naming the setting.
-nodes contains {"path": array.concat(s.base, sub), "sub": sub, "key": last(sub), "parent": parent(sub), "value": value, "where": s.where} if {
+# (`parent` is the key one level up, for list entries) and its setting.
+nodes := [{"path": array.concat(s.base, sub), "sub": sub, "key": last(sub), "parent": parent(sub), "value": value, "setting": s} |
 	some s in settings
 	walk(s.config, [sub, value])
 	count(sub) > 0
-}
+]
+
+# where: the phrase naming a setting.
+where(setting) := sprintf("plugin `%s` in step `%s`", [setting.plugin, pipeline.step_name(pipeline.command_steps[setting.at])]) if setting.of == "plugin"
+
+where(setting) := sprintf("step `%s`", [pipeline.step_name(pipeline.command_steps[setting.at])]) if setting.of == "step"
 
 # setting_hits: risky settings: path, what, evidence and where.
 setting_hits contains hit(n, "runs a privileged container", "privileged: true") if {
@@ -155,13 +157,14 @@ setting_hits contains hit(n, sprintf("mounts host path `%s` into the pod", [n.va
 	trim_suffix_slash(n.value) in knobs.sensitive_host_paths
 }
 
-hit(n, what, evidence) := {"path": n.path, "where": n.where, "what": what, "evidence": evidence}
+hit(n, what, evidence) := {"path": n.path, "where": where(n.setting), "what": what, "evidence": evidence}
 
-# command_lines: every line of every command, with its step and path.
-command_lines contains {"path": c.path, "step": c.step, "text": text} if {
+# command_lines: every line of every command, with its path and its step's index in
+# lib.pipeline.command_steps. An array of small entries: a set would hash each entry.
+command_lines := [{"path": c.path, "at": c.at, "text": text} |
 	some c in pipeline.commands
 	some text in secrets.lines(c.text)
-}
+]
 
 # command_hits: risky `docker run`-style flags: step, path, what, and the fragment.
 command_hits contains line_hit(line, "runs a privileged container (`--privileged`)", m[1]) if {
@@ -214,7 +217,7 @@ command_hits contains line_hit(line, sprintf("mounts host path `%s` into the con
 	source in knobs.sensitive_host_paths
 }
 
-line_hit(line, what, evidence) := {"path": line.path, "step": line.step, "what": what, "evidence": evidence}
+line_hit(line, what, evidence) := {"path": line.path, "at": line.at, "what": what, "evidence": evidence}
 
 last(path) := path[count(path) - 1]
 

@@ -96,7 +96,7 @@ pull_requests_unread if snapshot.field_unavailable(input.context.pipeline, ["pro
 # shared_deploys: deploy steps whose queue also runs unrestricted (pull-request) steps.
 shared_deploys contains {"entry": entry, "queue": queue, "others": others, "example": first_by_order(others)} if {
 	not pull_requests_disabled
-	some entry in deploy.deploy_steps(knobs.deploy_label_patterns, knobs.deploy_command_patterns)
+	some entry in deploy.deploying_steps(deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns))
 	queue := effective_queue(entry.step)
 	others := [other |
 		some other in pipeline.command_steps

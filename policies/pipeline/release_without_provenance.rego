@@ -125,12 +125,12 @@ private_destination(line, step) if {
 # dry_run: a publish line with a rehearsal flag.
 dry_run(line) if {
 	hints.possible(hints.folded(line), dry_run_needles)
-	pipeline.matches_any(line, knobs.dry_run_patterns)
+	pipeline.matches_any(line, dry_run_patterns)
 }
 
 publishing_plugin(plugin) if {
 	hints.possible(hints.folded(plugin.source), publish_plugin_needles)
-	pipeline.matches_any(plugin.source, knobs.publish_plugin_patterns)
+	pipeline.matches_any(plugin.source, publish_plugin_patterns)
 }
 
 publishing_plugin(plugin) if {
@@ -144,14 +144,14 @@ has_provenance if {
 	some entry in pipeline.command_steps
 	some text in deploy.run_texts(entry.step)
 	hints.possible(hints.folded(text), provenance_needles)
-	pipeline.matches_any(text, knobs.provenance_patterns)
+	pipeline.matches_any(text, provenance_patterns)
 }
 
 has_provenance if {
 	some entry in pipeline.command_steps
 	some plugin in entry.step.plugins
 	hints.possible(hints.folded(plugin.source), provenance_plugin_needles)
-	pipeline.matches_any(plugin.source, knobs.provenance_plugin_patterns)
+	pipeline.matches_any(plugin.source, provenance_plugin_patterns)
 }
 
 has_provenance if {
@@ -171,6 +171,15 @@ provenance_needles := hints.needles(knobs.provenance_patterns, provenance_hints)
 publish_plugin_needles := hints.needles(knobs.publish_plugin_patterns, plugin_hints)
 
 provenance_plugin_needles := hints.needles(knobs.provenance_plugin_patterns, plugin_hints)
+
+# The pattern knobs' patterns that may match a text of the input (lib.hints.reachable), matched as one alternation each.
+dry_run_patterns := hints.reachable(knobs.dry_run_patterns, dry_run_hints)
+
+provenance_patterns := hints.reachable(knobs.provenance_patterns, provenance_hints)
+
+publish_plugin_patterns := hints.reachable(knobs.publish_plugin_patterns, plugin_hints)
+
+provenance_plugin_patterns := hints.reachable(knobs.provenance_plugin_patterns, plugin_hints)
 
 # publish_hints: for each default publish pattern, lower-case literals one of which every match contains.
 publish_hints := {

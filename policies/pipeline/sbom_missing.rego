@@ -37,7 +37,6 @@
 package pipeline.sbom_missing
 
 import data.lib.findings
-import data.lib.hints
 import data.lib.scans
 import data.pipeline.container_scan_missing
 import data.pipeline.deploy_without_verification
@@ -61,7 +60,7 @@ deny contains findings.finding(
 	"steps",
 ) if {
 	ships
-	count(scans.hinted_matches(knobs.sbom_patterns, hints.needles(knobs.sbom_patterns, sbom_hints))) == 0
+	count(scans.hinted(knobs.sbom_patterns, sbom_hints)) == 0
 }
 
 # sbom_hints: for each default SBOM pattern, lower-case literals one of which every match contains.

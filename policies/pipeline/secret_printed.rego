@@ -45,12 +45,13 @@ knobs := findings.knobs(rego.metadata.chain())
 
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s%s; do not print it", [pipeline.step_name(hit.step), hit.what, context(hit.step)]),
+	sprintf("step `%s` %s%s; do not print it", [pipeline.step_name(entry), hit.what, context(entry)]),
 	hit.path,
 	hit.evidence,
 ) if {
 	some hit in hits
-	in_scope(hit.step)
+	entry := pipeline.command_steps[hit.at]
+	in_scope(entry)
 }
 
 in_scope(entry) if receives_secrets(entry)
@@ -80,30 +81,31 @@ secret_name(name) if secrets.secret_like(name, name_filter)
 
 name_filter := secrets.name_filter(knobs.name_patterns, knobs.name_exceptions)
 
-# command_lines: every line of every command, with its step and path.
-command_lines contains {"path": c.path, "step": c.step, "text": text, "segments": secrets.segments(text)} if {
+# command_lines: every line of every command, with its path and its step's index in
+# lib.pipeline.command_steps. An array of small entries: a set would hash each entry.
+command_lines := [{"path": c.path, "at": c.at, "text": text, "segments": secrets.segments(text)} |
 	some c in pipeline.commands
 	some text in secrets.lines(c.text)
-}
+]
 
-# hits: command lines that write secrets to the log: step, path, what it does, and the fragment.
+# hits: command lines that write secrets to the log: step index, path, what it does, and the fragment.
 
 # A bare `env` / `printenv` (also piped, as in `env | sort`) dumps the whole environment.
-hits contains {"path": line.path, "step": line.step, "what": sprintf("dumps the environment with `%s`", [seg]), "evidence": seg} if {
+hits contains {"path": line.path, "at": line.at, "what": sprintf("dumps the environment with `%s`", [seg]), "evidence": seg} if {
 	some line in command_lines
 	some seg in line.segments
 	contains(seg, "env")
 	regex.match(`^(?:(?:then|do|else|sudo|time)\s+)*(?:env|printenv)(?:\s+-0)?$`, seg)
 }
 
-hits contains {"path": line.path, "step": line.step, "what": sprintf("dumps the environment with `%s`", [seg]), "evidence": seg} if {
+hits contains {"path": line.path, "at": line.at, "what": sprintf("dumps the environment with `%s`", [seg]), "evidence": seg} if {
 	some line in command_lines
 	some seg in line.segments
 	dump_candidate(seg)
 	regex.match(`^(?:export\s+-p|declare\s+-[px]|typeset\s+-[px]|set|buildkite-agent\s+env\s+(?:dump|get)(?:\s+--format[= ]\S+)?)$`, seg)
 }
 
-hits contains {"path": line.path, "step": line.step, "what": sprintf("prints secret `%s` with `printenv`", [m[1]]), "evidence": seg} if {
+hits contains {"path": line.path, "at": line.at, "what": sprintf("prints secret `%s` with `printenv`", [m[1]]), "evidence": seg} if {
 	some line in command_lines
 	some seg in line.segments
 	contains(seg, "printenv")
@@ -112,7 +114,7 @@ hits contains {"path": line.path, "step": line.step, "what": sprintf("prints sec
 }
 
 # Shell tracing echoes every command after expansion, secrets included.
-hits contains {"path": line.path, "step": line.step, "what": sprintf("turns on shell tracing with `%s`", [m[0]]), "evidence": m[0]} if {
+hits contains {"path": line.path, "at": line.at, "what": sprintf("turns on shell tracing with `%s`", [m[0]]), "evidence": m[0]} if {
 	some line in command_lines
 	tracing_candidate(line.text)
 	some m in regex.find_all_string_submatch_n(
@@ -122,7 +124,7 @@ hits contains {"path": line.path, "step": line.step, "what": sprintf("turns on s
 }
 
 # `echo` / `printf` of a secret-like variable, unless piped into a command or redirected to a file.
-hits contains {"path": line.path, "step": line.step, "what": sprintf("prints secret `%s`", [v[1]]), "evidence": fragment} if {
+hits contains {"path": line.path, "at": line.at, "what": sprintf("prints secret `%s`", [v[1]]), "evidence": fragment} if {
 	some line in command_lines
 	echo_candidate(line.text)
 	some m in regex.find_all_string_submatch_n(`\b((?:echo|printf)\s[^;&|>]*)(\|\||\||>&[12]|>|&&|;|&|$)`, line.text, -1)
@@ -134,7 +136,7 @@ hits contains {"path": line.path, "step": line.step, "what": sprintf("prints sec
 }
 
 # `cat` of a credential file.
-hits contains {"path": line.path, "step": line.step, "what": sprintf("prints credential file `%s`", [file]), "evidence": seg} if {
+hits contains {"path": line.path, "at": line.at, "what": sprintf("prints credential file `%s`", [file]), "evidence": seg} if {
 	some line in command_lines
 	some seg in line.segments
 	contains(seg, "cat ")

@@ -117,7 +117,9 @@ shipping_steps := [entry |
 	shipping(entry.step)
 ]
 
-shipping(step) if deploy.is_deploy(step, knobs.deploy_label_patterns, knobs.deploy_command_patterns)
+shipping(step) if deploy.deploys(step, deploy_matchers)
+
+deploy_matchers := deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_command_patterns)
 
 shipping(step) if {
 	step.type == "trigger"

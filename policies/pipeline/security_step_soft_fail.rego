@@ -124,11 +124,11 @@ security_step(entry) if {
 	path[count(entry.path)] in {"commands", "plugins"}
 }
 
-# scan_pattern: the scan patterns as the one regular expression matched (built once).
-scan_pattern := pipeline.any_of([any_of(knobs.scan_patterns)])
+# scan_pattern: the scan patterns that may match (lib.hints.reachable) as the one regular expression matched (built once).
+scan_pattern := pipeline.any_of([any_of(hints.reachable(knobs.scan_patterns, scan_hints))])
 
-# label_pattern: the label patterns as the one regular expression matched (built once).
-label_pattern := pipeline.any_of([any_of(knobs.scan_label_patterns)])
+# label_pattern: the label patterns that may match as the one regular expression matched (built once).
+label_pattern := pipeline.any_of([any_of(hints.reachable(knobs.scan_label_patterns, label_hints))])
 
 # scan_paths: the paths of the texts that match a scan pattern, each text matched once.
 scan_paths := [t.path |

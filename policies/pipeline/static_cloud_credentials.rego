@@ -91,7 +91,7 @@ deny contains findings.finding(
 # Commands that install static keys.
 deny contains findings.finding(
 	rego.metadata.chain(),
-	sprintf("step `%s` %s", [pipeline.step_name(hit.step), hit.what]),
+	sprintf("step `%s` %s", [pipeline.step_name(pipeline.command_steps[hit.at]), hit.what]),
 	hit.path,
 	hit.evidence,
 ) if {
@@ -101,8 +101,11 @@ deny contains findings.finding(
 key_name(name) if {
 	key := upper(name)
 	hints.possible(hints.folded(key), key_name_needles)
-	pipeline.matches_any(key, knobs.key_names)
+	pipeline.matches_any(key, key_names)
 }
+
+# key_names: the key name patterns that may match (lib.hints.reachable).
+key_names := hints.reachable(knobs.key_names, key_name_hints)
 
 # key_name_needles: the literal prefilter (lib.hints) of key_names.
 key_name_needles := hints.needles(knobs.key_names, key_name_hints)
@@ -147,25 +150,26 @@ uses_oidc(entry) if {
 	regex.match(`buildkite-agent\s+oidc\s+request-token`, text)
 }
 
-# command_lines: every line of every command, with its step and path.
-command_lines contains {"path": c.path, "step": c.step, "text": text} if {
+# command_lines: every line of every command, with its path and its step's index in
+# lib.pipeline.command_steps. An array of small entries: a set would hash each entry.
+command_lines := [{"path": c.path, "at": c.at, "text": text} |
 	some c in pipeline.commands
 	some text in secrets.lines(c.text)
-}
+]
 
-# command_hits: commands that install static keys: step, path, what they do, and the fragment.
-command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": m[1]} if {
+# command_hits: commands that install static keys: step index, path, what they do, and the fragment.
+command_hits contains {"path": line.path, "at": line.at, "what": what, "evidence": m[1]} if {
 	some line in command_lines
 	contains(line.text, "configure")
 	some m in regex.find_all_string_submatch_n(
 		`(aws\s+configure\s+set\s+(?:--profile[= ]\S+\s+)?(?:[A-Za-z0-9_-]+\.)?(aws_access_key_id|aws_secret_access_key|aws_session_token))(?:\s+("[^"]*"|'[^']*'|[^\s;&|]+))?`,
 		line.text, -1,
 	)
-	static_configure(m[3], line.step)
+	static_configure(m[3], pipeline.command_steps[line.at])
 	what := sprintf("stores a static AWS key with `aws configure set %s`", [m[2]])
 }
 
-command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": concat("", [m[1], "="])} if {
+command_hits contains {"path": line.path, "at": line.at, "what": what, "evidence": concat("", [m[1], "="])} if {
 	some line in command_lines
 	contains(line.text, "=")
 	some m in regex.find_all_string_submatch_n(
@@ -177,14 +181,14 @@ command_hits contains {"path": line.path, "step": line.step, "what": what, "evid
 	what := sprintf("sets static cloud credential `%s` to a literal value", [m[1]])
 }
 
-command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": m[1]} if {
+command_hits contains {"path": line.path, "at": line.at, "what": what, "evidence": m[1]} if {
 	some line in command_lines
 	contains(line.text, "activate-service-account")
 	some m in regex.find_all_string_submatch_n(`(gcloud\s+auth\s+activate-service-account\b[^;&|]*?--key-file)`, line.text, -1)
 	what := "logs in with a service-account key file (`gcloud auth activate-service-account --key-file`)"
 }
 
-command_hits contains {"path": line.path, "step": line.step, "what": what, "evidence": m[1]} if {
+command_hits contains {"path": line.path, "at": line.at, "what": what, "evidence": m[1]} if {
 	some line in command_lines
 	contains(line.text, "--service-principal")
 	some m in regex.find_all_string_submatch_n(`(az\s+login\b[^;&|]*?\s(?:-p|--password))(?:[\s=]|$)`, line.text, -1)

@@ -1,0 +1,16 @@
+package lib.deploy_test
+
+import data.lib.deploy
+import data.lib.testing
+
+# The pattern-list forms that organizations' own rules call (examples/org-policy).
+test_deploy_steps_and_is_deploy_take_pattern_lists if {
+	steps := [
+		testing.command_step({"label": "Ship", "commands": ["helm upgrade app ./chart"]}),
+		testing.command_step({"label": "Unit tests", "commands": ["make test"]}),
+	]
+	found := deploy.deploy_steps(["(?i)deploy"], [`\bhelm\s+upgrade\b`]) with input as testing.pipeline(steps)
+	{entry.path | some entry in found} == {["steps", 0]}
+	deploy.is_deploy(steps[0], ["(?i)deploy"], [`\bhelm\s+upgrade\b`])
+	not deploy.is_deploy(steps[1], ["(?i)deploy"], [`\bhelm\s+upgrade\b`])
+}
