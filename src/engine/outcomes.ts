@@ -15,7 +15,9 @@ export function toOutcomes(rules: RuleInfo[], result: EngineResult, ctx: Outcome
   const known = new Set(rules.map((r) => r.id));
   for (const f of result.findings) {
     if (!known.has(f.rule)) continue; // a rule disabled in config
-    byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
   }
   return rules.map((rule) => {
     const name = rule.package;

@@ -7,6 +7,7 @@ import entrypoints from './entrypoints.json' with { type: 'json' };
 import partDomains from './parts.json' with { type: 'json' };
 import hostBuiltins from './host-builtins.json' with { type: 'json' };
 import { LiteralTable } from './literals.js';
+import { mergeSlices, SLICE_STEPS, SLICED_PACKAGES, stepSlices } from './slices.js';
 
 // The SDK is CommonJS: under Node's ESM loader its functions sit on the default export.
 const opaWasm = ((opaNamespace as { default?: unknown }).default ?? opaNamespace) as typeof opaNamespace;
@@ -120,16 +121,23 @@ export class PolicyEngine {
    * evaluation and its allocator searches a free list that grows with everything freed, so one
    * evaluation of every rule over thousands of steps costs quadratic time and the sum of every
    * rule's memory; the SDK resets the heap per entrypoint call, so parts cost the largest one.
+   * The packages of slices.ts run over slices of `sliceSteps` top-level steps when there are more.
    */
-  evaluateParts(kind: TargetKind, input: object | ArrayBuffer): EngineResult {
+  evaluateParts(kind: TargetKind, input: object | ArrayBuffer, sliceSteps = SLICE_STEPS): EngineResult {
     const domains = PART_DOMAINS[kind];
     const packages = domains ? this.partPackages(domains) : [];
     // A module built without part entrypoints (an organization's bundle) is evaluated whole.
     if (packages.length === 0) return this.evaluate(kind, input);
     const annotated = this.withLiterals(kind, input);
     const merged: EngineResult = { findings: [], unknown: {}, notApplicable: [] };
+    let slices: ArrayBuffer[] | undefined;
     for (const pkg of packages) {
-      const part = validateResult(this.run(partEntrypoint(pkg), annotated));
+      // A rule whose findings each come from one step runs slice by slice (slices.ts), each slice on an emptied heap.
+      if (SLICED_PACKAGES.has(pkg)) slices ??= stepSlices(annotated, sliceSteps);
+      const part =
+        SLICED_PACKAGES.has(pkg) && slices!.length > 0
+          ? mergeSlices(pkg, slices!.map((slice) => validateResult(this.run(partEntrypoint(pkg), slice))))
+          : validateResult(this.run(partEntrypoint(pkg), annotated));
       merged.findings.push(...part.findings);
       Object.assign(merged.unknown, part.unknown);
       merged.notApplicable.push(...part.notApplicable);
