@@ -166,11 +166,21 @@ matched_lines(text, patterns) := [m |
 # pattern with hints in table is matched only when the folded text holds one of them, so its
 # regular expression is not compiled for texts it cannot match. Patterns without hints (knob
 # overrides) are always matched. The result is the same as matched_lines'.
-hinted_matched_lines(text, patterns, table) := [m |
-	folded := hints.folded(text)
+hinted_matched_lines(text, patterns, table) := matched_lines_of(text, line_matchers(patterns, table))
+
+# line_matchers: each pattern's prefilter needles (lib.hints) and the expression that matches
+# its line, for matched_lines_of. A rule builds them once instead of once per text: built per
+# text, they cost heap in proportion to texts × patterns on large pipelines.
+line_matchers(patterns, table) := [{"needles": hints.needles([pattern], table), "expression": concat("", ["(?:", pattern, ")[^\\n]*"])} |
 	some pattern in patterns
-	hints.possible(folded, hints.needles([pattern], table))
-	some found in regex.find_all_string_submatch_n(concat("", ["(?:", pattern, ")[^\\n]*"]), text, -1)
+]
+
+# matched_lines_of is hinted_matched_lines with the matchers built ahead (line_matchers).
+matched_lines_of(text, matchers) := [m |
+	folded := hints.folded(text)
+	some matcher in matchers
+	hints.possible(folded, matcher.needles)
+	some found in regex.find_all_string_submatch_n(matcher.expression, text, -1)
 	m := found[0]
 ]
 

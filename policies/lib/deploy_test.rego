@@ -14,3 +14,12 @@ test_deploy_steps_and_is_deploy_take_pattern_lists if {
 	deploy.is_deploy(steps[0], ["(?i)deploy"], [`\bhelm\s+upgrade\b`])
 	not deploy.is_deploy(steps[1], ["(?i)deploy"], [`\bhelm\s+upgrade\b`])
 }
+
+# hinted_matched_lines (organizations' rules may call it) gives what matched_lines_of gives with matchers built once.
+test_hinted_matched_lines_matches_lines_of_hinted_patterns if {
+	table := {`\bnpm\s+publish\b`: ["publish"]}
+	text := "npm ci\nnpm publish --tag next\n"
+	deploy.hinted_matched_lines(text, [`\bnpm\s+publish\b`, `\btwine\s+upload\b`], table) == ["npm publish --tag next"]
+	deploy.matched_lines_of(text, deploy.line_matchers([`\bnpm\s+publish\b`], table)) == ["npm publish --tag next"]
+	deploy.hinted_matched_lines(text, [`\bnpm\s+publish\b`], table) == [] with input.absent_literals as {"publish": true}
+}

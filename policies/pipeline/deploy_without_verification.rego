@@ -90,11 +90,13 @@ verification := hints.matcher(knobs.verification_patterns, verification_hints)
 
 artifacts := hints.matcher(knobs.artifact_patterns, artifact_hints)
 
+artifact_lines := deploy.line_matchers(knobs.artifact_patterns, artifact_hints)
+
 # fetch_site: the first command that brings in something built elsewhere, else an `artifacts`
 # plugin that downloads; undefined when the step deploys only what it built from the checkout.
 fetch_site(entry) := {"path": array.concat(entry.path, ["commands", k]), "evidence": deploy.first_line(line)} if {
 	k := min({k | some k, text in entry.step.commands; hints.matches(text, artifacts)})
-	line := deploy.hinted_matched_lines(entry.step.commands[k], knobs.artifact_patterns, artifact_hints)[0]
+	line := deploy.matched_lines_of(entry.step.commands[k], artifact_lines)[0]
 } else := {"path": array.concat(entry.path, ["plugins", p]), "evidence": entry.step.plugins[p].name} if {
 	p := min({p |
 		some p, plugin in entry.step.plugins

@@ -90,7 +90,7 @@ publish_sites contains {"entry": entry, "path": run.path, "what": what, "evidenc
 	some entry in pipeline.command_steps
 	some run in deploy.runs(entry)
 	lines := [line |
-		some line in deploy.hinted_matched_lines(run.text, knobs.publish_patterns, publish_hints)
+		some line in deploy.matched_lines_of(run.text, publish_matchers)
 		not dry_run(line)
 		not private_destination(line, entry.step)
 	]
@@ -163,7 +163,9 @@ has_provenance if {
 
 # Literal prefilters (lib.hints) of the pattern knobs: a text is matched against a list only
 # when it holds one of the list's hints. Publish patterns are filtered one by one, since
-# deploy.hinted_matched_lines keeps their order.
+# deploy.matched_lines_of keeps their order.
+publish_matchers := deploy.line_matchers(knobs.publish_patterns, publish_hints)
+
 dry_run_needles := hints.needles(knobs.dry_run_patterns, dry_run_hints)
 
 provenance_needles := hints.needles(knobs.provenance_patterns, provenance_hints)
