@@ -12,7 +12,12 @@ import data.lib.pipeline
 
 # folded is text as hints are tested against: lower case, with the two non-ASCII letters that
 # `(?i)` matches as ASCII ones (long s U+017F, Kelvin sign U+212A) turned into `s` and `k`.
-folded(text) := replace(replace(lower(text), "ſ", "s"), "K", "k")
+# Each replacement runs only on a text that holds its letter: a copy per text costs heap on large pipelines.
+folded(text) := unfold("K", "k", unfold("ſ", "s", lower(text)))
+
+unfold(letter, ascii, text) := replace(text, letter, ascii) if contains(text, letter)
+
+unfold(letter, _, text) := text if not contains(text, letter)
 
 # needles: every hint of every pattern in the list that may occur in the input (see occurs),
 # when each pattern has hints in table; null (no prefilter) when one has none or the list is

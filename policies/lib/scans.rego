@@ -101,7 +101,7 @@ plugin_command(config) := concat(" ", config.command) if {
 }
 
 # folded_texts: texts with the text folded for literal prefilters (lib.hints), built once.
-folded_texts := [object.union(t, {"folded": hints.folded(t.text)}) | some t in texts]
+folded_texts := [{"path": t.path, "text": t.text, "evidence": t.evidence, "folded": hints.folded(t.text)} | some t in texts]
 
 # matches: the texts matching one of the regular expressions, as {path, evidence}.
 matches(patterns) := hinted_matches(patterns, null)
