@@ -66,12 +66,12 @@ await build({
 });
 
 // Built-in modules a check run seldom needs (hashing repeated inputs and signed bundles, spawning
-// buildkite-agent, gunzip; commander's executable subcommands): the one-shot bundle imports stand-ins
+// buildkite-agent, gunzip; commander's executable subcommands; the worker of a large pipeline): the one-shot bundle imports stand-ins
 // that load the real module on first use. An import of a name a stand-in lacks fails the build.
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(crypto|child_process|zlib)$/ }, (args) =>
+    b.onResolve({ filter: /^node:(crypto|child_process|zlib|worker_threads)$/ }, (args) =>
       args.namespace === 'kiteguard-lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'kiteguard-lazy-builtin' },
     );
     b.onLoad({ filter: /.*/, namespace: 'kiteguard-lazy-builtin' }, (args) => ({ contents: standIn(args.path), loader: 'js', resolveDir: process.cwd() }));

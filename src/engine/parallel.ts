@@ -30,8 +30,11 @@ const BATCH = 25;
 export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions): Promise<EngineResult[]> {
   const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), 4), Math.ceil(items.length / BATCH));
   const worker = assetPath('evaluate-worker.js');
+  // A large pipeline goes to a worker of its own: the Wasm memory it grows (which never shrinks) is
+  // released when the worker ends, before the report of its findings is built.
+  if (worker && items.some((item) => item.parts)) return evaluateOnWorkers(items, opts, Math.max(1, threads), worker);
   if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker || !(opts.policy instanceof Uint8Array)) return evaluateHere(items, opts);
-  return evaluateOnWorkers(items, { ...opts, policy: opts.policy }, threads, worker);
+  return evaluateOnWorkers(items, opts, threads, worker);
 }
 
 function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineResult[] {
@@ -40,7 +43,7 @@ function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineRes
   return items.map((item) => engine.evaluateItem(item));
 }
 
-async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions & { policy: Uint8Array }, threads: number, file: string): Promise<EngineResult[]> {
+async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, threads: number, file: string): Promise<EngineResult[]> {
   const results: EngineResult[] = new Array(items.length);
   let next = 0;
   // Loaded here, so commands that evaluate in this thread start without it.

@@ -9,7 +9,7 @@ export interface WorkerBatch {
   items: EvaluationItem[];
 }
 
-const { policy, data, pages } = workerData as { policy: Uint8Array; data: object; pages: number };
+const { policy, data, pages } = workerData as { policy: Uint8Array | WebAssembly.Module; data: object; pages: number };
 const engine = PolicyEngine.load(policy, pages);
 engine.setData(data);
 
