@@ -23,3 +23,15 @@ test_hinted_matched_lines_matches_lines_of_hinted_patterns if {
 	deploy.matched_lines_of(text, deploy.line_matchers([`\bnpm\s+publish\b`], table)) == ["npm publish --tag next"]
 	deploy.hinted_matched_lines(text, [`\bnpm\s+publish\b`], table) == [] with input.absent_literals as {"publish": true}
 }
+
+# runs (organizations' rules may call it): a step's commands and its plugins' image and command, each with its path.
+test_runs_lists_commands_and_plugin_runs if {
+	entry := {"path": ["steps", 2], "step": testing.command_step({
+		"commands": ["make"],
+		"plugins": [{"name": "docker", "config": {"image": "node:20", "command": "npm test"}}, {"name": "cache", "config": {}}],
+	})}
+	deploy.runs(entry) == {
+		{"path": ["steps", 2, "commands", 0], "text": "make", "plugin": null},
+		{"path": ["steps", 2, "plugins", 0], "text": "node:20 npm test", "plugin": "docker"},
+	}
+}

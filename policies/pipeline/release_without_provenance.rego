@@ -86,17 +86,29 @@ deny contains findings.finding(
 not_applicable if count(publish_sites) == 0
 
 # publish_sites: every command line, or plugin, that publishes.
-publish_sites contains {"entry": entry, "path": run.path, "what": what, "evidence": evidence} if {
+publish_sites contains {"entry": entry, "path": array.concat(entry.path, ["commands", k]), "what": what, "evidence": what} if {
 	some entry in pipeline.command_steps
-	some run in deploy.runs(entry)
+	some k, text in entry.step.commands
+	what := published(text, entry.step)
+}
+
+publish_sites contains {"entry": entry, "path": array.concat(entry.path, ["plugins", p]), "what": what, "evidence": evidence} if {
+	some entry in pipeline.command_steps
+	some p, plugin in entry.step.plugins
+	what := published(deploy.plugin_text(plugin), entry.step)
+	evidence := run_evidence({"plugin": plugin.name}, what)
+}
+
+# published: the first line of a run (lib.deploy.runs: a command, or a plugin's image and
+# command) that publishes, not as a dry run nor to a private registry; undefined when none does.
+# Runs are read one by one, so a path is built only for a run that publishes.
+published(text, step) := deploy.first_line(lines[0]) if {
 	lines := [line |
-		some line in deploy.matched_lines_of(run.text, publish_matchers)
+		some line in deploy.matched_lines_of(text, publish_matchers)
 		not dry_run(line)
-		not private_destination(line, entry.step)
+		not private_destination(line, step)
 	]
 	count(lines) > 0
-	what := deploy.first_line(lines[0])
-	evidence := run_evidence(run, what)
 }
 
 publish_sites contains {"entry": entry, "path": array.concat(entry.path, ["plugins", p]), "what": plugin.name, "evidence": plugin.name} if {

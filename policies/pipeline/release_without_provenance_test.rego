@@ -218,3 +218,12 @@ test_goreleaser_gpg_fingerprint_signs if {
 	count(deny_for([cmd("release", ["export GPG_FINGERPRINT=$$(gpg --list-secret-keys --with-colons | awk -F: '/^fpr/ {print $$10}')", "goreleaser release --clean"])])) == 0
 	count(deny_for([cmd("release", ["goreleaser release --clean"])])) == 1
 }
+
+# A plugin run that publishes shows the plugin's name as evidence, its line when it has no name.
+test_plugin_run_evidence_is_its_name_else_its_line if {
+	plugin := testing.plugin("docker", "v5.11.0", {"image": "node:20", "command": ["npm publish"]})
+	named := testing.command_step({"label": "publish", "plugins": [plugin]})
+	{f.evidence | some f in deny_for([named])} == {plugin.name}
+	nameless := testing.command_step({"label": "publish", "plugins": [object.union(plugin, {"name": null})]})
+	{f.evidence | some f in deny_for([nameless])} == {"npm publish"}
+}
