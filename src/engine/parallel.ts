@@ -1,7 +1,7 @@
 // Evaluates many inputs, on worker threads when the machine has cores to spare and the
 // build has the worker bundle; in this thread otherwise. Results come back in input order.
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { assetPath } from './assets.js';
 import { memoryPagesFor, PolicyEngine, type EngineResult, type EvaluationItem } from './policy.js';
 import { EngineError } from '../errors.js';
@@ -32,7 +32,8 @@ export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions
   const worker = assetPath('evaluate-worker.js');
   // A large pipeline goes to a worker of its own: the Wasm memory it grows (which never shrinks) is
   // released when the worker ends, before the report of its findings is built.
-  if (worker && items.some((item) => item.parts)) return evaluateOnWorkers(items, opts, Math.max(1, threads), worker);
+  // Its young generation is kept small: the worker's own objects are few, and the memory adds to the Wasm heap's.
+  if (worker && items.some((item) => item.parts)) return evaluateOnWorkers(items, opts, Math.max(1, threads), worker, { maxYoungGenerationSizeMb: 4 });
   if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker || !(opts.policy instanceof Uint8Array)) return evaluateHere(items, opts);
   return evaluateOnWorkers(items, opts, threads, worker);
 }
@@ -43,12 +44,12 @@ function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineRes
   return items.map((item) => engine.evaluateItem(item));
 }
 
-async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, threads: number, file: string): Promise<EngineResult[]> {
+async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, threads: number, file: string, resourceLimits?: ResourceLimits): Promise<EngineResult[]> {
   const results: EngineResult[] = new Array(items.length);
   let next = 0;
   // Loaded here, so commands that evaluate in this thread start without it.
   const { Worker: WorkerThread } = await import('node:worker_threads');
-  const workers: Worker[] = Array.from({ length: threads }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data, pages: memoryPagesForItems(items) } }));
+  const workers: Worker[] = Array.from({ length: threads }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data, pages: memoryPagesForItems(items) }, ...(resourceLimits ? { resourceLimits } : {}) }));
   try {
     await Promise.all(
       workers.map(
