@@ -92,6 +92,9 @@ describe('symbolic links under .buildkite/', () => {
       symlinkSync('nowhere.yml', join(dir, '.buildkite', 'gone.yml'));
       const r = await runCli(['check'], { cwd: dir });
       expect(r.stdout).toContain('not checked: .buildkite/gone.yml — a symbolic link to nothing');
+      // Nothing was hidden: the notice has its own heading, not "Could not check:".
+      expect(r.stdout).toMatch(/^Notices:$/m);
+      expect(r.stdout).not.toContain('Could not check:');
       expect(r.code).toBe(0);
     });
 

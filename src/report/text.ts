@@ -52,9 +52,13 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const shown = allFindings(report).filter((f) => options.showWaived || !isWaived(f));
   const out: string[] = [];
   const problems = problemsOf(report);
-  if (problems.length > 0) {
-    out.push(paint('bold', paint('red', 'Could not check:')));
-    for (const p of problems) out.push(`  ${problemLabel(p)}: ${safe(problemText(p))}`);
+  // Problems that left something unchecked come under the red heading; notices (nothing hidden) under their own.
+  const blocking = problems.filter((p) => p.kind !== 'notice');
+  const passedOver = problems.filter((p) => p.kind === 'notice');
+  for (const [heading, list] of [[paint('bold', paint('red', 'Could not check:')), blocking], [paint('bold', 'Notices:'), passedOver]] as const) {
+    if (list.length === 0) continue;
+    out.push(heading);
+    for (const p of list) out.push(`  ${problemLabel(p)}: ${safe(problemText(p))}`);
     out.push('');
   }
   for (const group of groupByFile(shown)) {
