@@ -1,7 +1,6 @@
 // THE evaluator of `check`, `evaluate` and `sweep`: rules the config enables at the severity it
 // sets, each distinct input once through its kind's entrypoint (on worker threads for large
 // sweeps), then one outcome per rule and target, waivers, and the report.
-import { createHash } from 'node:crypto';
 import { TARGET_KINDS, type Report, type RuleInfo, type RuleOutcome, type Severity, type TargetKind, type Waiver } from '../model/report.js';
 import { locateFinding, type InlineSuppression, type Target } from '../model/target.js';
 import { rulesFor } from './catalog.js';
@@ -95,27 +94,34 @@ function noticesOf(targets: Target[], used: Set<InlineSuppression>): { suppressi
   return notices.length > 0 ? { suppressionNotices: notices } : {};
 }
 
-// Targets that share an input (one template uploaded by many repositories, say) are evaluated once;
-// `slot` gives each target's item, -1 for stand-ins that are not evaluated.
-function distinctInputs(targets: Target[], now: string): { items: EvaluationItem[]; slot: number[] } {
+/** The inputs to evaluate: pipeline targets with byte-identical inputs share one item; `slot` gives each target's item (-1: not evaluated). */
+export function distinctInputs(targets: Target[], now: string): { items: EvaluationItem[]; slot: number[] } {
   const encoder = new TextEncoder();
   const items: EvaluationItem[] = [];
-  const itemOf = new Map<string, number>();
+  // Items by a cheap fingerprint of their bytes; a hit is confirmed byte for byte, so a collision costs nothing.
+  const itemsOf = new Map<string, number[]>();
   const slot = targets.map((target) => {
     if (target.unknownReason !== undefined) return -1;
     const bytes = encoder.encode(JSON.stringify({ ...target.input, now }));
     // Repository and organization inputs name their target, so only pipeline inputs can repeat.
     if (target.kind !== 'pipeline') return items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer }) - 1;
-    const key = createHash('sha256').update(bytes).digest('base64');
-    let index = itemOf.get(key);
-    if (index === undefined) {
-      const parts = bytes.byteLength >= PARTS_FROM_BYTES && isObject((target.input as { pipeline?: unknown }).pipeline);
-      index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}) }) - 1;
-      itemOf.set(key, index);
-    }
+    const key = fingerprint(bytes);
+    const candidates = itemsOf.get(key) ?? [];
+    const same = candidates.find((i) => Buffer.from(items[i]!.bytes).equals(bytes));
+    if (same !== undefined) return same;
+    const parts = bytes.byteLength >= PARTS_FROM_BYTES && isObject((target.input as { pipeline?: unknown }).pipeline);
+    const index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}) }) - 1;
+    itemsOf.set(key, [...candidates, index]);
     return index;
   });
   return { items, slot };
+}
+
+// FNV-1a over the bytes, with their length: a fingerprint for grouping, not a digest (needs no node:crypto at start-up).
+function fingerprint(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return `${bytes.length}:${(hash >>> 0).toString(36)}`;
 }
 
 function isObject(value: unknown): boolean {
