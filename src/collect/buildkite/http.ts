@@ -1,5 +1,6 @@
 // One Buildkite HTTP exchange with timeouts, bounded retries and rate-limit pacing; knows nothing about resources.
 import { redactor } from '../../redact.js';
+import { isCompleteAnswer, storedAnswer } from '../journal/answer.js';
 import type { ResponseJournal } from '../journal/journal.js';
 import { connectionFailure, type ApiGate } from '../gate.js';
 import { BuildkiteApiError, type BuildkiteApi } from './errors.js';
@@ -50,6 +51,9 @@ export interface ExchangeResponse {
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 const MAX_BACKOFF_MS = 8_000;
 const MAX_THROTTLE_WAIT_MS = 10 * 60_000;
+
+// The response headers the client reads, kept with a journaled answer.
+const JOURNALED_HEADERS = ['content-type', 'link'];
 
 /** Sends a request until it yields a complete JSON response, or throws a `BuildkiteApiError` that never contains the token. */
 export async function exchange(ctx: ExchangeContext, req: ExchangeRequest): Promise<ExchangeResponse> {
@@ -150,15 +154,8 @@ async function attemptOnce(ctx: ExchangeContext, req: ExchangeRequest, request: 
   } catch {
     return { kind: 'retry', status, problem: `answered ${status} with a body that is not complete JSON (${text.length} characters)` };
   }
-  // A GraphQL answer with errors is not journaled: what it left unread is asked again when the collection resumes.
-  const errors = (body as { errors?: unknown } | null)?.errors;
-  if (ctx.journal && !(req.api === 'graphql' && Array.isArray(errors) && errors.length > 0)) {
-    const kept: Record<string, string> = {};
-    for (const name of ['content-type', 'link']) {
-      const value = headers.get(name);
-      if (value !== null) kept[name] = value;
-    }
-    ctx.journal.record('buildkite', req.method, req.url, req.body ?? '', { status, headers: kept, body: text });
+  if (ctx.journal && isCompleteAnswer(status, req.api === 'graphql', body)) {
+    ctx.journal.record('buildkite', req.method, req.url, req.body ?? '', storedAnswer(status, headers, JOURNALED_HEADERS, text));
   }
   return { kind: 'done', response: { status, headers, body } };
 }

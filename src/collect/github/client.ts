@@ -7,6 +7,7 @@ import { Limiter } from './limiter.js';
 import type { CollectGithubOptions } from './options.js';
 import { redactor, type Redact } from '../../redact.js';
 import { ApiGate, connectionFailure } from '../gate.js';
+import { isCompleteAnswer, storedAnswer } from '../journal/answer.js';
 import type { ApiUnusableError } from '../../errors.js';
 
 /** Response headers that describe the collector's own credential. */
@@ -58,23 +59,8 @@ function pathOf(url: string): string {
   }
 }
 
-// The response headers the collector reads, kept with a journaled response so its replay reads the same.
+// The response headers the collector reads, kept with a journaled answer so its replay reads the same.
 const KEPT_HEADERS = ['content-type', 'link', 'etag', 'x-oauth-scopes', 'github-authentication-token-expiration'];
-
-function keptHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null) out[name] = value;
-  }
-  return out;
-}
-
-// A GraphQL answer with errors is not journaled: what it left unread is asked again when the collection resumes.
-function hasErrors(body: unknown): boolean {
-  const errors = (body as { errors?: unknown } | undefined)?.errors;
-  return body === undefined || (Array.isArray(errors) && errors.length > 0);
-}
 
 // A replayed GraphQL answer spent no points now: its `rateLimit` goes, so neither the points nor a stale budget are reported.
 function withoutCost(body: string): string {
@@ -165,8 +151,8 @@ export async function createGithubClient(base: string, options: CollectGithubOpt
     }
     if (res.status === 304) stats.restNotModified += 1;
     noteCredential(href, res.status, res.headers);
-    if (journal && res.status >= 200 && res.status < 300 && !(isGraphql && hasErrors(parsed))) {
-      journal.record('github', method, href, requestBody, { status: res.status, headers: keptHeaders(res.headers), body: text });
+    if (journal && isCompleteAnswer(res.status, isGraphql, parsed)) {
+      journal.record('github', method, href, requestBody, storedAnswer(res.status, res.headers, KEPT_HEADERS, text));
     }
     const remaining = res.headers.get('x-ratelimit-remaining');
     const limit = res.headers.get('x-ratelimit-limit');
