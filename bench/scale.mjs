@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Growth with pipeline size: generated pipelines of 500 → 8,000 steps (realistic step shapes;
 // `findings` puts findings on every step), each checked (`kiteguard check`, JSON) in a fresh
-// process; prints the time of the check, peak RSS and the growth factor per doubling, beside the goals. Builds given
+// process; prints the time of the check, peak RSS and the growth factor per doubling, beside the goals, and the
+// 3,000-step file once more through the installed command (bin/, text report, Node's start included). Builds given
 // with --variant (a dist folder, e.g. a copy made before a change) run alternately with this one.
 // Usage: node bench/scale.mjs [--sizes 500,1000,...] [--rounds N] [--timeout S] [--variant name=distdir]... [--big]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,6 +62,25 @@ function runChild(dist, file) {
   return JSON.parse(r.stdout.toString());
 }
 
+// `kiteguard check FILE` through bin/ (this build) in a fresh process, its text report written to a file:
+// wall seconds and peak RSS (bench/peak-rss.mjs).
+function runInstalled(text) {
+  const file = join(mkdtempSync(join(dir, 'installed-')), 'pipeline.yml');
+  writeFileSync(file, text);
+  const rssFile = `${file}.rss`;
+  const report = openSync(`${file}.txt`, 'w');
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', join(root, 'bench/peak-rss.mjs'), join(root, 'bin/kiteguard.js'), 'check', file], {
+    stdio: ['ignore', report, 'pipe'],
+    env: { ...process.env, KITEGUARD_PEAK_RSS_FILE: rssFile },
+    timeout: TIMEOUT,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  closeSync(report);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`kiteguard check exited ${r.status}: ${r.stderr}`);
+  return { seconds, rss: Number(readFileSync(rssFile, 'utf8').trim()) / 1024 };
+}
+
 function measure(kind, sizes) {
   console.log(`\n${kind === 'findings' ? 'findings on every step' : 'realistic (findings on one step in ten)'}:`);
   console.log(`${'steps'.padStart(6)} ${'MiB in'.padStart(7)}  ${variants.map(([n]) => `${n}: check s, growth, peak RSS MiB`.padEnd(44)).join(' ')}`);
@@ -105,6 +125,10 @@ try {
   if (three) {
     const ok = three.seconds <= 10 && three.rss <= 300;
     console.log(`  3,000 steps with findings on every step ≤ 10 s and ≤ 300 MiB: ${three.seconds.toFixed(2)} s, ${three.rss.toFixed(0)} MiB ${ok ? 'MET' : 'NOT MET'}`);
+    // The same file as a person or a CI step runs it: the installed command, its text report written out.
+    const cli = runInstalled(pipeline(3000, true));
+    const cliOk = cli.seconds <= 10 && cli.rss <= 300;
+    console.log(`    as \`kiteguard check FILE\` (bin/kiteguard.js, text report to a file, Node's start included): ${cli.seconds.toFixed(2)} s, ${cli.rss.toFixed(0)} MiB ${cliOk ? 'MET' : 'NOT MET'}`);
   }
   if (BIG) {
     // The largest pipeline the loader accepts: just under 5 MiB of realistic steps.

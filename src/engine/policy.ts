@@ -8,6 +8,7 @@ import partDomains from './parts.json' with { type: 'json' };
 import hostBuiltins from './host-builtins.json' with { type: 'json' };
 import { LiteralTable } from './literals.js';
 import { mergeSlices, SLICE_STEPS, SLICED_PACKAGES, stepSlices } from './slices.js';
+import { appendAll } from '../collections.js';
 
 // The SDK is CommonJS: under Node's ESM loader its functions sit on the default export.
 const opaWasm = ((opaNamespace as { default?: unknown }).default ?? opaNamespace) as typeof opaNamespace;
@@ -138,9 +139,9 @@ export class PolicyEngine {
         SLICED_PACKAGES.has(pkg) && slices!.length > 0
           ? mergeSlices(pkg, slices!.map((slice) => validateResult(this.run(partEntrypoint(pkg), slice))))
           : validateResult(this.run(partEntrypoint(pkg), annotated));
-      merged.findings.push(...part.findings);
+      appendAll(merged.findings, part.findings);
       Object.assign(merged.unknown, part.unknown);
-      merged.notApplicable.push(...part.notApplicable);
+      appendAll(merged.notApplicable, part.notApplicable);
     }
     return merged;
   }

@@ -4,6 +4,7 @@
 import type { Finding, Report } from '../model/report.js';
 import { isBlocking } from '../model/blocking.js';
 import { countReport, failingFindings, outcomesOf, plural, problemLabel, problemsOf, sortedExpiredWaivers, suppressionNoticeText } from './summary.js';
+import { appendAll } from '../collections.js';
 
 /** Renders a report as GitHub Actions workflow commands, one per line. */
 export function formatGithub(report: Report): string {
@@ -11,7 +12,7 @@ export function formatGithub(report: Report): string {
     const at = p.location ? { file: p.location.file, ...(p.location.line !== undefined ? { line: String(p.location.line) } : {}), ...(p.location.column !== undefined ? { col: String(p.location.column) } : {}) } : {};
     return command(p.skipped || p.kind === 'notice' ? 'warning' : 'error', { ...at, title: problemLabel(p) }, p.message);
   });
-  lines.push(...failingFindings(report).map((f) => command(isBlocking(f, report.failOn) ? 'error' : 'warning', findingProperties(f), `${f.message} (${f.severity})`)));
+  appendAll(lines, failingFindings(report).map((f) => command(isBlocking(f, report.failOn) ? 'error' : 'warning', findingProperties(f), `${f.message} (${f.severity})`)));
   for (const o of outcomesOf(report, 'unknown')) {
     lines.push(command('warning', { file: o.target, title: `${o.ruleId} could not be decided` }, o.reason ?? 'the data the rule needs was not visible'));
   }

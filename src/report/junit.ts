@@ -11,6 +11,7 @@ import {
   waiverTerms,
 } from './summary.js';
 import { isWaived, severityRank } from '../model/blocking.js';
+import { appendTo } from '../collections.js';
 
 interface Case {
   xml: string;
@@ -25,7 +26,7 @@ interface Case {
  */
 export function formatJunit(report: Report): string {
   const byTarget = new Map<string, RuleOutcome[]>();
-  for (const o of sortedOutcomes(report)) byTarget.set(o.target, [...(byTarget.get(o.target) ?? []), o]);
+  for (const o of sortedOutcomes(report)) appendTo(byTarget, o.target, o);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

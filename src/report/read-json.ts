@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import type { Finding, Report, RuleInfo, RuleOutcome, RunProblem, Waiver } from '../model/report.js';
 import { readJsonFile } from '../snapshot/json-reader.js';
 import { JSON_FORMAT_VERSION } from './json.js';
+import { appendTo } from '../collections.js';
 
 interface JsonWaiver extends Omit<Waiver, 'source'> {
   source: Waiver['source'];
@@ -50,7 +51,7 @@ export function reportFromJson(doc: JsonDoc, catalog: RuleInfo[]): Report {
   for (const f of doc.findings) {
     const key = `${f.target}\u0000${f.ruleId}`;
     const { target: _target, blocking: _blocking, waiver, ...rest } = f as typeof f & { blocking?: boolean };
-    findingsOf.set(key, [...(findingsOf.get(key) ?? []), { ...rest, ...(waiver ? { waiver } : {}) }]);
+    appendTo(findingsOf, key, { ...rest, ...(waiver ? { waiver } : {}) });
   }
   return {
     tool: { name: 'kiteguard', version: doc.tool.version },

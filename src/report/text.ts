@@ -18,6 +18,7 @@ import {
 } from './summary.js';
 import { isBlocking, isWaived } from '../model/blocking.js';
 import type { Counts } from './summary.js';
+import { appendAll, appendTo, maxOf } from '../collections.js';
 
 // Untrusted text (messages, evidence, paths from YAML) goes through `safe` so it cannot move the cursor or recolour the terminal.
 
@@ -62,7 +63,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     out.push('');
   }
   for (const group of groupByFile(shown)) {
-    out.push(...findingLines(group, report, paint), '');
+    appendAll(out, findingLines(group, report, paint));
+    out.push('');
   }
   out.push(...docLinks(shown, report, paint));
   const unknown = outcomesOf(report, 'unknown');
@@ -72,7 +74,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     const byReason = new Map<string, typeof unknown>();
     for (const o of unknown) {
       const key = `${o.target}\u0000${o.reason ?? ''}`;
-      byReason.set(key, [...(byReason.get(key) ?? []), o]);
+      appendTo(byReason, key, o);
     }
     for (const group of byReason.values()) {
       const o = group[0]!;
@@ -105,20 +107,20 @@ function docLinks(shown: Finding[], report: Report, paint: Painter): string[] {
   const links = new Map(report.rules.filter((r) => r.related[0] !== undefined).map((r) => [r.id, r.related[0]!] as const));
   const ids = [...new Set(shown.map((f) => f.ruleId))].filter((id) => links.has(id)).sort(compareText);
   if (ids.length === 0) return [];
-  const width = Math.max(...ids.map((id) => id.length));
+  const width = maxOf(ids.map((id) => id.length));
   return [paint('bold', 'Read more (or run `kiteguard explain RULE`):'), ...ids.map((id) => `  ${id.padEnd(width)}  ${links.get(id)}`), ''];
 }
 
 function groupByFile(findings: Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.location.file, [...(groups.get(f.location.file) ?? []), f]);
+  for (const f of findings) appendTo(groups, f.location.file, f);
   return [...groups.values()];
 }
 
 function findingLines(group: Finding[], report: Report, paint: Painter): string[] {
   const where = (f: Finding): string => safe(f.location.line > 0 ? `${f.location.file}:${f.location.line}:${f.location.column}` : f.location.file);
-  const locWidth = Math.max(...group.map((f) => where(f).length));
-  const ruleWidth = Math.max(...group.map((f) => f.ruleId.length));
+  const locWidth = maxOf(group.map((f) => where(f).length));
+  const ruleWidth = maxOf(group.map((f) => f.ruleId.length));
   const indent = ' '.repeat(locWidth + 2 + 8 + 2 + ruleWidth + 2);
   const lines: string[] = [];
   for (const f of group) {

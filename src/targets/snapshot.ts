@@ -13,6 +13,7 @@ import { compareTargets } from './order.js';
 import { pipelineYaml } from './pipeline-file.js';
 import { pipelineSource } from './pipeline-source.js';
 import { githubWebHost, parseRepositoryUrl } from './repository-url.js';
+import { appendTo } from '../collections.js';
 
 /** Every target of the snapshot that belongs to the shard, in the sweep's one order. */
 export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
@@ -47,7 +48,7 @@ export function snapshotTargets(snapshot: Snapshot, shard?: Shard): Target[] {
   const builtBy: PipelinesByRepository = new Map();
   for (const p of pipelines) {
     const name = typeof p.repository === 'string' ? onGithub(p.repository) : undefined;
-    if (name) builtBy.set(name, [...(builtBy.get(name) ?? []), { org: buildkite!.org, slug: p.slug, pipeline: p }]);
+    if (name) appendTo(builtBy, name, { org: buildkite!.org, slug: p.slug, pipeline: p });
   }
   const loadedFiles = new Set<string>();
   for (const p of pipelines) {

@@ -2,6 +2,7 @@
 import type { CollectEvents } from '../events.js';
 import type { CallStats } from '../stats.js';
 import type { GithubClient } from './client.js';
+import { appendTo } from '../../collections.js';
 
 /** A GraphQL error as GitHub reports it. */
 export interface GqlError {
@@ -66,7 +67,7 @@ export function fieldErrorPaths(errors: GqlError[], prefix: (string | number)[])
     if (p.length < prefix.length + 2 || !prefix.every((x, i) => p[i] === x)) continue;
     const item = out.get(String(p[prefix.length])) ?? new Map<string, (string | number)[][]>();
     const field = String(p[prefix.length + 1]);
-    item.set(field, [...(item.get(field) ?? []), p.slice(prefix.length + 2)]);
+    appendTo(item, field, p.slice(prefix.length + 2));
     out.set(String(p[prefix.length]), item);
   }
   return out;

@@ -8,6 +8,7 @@ import { isObject, ShapeError } from '../shape.js';
 import { LIMITS, TEAMS_QUERY, teamRepositoriesQuery } from './queries.js';
 import { guarded, mapRulesets, type Conn, type GqlRuleset } from './rulesets.js';
 import type { Ruleset, TeamSummary } from '../../snapshot/github.js';
+import { appendTo } from '../../collections.js';
 
 type RepoEdges = { pageInfo?: { hasNextPage: boolean; endCursor: string | null }; edges: ({ permission: string; node: { nameWithOwner: string } } | null)[] | null };
 type TeamNode = { slug: string; name: string; databaseId: number | null; privacy: string; repositories: RepoEdges & { totalCount: number } };
@@ -68,7 +69,7 @@ export async function collectTeams(client: GithubClient, stats: CallStats, event
       return;
     }
     partial.delete(key);
-    for (const e of page.edges as Edge[]) byRepo.set(e.node.nameWithOwner, [...(byRepo.get(e.node.nameWithOwner) ?? []), { slug, permission: e.permission }]);
+    for (const e of page.edges as Edge[]) appendTo(byRepo, e.node.nameWithOwner, { slug, permission: e.permission });
     if (page.pageInfo!.hasNextPage) pending.push({ slug, cursor: page.pageInfo!.endCursor, attempt: 1 });
   };
   let orgRulesets: Section<Ruleset[]> = ok([]);
