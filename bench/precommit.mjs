@@ -9,6 +9,8 @@
 // into conftest denials, so it does the work `opa eval` does plus one pass over the findings. Pipeline-Check
 // has a Buildkite mode (`--pipeline buildkite`) and runs its own rules on the YAML file itself.
 // Then the peak RSS of `check` on every corpus file (goal <= 80 MiB), and evaluations per second in one process.
+// Beside them, bench/sdk-once.cjs: the OPA Wasm SDK alone evaluating the same input once with the compiled
+// policies, the floor that check / node -e 0 cannot go under while the policies run in OPA's Wasm runtime.
 // NODE_EXTRA_CA_CERTS is unset for every command (it adds ~40 ms to Node's start).
 // Usage: node bench/precommit.mjs [pipeline.yml] [corpus-dir]   (after `make` and `make bench-tools`)
 import { corpusInputs, corpusFiles } from './corpus.mjs';
@@ -28,6 +30,11 @@ const pythonPath = join(root, '.tools/py');
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-bench-'));
+const api = await import('../dist/kiteguard.js');
+// Adds the literal table to pipeline inputs, as `check` does before it evaluates.
+const tableEngine = api.PolicyEngine.load(api.readAsset('policy.wasm'));
+// Node with the OPA Wasm SDK and the compiled policies evaluating the input once, and nothing else of kiteguard.
+const SDK_ALONE = 'OPA Wasm SDK alone';
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 function once([cmd, args, extraEnv]) {
@@ -48,9 +55,13 @@ cpSync(join(root, 'bench/conftest/adapter.rego'), join(policies, 'conftest-adapt
 function commands(file) {
   const input = join(work, `${basename(file)}.json`);
   writeFileSync(input, spawnSync(process.execPath, ['bin/kiteguard.js', 'normalize', file], { cwd: root, env }).stdout);
+  // The same input with the literal table the engine adds, for the OPA Wasm SDK alone (bench/sdk-once.cjs).
+  const annotated = join(work, `${basename(file)}.annotated.json`);
+  writeFileSync(annotated, new Uint8Array(tableEngine.withLiterals('pipeline', readFileSync(input).buffer)));
   const list = [
     ['node -e 0', [process.execPath, ['-e', '0']]],
     ['kiteguard check', [process.execPath, ['bin/kiteguard.js', 'check', file]]],
+    [SDK_ALONE, [process.execPath, ['bench/sdk-once.cjs', annotated]]],
     ['opa eval', [opa, ['eval', '-d', policies, '--ignore', 'conftest-adapter.rego', '-i', input, 'data.kiteguard.pipeline.report']]],
     ['conftest test', [conftest, ['test', '--no-color', '-p', policies, input]]],
     ['Pipeline-Check', ['python3', ['-m', 'pipeline_check', '--pipeline', 'buildkite', '--buildkite-path', file, '--output', 'json'], { PYTHONPATH: pythonPath }]],
@@ -82,13 +93,14 @@ function compare(label, file, shown) {
     const perRound = (a, b) => times[a].map((t, r) => t / times[b][r]);
     let ratio = '';
     if (name === 'kiteguard check') ratio = ratioText('check / node -e 0', perRound(i, 0), '<= 2.5');
+    else if (name === SDK_ALONE) ratio = `${ratioText('SDK alone / node -e 0', perRound(i, 0))}; no goal: the floor under check / node -e 0`;
     else if (i !== 0) ratio = ratioText(`${name} / check`, perRound(i, check), '>= 1.5');
-    console.log(`  ${name.padEnd(16)} ${median(times[i]).toFixed(1).padStart(7)} ms  ${ratio}`);
+    console.log(`  ${name.padEnd(18)} ${median(times[i]).toFixed(1).padStart(7)} ms  ${ratio}`);
   }
 }
 
 function ratioText(what, xs, goal) {
-  return `${what} per round: median ${median(xs).toFixed(2)} (${range(xs)}); goal ${goal}`;
+  return `${what} per round: median ${median(xs).toFixed(2)} (${range(xs)})${goal ? `; goal ${goal}` : ''}`;
 }
 
 /** `check` on every corpus file once, each process's peak RSS (bench/peak-rss.mjs), the largest with its file. */
@@ -116,7 +128,6 @@ compare('largest corpus pipeline', largest, relative(corpus, largest));
 peakRss(files);
 
 // Throughput: every corpus file normalized once, then evaluated in one process.
-const api = await import('../dist/kiteguard.js');
 const inputs = corpusInputs(api, corpus);
 const engine = api.PolicyEngine.load(api.readAsset('policy.wasm'));
 engine.setData({ config: { rules: {} } });
