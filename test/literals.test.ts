@@ -1,4 +1,5 @@
 // The literal table of a pipeline input: which hints occur nowhere in it (src/engine/literals.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ABSENT_LITERALS_KEY, ASCII_BY_CASE_PATTERN, LiteralTable } from '../src/engine/literals.js';
 
@@ -53,5 +54,25 @@ describe('literal table', () => {
       if (/[\x00-\x7f]/.test(mapped) && !ASCII_BY_CASE_PATTERN.test(s)) missing.push(c.toString(16));
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('literal table against a plain reading', () => {
+  // Hints over a small alphabet, so they overlap, nest and share prefixes and suffixes.
+  const alphabet = ['a', 'b', '_', '-', '.', 'A'];
+  const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 5 }).map((cs) => cs.join(''));
+  it('lists exactly the hints found in no string or key, read in lower case and with `-` and `.` as `_`', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(word, { maxLength: 8 }), (hints, texts) => {
+        const t = new LiteralTable(hints);
+        const input = { pipeline: { commands: texts } };
+        const out = JSON.parse(new TextDecoder().decode(t.annotate(new TextEncoder().encode(JSON.stringify(input))))) as Record<string, unknown>;
+        const plain = JSON.stringify(input).toLowerCase();
+        const names = plain.replace(/[-.]/g, '_');
+        const kept = hints.filter((h) => !/[A-Z]/.test(h));
+        const expected = kept.filter((h) => !plain.includes(h) && !names.includes(h)).sort();
+        expect(Object.keys((out[ABSENT_LITERALS_KEY] ?? {}) as object).sort()).toEqual(expected);
+      }),
+    );
   });
 });

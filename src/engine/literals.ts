@@ -17,6 +17,8 @@ export const ASCII_BY_CASE_PATTERN: RegExp = ASCII_BY_CASE;
 export class LiteralTable {
   private readonly next: Int32Array;
   private readonly out: number[][];
+  /** 1 for the states where a hint ends (their `out` is not empty). */
+  private readonly ends: Uint8Array;
   private readonly hints: string[];
   private readonly pieces: string[];
 
@@ -28,17 +30,23 @@ export class LiteralTable {
   constructor(hints: readonly string[]) {
     this.hints = [...new Set(hints)].filter((h) => h.length > 0 && /^[\x21-\x7e]+$/.test(h) && !/[="\\A-Z]/.test(h));
     this.pieces = this.hints.map((h) => `${JSON.stringify(h)}:true`);
-    const goto: Array<Map<number, number>> = [new Map()];
+    // The trie, written into the transition table itself (0 is no edge yet: no edge leads back to the root),
+    // with each state's own edges also kept as (character, state) pairs. Flat arrays, not maps: a one-shot
+    // check builds this table before V8 has optimized anything.
+    const capacity = 1 + this.hints.reduce((n, h) => n + h.length, 0);
+    const next = new Int32Array(capacity * 128);
+    const edges: number[][] = [[]];
     const out: number[][] = [[]];
     this.hints.forEach((hint, id) => {
       let state = 0;
       for (let i = 0; i < hint.length; i++) {
-        const c = hint.charCodeAt(i);
-        let to = goto[state]!.get(c);
-        if (to === undefined) {
-          to = goto.push(new Map()) - 1;
+        const at = state * 128 + hint.charCodeAt(i);
+        let to = next[at]!;
+        if (to === 0) {
+          to = next[at] = edges.length;
+          edges[state]!.push(hint.charCodeAt(i), to);
+          edges.push([]);
           out.push([]);
-          goto[state]!.set(c, to);
         }
         state = to;
       }
@@ -46,25 +54,29 @@ export class LiteralTable {
     });
     // Breadth first: each state's row of the full transition table is its failure state's row
     // (complete by then: failure states are shallower) with its own edges written over it.
-    this.next = new Int32Array(goto.length * 128);
-    const fail = new Int32Array(goto.length);
-    const queue: number[] = [];
-    for (const [c, to] of goto[0]!) {
-      this.next[c] = to;
-      queue.push(to);
-    }
-    for (let head = 0; head < queue.length; head++) {
+    const fail = new Int32Array(edges.length);
+    const queue = new Int32Array(edges.length);
+    let tail = 0;
+    for (let k = 0; k < edges[0]!.length; k += 2) queue[tail++] = edges[0]![k + 1]!;
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       const back = fail[state]!;
-      out[state]!.push(...out[back]!);
-      this.next.copyWithin(state * 128, back * 128, back * 128 + 128);
-      for (const [c, to] of goto[state]!) {
-        fail[to] = this.next[back * 128 + c]!;
-        this.next[state * 128 + c] = to;
-        queue.push(to);
+      const own = out[state]!;
+      for (const id of out[back]!) own.push(id);
+      next.copyWithin(state * 128, back * 128, back * 128 + 128);
+      const kids = edges[state]!;
+      for (let k = 0; k < kids.length; k += 2) {
+        const c = kids[k]!;
+        const to = kids[k + 1]!;
+        fail[to] = next[back * 128 + c]!;
+        next[state * 128 + c] = to;
+        queue[tail++] = to;
       }
     }
+    this.next = next;
     this.out = out;
+    this.ends = new Uint8Array(out.length);
+    for (let state = 0; state < out.length; state++) if (out[state]!.length > 0) this.ends[state] = 1;
   }
 
   /**
@@ -78,6 +90,7 @@ export class LiteralTable {
     while (end >= 0 && (bytes[end] === 0x20 || bytes[end] === 0x0a || bytes[end] === 0x0d || bytes[end] === 0x09)) end--;
     if (end < 1 || bytes[end] !== 0x7d) return bytes;
     const found = new Uint8Array(this.hints.length);
+    const { next, out, ends } = this;
     let nonAscii = false;
     let plain = 0;
     let names = 0;
@@ -90,10 +103,10 @@ export class LiteralTable {
       }
       if (b === 0x5c && (bytes[i + 1] === 0x75 || bytes[i + 1] === 0x2f)) return bytes;
       if (b >= 0x41 && b <= 0x5a) b += 0x20;
-      plain = this.next[plain * 128 + b]!;
-      for (const id of this.out[plain]!) found[id] = 1;
-      names = this.next[names * 128 + (b === 0x2d || b === 0x2e ? 0x5f : b)]!;
-      for (const id of this.out[names]!) found[id] = 1;
+      plain = next[plain * 128 + b]!;
+      if (ends[plain] === 1) mark(out[plain]!, found);
+      names = next[names * 128 + (b === 0x2d || b === 0x2e ? 0x5f : b)]!;
+      if (ends[names] === 1) mark(out[names]!, found);
     }
     if (nonAscii && ASCII_BY_CASE.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))) return bytes;
     const absent = this.pieces.filter((_, id) => found[id] === 0);
@@ -105,4 +118,9 @@ export class LiteralTable {
     result.set(tail, end);
     return result;
   }
+}
+
+// Marks the hints `ids` as found.
+function mark(ids: number[], found: Uint8Array): void {
+  for (let k = 0; k < ids.length; k++) found[ids[k]!] = 1;
 }
