@@ -3,7 +3,9 @@
 // Besides one entrypoint per target kind, the module holds one "part" entrypoint per rule
 // package of the domains in src/engine/parts.json (`kiteguard/parts/<domain>/<rule>/report`):
 // the engine evaluates a large pipeline part by part, so each rule starts on an empty Wasm heap.
-// It also lists every hint of the literal prefilters (`kiteguard/literals/hints`, see src/engine/literals.ts).
+// It also lists every hint of the literal prefilters (`kiteguard/literals/hints`, see src/engine/literals.ts),
+// and aggregates the rules any pipeline file of a repository can satisfy (METADATA `scope: repository`) in one
+// entrypoint, `kiteguard/parts/repository_wide/report`, which `check` evaluates on the other files of a repository.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +40,26 @@ function hintLiterals() {
   return JSON.parse(out).result[0].bindings.x;
 }
 
+/** The rule packages (`domain.name`) whose METADATA says `scope: repository`. */
+function repositoryWidePackages() {
+  const { annotations = [] } = JSON.parse(execFileSync(opa, ['inspect', '-a', '-f', 'json', 'policies'], { maxBuffer: 64 << 20 }).toString());
+  return annotations
+    .filter((entry) => entry.annotations.scope === 'package' && entry.annotations.custom?.scope === 'repository')
+    .map((entry) => entry.path.slice(1).map((p) => p.value).join('.'))
+    .sort();
+}
+
+/** The generated module aggregating the given rule packages, as the kind report does, under `kiteguard.parts.<name>`. */
+function groupModule(name, packages) {
+  const domains = new Map();
+  for (const pkg of packages) {
+    const [domain, rule] = pkg.split('.');
+    domains.set(domain, [...(domains.get(domain) ?? []), `"${rule}": data.${pkg}`]);
+  }
+  const tree = [...domains].map(([domain, rules]) => `"${domain}": {${rules.join(', ')}}`).join(', ');
+  return [`package kiteguard.parts.${name}`, '', 'import data.lib.report as aggregation', '', `report := aggregation.aggregate({${tree}})`, ''].join('\n');
+}
+
 /** The generated module of one part: the kind report's aggregation over that one rule package. */
 function partModule(pkg) {
   const [domain, name] = pkg.split('.');
@@ -60,6 +82,8 @@ try {
   mkdirSync(parts);
   const entrypoints = [...ENTRYPOINTS, 'kiteguard/literals/hints'];
   writeFileSync(join(parts, 'literals.rego'), `package kiteguard.literals\n\nhints := ${JSON.stringify(hintLiterals())}\n`);
+  writeFileSync(join(parts, 'repository_wide.rego'), groupModule('repository_wide', repositoryWidePackages()));
+  entrypoints.push('kiteguard/parts/repository_wide/report');
   for (const pkg of rulePackages()) {
     writeFileSync(join(parts, `${pkg}.rego`), partModule(pkg));
     entrypoints.push(`kiteguard/parts/${pkg.replace('.', '/')}/report`);

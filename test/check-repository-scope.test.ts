@@ -1,10 +1,14 @@
 // Rules any pipeline file of a repository can satisfy: a dependency scan in one file of a checkout covers the
 // file a pre-commit hook names, and the outcome says which file did; outside a checkout the files beside it count.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { readAsset } from '../src/engine/assets.js';
+import { loadCatalog } from '../src/engine/catalog.js';
+import { PolicyEngine, type EngineResult } from '../src/engine/policy.js';
+import { loadPipeline } from '../src/pipeline/load.js';
+import { CORPUS, ROOT, runCli, yamlFiles } from './helpers.js';
 
 const BUILD = 'steps:\n  - label: build\n    command: make build\n    timeout_in_minutes: 10\n    agents: {queue: ci}\n';
 const SCAN = 'steps:\n  - label: scan\n    command: osv-scanner -r .\n    timeout_in_minutes: 10\n    agents: {queue: ci}\n';
@@ -53,5 +57,39 @@ describe('repository-wide rules in check', () => {
   it('leaves rules that judge one file alone', async () => {
     const dir = checkout({ '.buildkite/pipeline.yml': 'steps:\n  - command: make\n', '.buildkite/other.yml': SCAN });
     expect((await outcome(dir, '.buildkite/pipeline.yml', 'pipeline/step_timeout_missing'))?.outcome).toBe('fail');
+  });
+});
+
+// The other files of a repository are evaluated with the repository-wide rules only, through the entrypoint the build
+// generates for them: on every example, fixture and corpus pipeline it decides those rules as the whole report does.
+describe('the repository-wide entrypoint', () => {
+  const engine = PolicyEngine.load(readAsset('policy.wasm'));
+  engine.setData({ config: { rules: {} } });
+  const wide = loadCatalog().filter((r) => r.repositoryWide);
+  const packages = new Set(wide.map((r) => r.package));
+  const ids = new Set(wide.map((r) => r.id));
+  const files = [...yamlFiles(join(ROOT, 'fixtures/pipelines')), ...yamlFiles(join(ROOT, 'test/fixtures/pipelines')), ...yamlFiles(CORPUS)];
+  const inputs = files.flatMap((file) => {
+    try {
+      return [{ file, bytes: new TextEncoder().encode(JSON.stringify({ pipeline: loadPipeline(readFileSync(file, 'utf8'), file).pipeline, context: {}, now: '2026-11-26T00:00:00.000Z' })).buffer }];
+    } catch {
+      return [];
+    }
+  });
+  const decided = (r: EngineResult) => ({
+    findings: r.findings.filter((f) => ids.has(f.rule)).map((f) => JSON.stringify(f)).sort(),
+    unknown: Object.fromEntries(Object.entries(r.unknown).filter(([pkg]) => packages.has(pkg))),
+    notApplicable: r.notApplicable.filter((pkg) => packages.has(pkg)).sort(),
+  });
+
+  it('covers the repository-wide rules', () => {
+    expect([...ids].sort()).toEqual(['pipeline/code_scan_missing', 'pipeline/container_scan_missing', 'pipeline/dependency_scan_missing', 'pipeline/sbom_missing']);
+    expect(inputs.length).toBeGreaterThan(10);
+  });
+
+  it.each(inputs.map((x) => [relative(ROOT, x.file), x.bytes] as const))('%s', (_file, bytes) => {
+    const only = engine.evaluateItem({ kind: 'pipeline', bytes, repositoryWide: true });
+    expect(only.findings.every((f) => ids.has(f.rule))).toBe(true);
+    expect(decided(only)).toEqual(decided(engine.evaluate('pipeline', bytes)));
   });
 });

@@ -30,7 +30,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   if (targets.length === 0 && errors.length === 0) {
     throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
   }
-  const report = await settleRepositoryWide(await evaluate(targets), targets, req.cwd, evaluate);
+  const report = await settleRepositoryWide(await evaluate(targets), targets, req.cwd, (others) => evaluate(others, true));
   const problems = [...errors.map(inputProblem), ...skipped.map(skippedProblem)];
   return { report: problems.length > 0 ? { ...report, problems } : report, errors, skipped };
 }

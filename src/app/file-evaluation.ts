@@ -22,8 +22,8 @@ export interface FileEvaluationRequest {
   policy?: Promise<WebAssembly.Module | undefined>;
 }
 
-/** Evaluates targets of files into a report. */
-export type FileEvaluator = (targets: Target[]) => Promise<Report>;
+/** Evaluates targets of files into a report; `repositoryWide`: with only the rules any pipeline file of a repository can satisfy. */
+export type FileEvaluator = (targets: Target[], repositoryWide?: boolean) => Promise<Report>;
 
 /** Reads the config (a bad one throws) and returns an evaluator of the rules `select` picks; `files`: a report of pipeline files, as `check` writes it. */
 export async function fileEvaluator(req: FileEvaluationRequest, select: (catalog: RuleInfo[]) => RuleInfo[], files: boolean): Promise<FileEvaluator> {
@@ -38,7 +38,8 @@ export async function fileEvaluator(req: FileEvaluationRequest, select: (catalog
     files,
     ...(req.failOn ? { failOn: req.failOn } : {}),
   };
-  return (targets) => evaluateTargets(targets, options);
+  const wide = { ...options, catalog: options.catalog.filter((r) => r.repositoryWide), repositoryWide: true };
+  return (targets, repositoryWide) => evaluateTargets(targets, repositoryWide ? wide : options);
 }
 
 /** Waiver globs are relative to the config file's folder: a finding's file (named relative to cwd) as seen from there. */

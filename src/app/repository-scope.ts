@@ -11,7 +11,7 @@ import { displayName } from '../targets/discover.js';
 import { contextOf, pipelineFileTarget } from '../targets/pipeline-file.js';
 import { repositoryPipelineFiles } from '../targets/repository-files.js';
 
-/** Evaluates more targets with the same rules and settings as the report being settled. */
+/** Evaluates more targets with the settings of the report being settled; outcomes of its repository-wide rules are needed, others may be left out. */
 export type EvaluateMore = (targets: Target[]) => Promise<Report>;
 
 /** The report with repository-wide failures settled by the other pipeline files of each file's repository. */

@@ -41,6 +41,8 @@ export interface EvaluateOptions {
   failOn?: Severity;
   /** Pipeline files (`check`): the report lists every rule even without targets, and outcomes carry no target kind. */
   files?: boolean;
+  /** The catalog holds only rules any pipeline file of a repository can satisfy: pipeline inputs may be evaluated with those alone. */
+  repositoryWide?: boolean;
 }
 
 /** The rules of one kind the config enables, at the severity it sets. */
@@ -56,7 +58,7 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
   const rulesByKind = new Map(TARGET_KINDS.map((kind) => [kind, enabledRules(catalog, settings, kind)] as const));
   const now = opts.now.toISOString();
   const today = now.slice(0, 10);
-  const { items, slot } = distinctInputs(targets, now);
+  const { items, slot } = distinctInputs(targets, now, opts.repositoryWide);
   const results = await evaluateAll(items, { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) });
   const outcomes: RuleOutcome[] = [];
   const used = new Set<InlineSuppression>();
@@ -95,7 +97,7 @@ function noticesOf(targets: Target[], used: Set<InlineSuppression>): { suppressi
 }
 
 /** The inputs to evaluate: pipeline targets with byte-identical inputs share one item; `slot` gives each target's item (-1: not evaluated). */
-export function distinctInputs(targets: Target[], now: string): { items: EvaluationItem[]; slot: number[] } {
+export function distinctInputs(targets: Target[], now: string, repositoryWide = false): { items: EvaluationItem[]; slot: number[] } {
   const encoder = new TextEncoder();
   const items: EvaluationItem[] = [];
   // Items by a cheap fingerprint of their bytes; a hit is confirmed byte for byte, so a collision costs nothing.
@@ -110,7 +112,7 @@ export function distinctInputs(targets: Target[], now: string): { items: Evaluat
     const same = candidates.find((i) => Buffer.from(items[i]!.bytes).equals(bytes));
     if (same !== undefined) return same;
     const parts = bytes.byteLength >= PARTS_FROM_BYTES && isObject((target.input as { pipeline?: unknown }).pipeline);
-    const index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}) }) - 1;
+    const index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}), ...(repositoryWide ? { repositoryWide } : {}) }) - 1;
     itemsOf.set(key, [...candidates, index]);
     return index;
   });
