@@ -29,10 +29,13 @@ describe('literal table', () => {
     expect(annotate({})).toEqual({ [ABSENT_LITERALS_KEY]: { trivy: true, 'osv-scanner': true, aws_: true, 'gs://': true, docker: true } });
   });
 
-  it('leaves inputs it cannot read safely unchanged', () => {
+  it.each([
+    ['searched hint by hint', Infinity],
+    ['read by the automaton', 0],
+  ])('leaves inputs it cannot read safely unchanged (%s)', (_how, automatonFrom) => {
     const same = (text: string) => {
       const bytes = new TextEncoder().encode(text);
-      expect(table.annotate(bytes)).toBe(bytes);
+      expect(table.annotate(bytes, automatonFrom)).toBe(bytes);
     };
     same('{"pipeline":{"command":"\\u0074rivy"}}');
     same('{"pipeline":{"url":"gs:\\/\\/bucket"}}');
@@ -43,6 +46,8 @@ describe('literal table', () => {
 
   it('keeps other non-ASCII text', () => {
     expect(absent({ pipeline: { label: 'Déploiement trivy ✓' } })).toEqual(['aws_', 'docker', 'gs://', 'osv-scanner']);
+    // A hint does not match across a character that is not ASCII.
+    expect(absent({ pipeline: { label: 'doc\u00e9ker' } })).toContain('docker');
   });
 
   it('knows every character whose case mapping holds ASCII', () => {
@@ -59,17 +64,20 @@ describe('literal table', () => {
 
 describe('literal table against a plain reading', () => {
   // Hints over a small alphabet, so they overlap, nest and share prefixes and suffixes.
-  const alphabet = ['a', 'b', '_', '-', '.', 'A'];
+  const alphabet = ['a', 'b', '_', '-', '.', 'A', 'é'];
   const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 5 }).map((cs) => cs.join(''));
-  it('lists exactly the hints found in no string or key, read in lower case and with `-` and `.` as `_`', () => {
+  it.each([
+    ['searched hint by hint', Infinity],
+    ['read by the automaton', 0],
+  ])('lists exactly the hints found in no string or key, read in lower case and with `-` and `.` as `_` (%s)', (_how, automatonFrom) => {
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(word, { maxLength: 8 }), (hints, texts) => {
         const t = new LiteralTable(hints);
         const input = { pipeline: { commands: texts } };
-        const out = JSON.parse(new TextDecoder().decode(t.annotate(new TextEncoder().encode(JSON.stringify(input))))) as Record<string, unknown>;
+        const out = JSON.parse(new TextDecoder().decode(t.annotate(new TextEncoder().encode(JSON.stringify(input)), automatonFrom))) as Record<string, unknown>;
         const plain = JSON.stringify(input).toLowerCase();
         const names = plain.replace(/[-.]/g, '_');
-        const kept = hints.filter((h) => !/[A-Z]/.test(h));
+        const kept = hints.filter((h) => /^[\x21-\x7e]+$/.test(h) && !/[A-Z]/.test(h));
         const expected = kept.filter((h) => !plain.includes(h) && !names.includes(h)).sort();
         expect(Object.keys((out[ABSENT_LITERALS_KEY] ?? {}) as object).sort()).toEqual(expected);
       }),
