@@ -41,7 +41,7 @@ export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions
 function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineResult[] {
   const engine = PolicyEngine.load(opts.policy, memoryPagesForItems(items));
   engine.setData(opts.data);
-  return items.map((item) => engine.evaluateItem(item));
+  return engine.evaluateItems(items);
 }
 
 async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, threads: number, file: string, resourceLimits?: ResourceLimits): Promise<EngineResult[]> {

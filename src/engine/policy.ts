@@ -6,6 +6,7 @@ import type { TargetKind } from '../model/report.js';
 import entrypoints from './entrypoints.json' with { type: 'json' };
 import partDomains from './parts.json' with { type: 'json' };
 import hostBuiltins from './host-builtins.json' with { type: 'json' };
+import { BATCH_ENTRYPOINTS, batchInput, batchRuns } from './batch.js';
 import { LiteralTable } from './literals.js';
 import { mergeSlices, SLICE_STEPS, SLICED_PACKAGES, stepSlices } from './slices.js';
 
@@ -113,6 +114,37 @@ export class PolicyEngine {
   /** Evaluates one item, in parts when it asks for them. */
   evaluateItem(item: EvaluationItem): EngineResult {
     return item.parts ? this.evaluateParts(item.kind, item.bytes) : this.evaluate(item.kind, item.bytes);
+  }
+
+  /** Evaluates items in order: runs of small inputs of a kind that has a batch entrypoint one call per run (batch.ts), the rest one by one. */
+  evaluateItems(items: readonly EvaluationItem[]): EngineResult[] {
+    const results: EngineResult[] = [];
+    for (const [from, to] of batchRuns(items, (kind) => this.batchEntrypoint(kind) !== undefined)) {
+      if (to - from === 1) results.push(this.evaluateItem(items[from]!));
+      else results.push(...this.evaluateBatch(items[from]!.kind, items.slice(from, to).map((item) => item.bytes)));
+    }
+    return results;
+  }
+
+  /** Evaluates inputs of one kind in one call of its batch entrypoint (one by one when the module has none): what `evaluate` gives for each. */
+  evaluateBatch(kind: TargetKind, inputs: ReadonlyArray<object | ArrayBuffer>): EngineResult[] {
+    const entrypoint = this.batchEntrypoint(kind);
+    if (entrypoint === undefined) return inputs.map((input) => this.evaluate(kind, input));
+    const bytes = inputs.map((input) => {
+      const annotated = this.withLiterals(kind, input);
+      return annotated instanceof ArrayBuffer ? annotated : (new TextEncoder().encode(JSON.stringify(annotated)).buffer as ArrayBuffer);
+    });
+    const reports = this.run(entrypoint, batchInput(bytes));
+    if (!Array.isArray(reports) || reports.length !== inputs.length) {
+      throw new EngineError(`entrypoint ${entrypoint} returned ${Array.isArray(reports) ? reports.length : 'no'} reports for ${inputs.length} inputs`);
+    }
+    return reports.map(validateResult);
+  }
+
+  // The batch entrypoint of a kind when the module has it.
+  private batchEntrypoint(kind: TargetKind): string | undefined {
+    const entrypoint = BATCH_ENTRYPOINTS[kind];
+    return entrypoint !== undefined && Object.hasOwn(this.policy.entrypoints, entrypoint) ? entrypoint : undefined;
   }
 
   /**

@@ -15,7 +15,7 @@ engine.setData(data);
 
 parentPort?.on('message', (batch: WorkerBatch) => {
   try {
-    const results = batch.items.map((item) => engine.evaluateItem(item));
+    const results = engine.evaluateItems(batch.items);
     parentPort?.postMessage({ id: batch.id, results });
   } catch (err) {
     parentPort?.postMessage({ id: batch.id, error: err instanceof Error ? err.message : String(err) });
