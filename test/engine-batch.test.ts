@@ -3,14 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAsset } from '../src/engine/assets.js';
-import { BATCH_BYTES, BATCH_ITEMS, batchInput, batchRuns } from '../src/engine/batch.js';
-import { PolicyEngine, type EvaluationItem } from '../src/engine/policy.js';
+import { BATCH_BYTES, BATCH_ITEMS, batchInput, batchRuns, joinedObjects } from '../src/engine/batch.js';
+import { distinctInputs } from '../src/engine/evaluate.js';
+import { itemInput, PolicyEngine, type EvaluationItem } from '../src/engine/policy.js';
 import type { TargetKind } from '../src/model/report.js';
 import { loadPipeline } from '../src/pipeline/load.js';
+import { readSnapshot } from '../src/snapshot/io.js';
+import { snapshotTargets } from '../src/targets/snapshot.js';
 import { ROOT, yamlFiles } from './helpers.js';
 
 const item = (kind: TargetKind, size: number, parts = false): EvaluationItem => ({ kind, bytes: new ArrayBuffer(size), ...(parts ? { parts } : {}) });
 const pipelinesOnly = (kind: TargetKind) => kind === 'pipeline';
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).buffer as ArrayBuffer;
 
 describe('batch runs', () => {
   it('groups consecutive small items of a batched kind, and leaves every other item alone', () => {
@@ -25,11 +29,20 @@ describe('batch runs', () => {
     expect(batchRuns([item('pipeline', BATCH_BYTES + 1), item('pipeline', 1)], pipelinesOnly)).toEqual([[0, 1], [1, 2]]);
   });
 
-  it('joins inputs into one items document without parsing them', () => {
-    const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).buffer as ArrayBuffer;
-    const joined = new TextDecoder().decode(batchInput([encode({ a: 1 }), encode({ b: [2] }), encode('é')]));
-    expect(JSON.parse(joined)).toEqual({ items: [{ a: 1 }, { b: [2] }, 'é'] });
-    expect(JSON.parse(new TextDecoder().decode(batchInput([])))).toEqual({ items: [] });
+  it('keeps items that share different parts apart', () => {
+    const [one, two] = [new ArrayBuffer(2), new ArrayBuffer(2)];
+    const items = [{ ...item('repository', 10), shared: one }, { ...item('repository', 10), shared: one }, { ...item('repository', 10), shared: two }, item('repository', 10)];
+    expect(batchRuns(items, () => true)).toEqual([[0, 2], [2, 3], [3, 4]]);
+  });
+
+  it('joins inputs and their shared part into one document without parsing them', () => {
+    const decode = (bytes: ArrayBuffer) => JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    expect(decode(batchInput([encode({ a: 1 }), encode({ b: [2] }), encode('é')]))).toEqual({ shared: {}, items: [{ a: 1 }, { b: [2] }, 'é'] });
+    expect(decode(batchInput([], encode({ s: 1 })))).toEqual({ shared: { s: 1 }, items: [] });
+    expect(decode(joinedObjects(encode({ a: 1, b: 'x' }), encode({ github: { org: 'acme' } })))).toEqual({ a: 1, b: 'x', github: { org: 'acme' } });
+    expect(decode(joinedObjects(encode({}), encode({ s: 1 })))).toEqual({ s: 1 });
+    expect(decode(joinedObjects(new TextEncoder().encode(' { "a" : 1 } ').buffer as ArrayBuffer, new TextEncoder().encode('{ }').buffer as ArrayBuffer))).toEqual({ a: 1 });
+    expect(() => joinedObjects(encode([1]), encode({}))).toThrow('not a JSON object');
   });
 });
 
@@ -57,5 +70,18 @@ describe('the batch entrypoint', () => {
   it('evaluates a kind without a batch entrypoint one by one', () => {
     const org = { github: { org: 'acme' } };
     expect(engine.evaluateBatch('organization', [org, org])).toEqual([engine.evaluate('organization', org), engine.evaluate('organization', org)]);
+  });
+
+  it('gives each repository of the example estate what it gets alone, its organization sections shared', () => {
+    const now = '2026-11-26T00:00:00.000Z';
+    const targets = snapshotTargets(readSnapshot(join(ROOT, 'fixtures/estate/snapshot.json'))).filter((t) => t.kind === 'repository' && t.unknownReason === undefined);
+    const { items } = distinctInputs(targets, now);
+    expect(items.length).toBeGreaterThan(4);
+    expect(items.every((i) => i.shared !== undefined && i.shared === items[0]!.shared)).toBe(true);
+    const alone = targets.map((t) => engine.evaluate('repository', { ...t.input, now }));
+    expect(alone.some((r) => r.findings.length > 0)).toBe(true);
+    expect(engine.evaluateItems(items)).toEqual(alone);
+    expect(items.map((i) => engine.evaluateItem(i))).toEqual(alone);
+    expect(items.map((i) => JSON.parse(new TextDecoder().decode(itemInput(i))) as unknown)).toEqual(targets.map((t) => JSON.parse(JSON.stringify({ ...t.input, now })) as unknown));
   });
 });

@@ -94,14 +94,26 @@ function noticesOf(targets: Target[], used: Set<InlineSuppression>): { suppressi
   return notices.length > 0 ? { suppressionNotices: notices } : {};
 }
 
-/** The inputs to evaluate: pipeline targets with byte-identical inputs share one item; `slot` gives each target's item (-1: not evaluated). */
+/**
+ * The inputs to evaluate: pipeline targets with byte-identical inputs share one item; `slot` gives each target's item (-1: not evaluated).
+ * A repository input's organization sections (`github`, the same object for every repository) are serialized once and shared.
+ */
 export function distinctInputs(targets: Target[], now: string): { items: EvaluationItem[]; slot: number[] } {
   const encoder = new TextEncoder();
   const items: EvaluationItem[] = [];
   // Items by a cheap fingerprint of their bytes; a hit is confirmed byte for byte, so a collision costs nothing.
   const itemsOf = new Map<string, number[]>();
+  const sharedOf = new Map<object, ArrayBuffer>();
   const slot = targets.map((target) => {
     if (target.unknownReason !== undefined) return -1;
+    const github = (target.input as { github?: unknown }).github;
+    if (target.kind === 'repository' && isObject(github)) {
+      const shared = sharedOf.get(github as object) ?? (encoder.encode(JSON.stringify({ github })).buffer as ArrayBuffer);
+      sharedOf.set(github as object, shared);
+      // JSON leaves out the member whose value is undefined.
+      const bytes = encoder.encode(JSON.stringify({ ...target.input, github: undefined, now }));
+      return items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, shared }) - 1;
+    }
     const bytes = encoder.encode(JSON.stringify({ ...target.input, now }));
     // Repository and organization inputs name their target, so only pipeline inputs can repeat.
     if (target.kind !== 'pipeline') return items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer }) - 1;

@@ -11,7 +11,7 @@ export type { EvaluationItem } from './policy.js';
 
 /** The Wasm memory pages that fit the largest of the items. */
 export function memoryPagesForItems(items: EvaluationItem[]): number {
-  return memoryPagesFor(items.reduce((max, item) => Math.max(max, item.bytes.byteLength), 0));
+  return memoryPagesFor(items.reduce((max, item) => Math.max(max, item.bytes.byteLength + (item.shared?.byteLength ?? 0)), 0));
 }
 
 /** How to evaluate: the policy bundle, its data, and how many threads at most. */
