@@ -71,7 +71,8 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
       return;
     }
     for (const o of toOutcomes(rules, result, { target: target.name, locate: (f) => locateFinding(target, f.path, f.evidence), severityOf: (r) => r.severity })) {
-      outcomes.push({ ...applyInlineSuppressions(settleWaivers(o, settings.waivers, today, settings.waiverPath), target, used), ...fields });
+      // Each outcome is a new object here: the target's fields go on it in place (a sweep has hundreds of thousands).
+      outcomes.push(Object.assign(applyInlineSuppressions(settleWaivers(o, settings.waivers, today, settings.waiverPath), target, used), fields));
     }
   });
   // Rules are listed in the order their kinds first appear among the targets.
