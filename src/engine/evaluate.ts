@@ -5,7 +5,7 @@ import { TARGET_KINDS, type Report, type RuleInfo, type RuleOutcome, type Severi
 import { locateFinding, type InlineSuppression, type Target } from '../model/target.js';
 import { rulesFor } from './catalog.js';
 import { toOutcomes } from './outcomes.js';
-import { evaluateAll, type EvaluationItem } from './parallel.js';
+import { endWorkers, evaluateAll, startWorkers, type EvaluationItem } from './parallel.js';
 import { PARTS_FROM_BYTES } from './policy.js';
 import { applyInlineSuppressions, suppressionNotices } from './suppressions.js';
 import { applyWaivers, settleWaivers } from './waivers.js';
@@ -56,8 +56,18 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
   const rulesByKind = new Map(TARGET_KINDS.map((kind) => [kind, enabledRules(catalog, settings, kind)] as const));
   const now = opts.now.toISOString();
   const today = now.slice(0, 10);
-  const { items, slot } = distinctInputs(targets, now);
-  const results = await evaluateAll(items, { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) });
+  const parallel = { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) };
+  // Workers start while the inputs are serialized (at most one item per target that is evaluated).
+  const started = await startWorkers(targets.filter((t) => t.unknownReason === undefined).length, parallel);
+  let distinct: ReturnType<typeof distinctInputs>;
+  try {
+    distinct = distinctInputs(targets, now);
+  } catch (err) {
+    await endWorkers(started);
+    throw err;
+  }
+  const { items, slot } = distinct;
+  const results = await evaluateAll(items, parallel, started);
   const outcomes: RuleOutcome[] = [];
   const used = new Set<InlineSuppression>();
   targets.forEach((target, i) => {

@@ -23,19 +23,64 @@ export interface ParallelOptions {
   threads?: number;
 }
 
-const MIN_ITEMS_FOR_WORKERS = 200;
-const BATCH = 25;
+/** Worker threads started while the items are still being built, so their start-up overlaps that; `evaluateAll` takes them over or ends them. */
+export interface StartedWorkers {
+  workers: Worker[];
+  /** The first error a worker reported before it was taken over. */
+  failure?: Error;
+}
 
-/** Evaluates every item; uses worker threads for large jobs. */
-export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions): Promise<EngineResult[]> {
-  const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), 4), Math.ceil(items.length / BATCH));
+const MIN_ITEMS_FOR_WORKERS = 200;
+const BATCH = 32;
+
+// Worker threads for this many items: the machine's cores (at most 4) or the threads asked for, no more than batches.
+const threadsFor = (count: number, opts: ParallelOptions): number => Math.min(opts.threads ?? Math.min(availableParallelism(), 4), Math.ceil(count / BATCH));
+
+/** Starts the worker threads an evaluation of at most `count` items would use; undefined when it would stay in this thread. */
+export async function startWorkers(count: number, opts: ParallelOptions): Promise<StartedWorkers | undefined> {
+  const file = assetPath('evaluate-worker.js');
+  const threads = threadsFor(count, opts);
+  if (threads < 2 || count < MIN_ITEMS_FOR_WORKERS || !file || !(opts.policy instanceof Uint8Array)) return undefined;
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  const started: StartedWorkers = { workers: [] };
+  for (let i = 0; i < threads; i++) {
+    const worker = new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data } });
+    worker.on('error', (err) => (started.failure ??= err));
+    // Workers ended because fewer were needed are no longer listed.
+    worker.on('exit', (code) => (started.workers.includes(worker) ? (started.failure ??= new Error(`it stopped (exit ${code})`)) : undefined));
+    started.workers.push(worker);
+  }
+  return started;
+}
+
+/** Ends workers started ahead that no evaluation took over. */
+export async function endWorkers(started: StartedWorkers | undefined): Promise<void> {
+  await Promise.all((started?.workers ?? []).map((w) => w.terminate()));
+}
+
+/** Evaluates every item; uses worker threads for large jobs (those `started` ahead when they fit). */
+export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions, started?: StartedWorkers): Promise<EngineResult[]> {
+  const threads = threadsFor(items.length, opts);
   const worker = assetPath('evaluate-worker.js');
   // A large pipeline goes to a worker of its own: the Wasm memory it grows (which never shrinks) is
   // released when the worker ends, before the report of its findings is built.
   // Its young generation is kept small: the worker's own objects are few, and the memory adds to the Wasm heap's.
-  if (worker && items.some((item) => item.parts)) return evaluateOnWorkers(items, opts, Math.max(1, threads), worker, { maxYoungGenerationSizeMb: 4 });
-  if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker || !(opts.policy instanceof Uint8Array)) return evaluateHere(items, opts);
-  return evaluateOnWorkers(items, opts, threads, worker);
+  if (worker && items.some((item) => item.parts)) {
+    await endWorkers(started);
+    return evaluateOnWorkers(items, opts, await newWorkers(Math.max(1, threads), worker, opts, { maxYoungGenerationSizeMb: 4 }));
+  }
+  if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker || !(opts.policy instanceof Uint8Array)) {
+    await endWorkers(started);
+    return evaluateHere(items, opts);
+  }
+  await Promise.all((started?.workers.splice(threads) ?? []).map((w) => w.terminate()));
+  const workers = [...(started?.workers ?? []), ...(await newWorkers(threads - (started?.workers.length ?? 0), worker, opts))];
+  // A worker started ahead that failed or stopped before it was taken over.
+  if (started?.failure) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw new EngineError(`policy evaluation worker failed: ${started.failure.message}`);
+  }
+  return evaluateOnWorkers(items, opts, workers);
 }
 
 function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineResult[] {
@@ -44,12 +89,16 @@ function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineRes
   return engine.evaluateItems(items);
 }
 
-async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, threads: number, file: string, resourceLimits?: ResourceLimits): Promise<EngineResult[]> {
-  const results: EngineResult[] = new Array(items.length);
-  let next = 0;
-  // Loaded here, so commands that evaluate in this thread start without it.
+// Worker threads loading the policy bundle with its data (loaded here, so commands that evaluate in this thread start without it).
+async function newWorkers(count: number, file: string, opts: ParallelOptions, resourceLimits?: ResourceLimits): Promise<Worker[]> {
   const { Worker: WorkerThread } = await import('node:worker_threads');
-  const workers: Worker[] = Array.from({ length: threads }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data, pages: memoryPagesForItems(items) }, ...(resourceLimits ? { resourceLimits } : {}) }));
+  return Array.from({ length: count }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data }, ...(resourceLimits ? { resourceLimits } : {}) }));
+}
+
+async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, workers: Worker[]): Promise<EngineResult[]> {
+  const results: EngineResult[] = new Array(items.length);
+  const pages = memoryPagesForItems(items);
+  let next = 0;
   try {
     await Promise.all(
       workers.map(
@@ -59,7 +108,7 @@ async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions,
               if (next >= items.length) return resolve();
               const start = next;
               next = Math.min(items.length, next + BATCH);
-              const batch: WorkerBatch = { id: start, items: items.slice(start, next) };
+              const batch: WorkerBatch = { id: start, pages, items: items.slice(start, next) };
               w.postMessage(batch);
             };
             w.on('message', (m: { id: number; results?: EngineResult[]; error?: string }) => {
