@@ -17,6 +17,8 @@ export const ASCII_BY_CASE_PATTERN: RegExp = ASCII_BY_CASE;
 export class LiteralTable {
   private readonly next: Int32Array;
   private readonly out: number[][];
+  // 1 for the states where some hint ends (those with an `out` list), so the scan skips the others' empty lists.
+  private readonly ends: Uint8Array;
   private readonly hints: string[];
   private readonly pieces: string[];
 
@@ -65,6 +67,7 @@ export class LiteralTable {
       }
     }
     this.out = out;
+    this.ends = Uint8Array.from(out, (ids) => (ids.length > 0 ? 1 : 0));
   }
 
   /**
@@ -91,9 +94,9 @@ export class LiteralTable {
       if (b === 0x5c && (bytes[i + 1] === 0x75 || bytes[i + 1] === 0x2f)) return bytes;
       if (b >= 0x41 && b <= 0x5a) b += 0x20;
       plain = this.next[plain * 128 + b]!;
-      for (const id of this.out[plain]!) found[id] = 1;
+      if (this.ends[plain]) for (const id of this.out[plain]!) found[id] = 1;
       names = this.next[names * 128 + (b === 0x2d || b === 0x2e ? 0x5f : b)]!;
-      for (const id of this.out[names]!) found[id] = 1;
+      if (this.ends[names]) for (const id of this.out[names]!) found[id] = 1;
     }
     if (nonAscii && ASCII_BY_CASE.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))) return bytes;
     const absent = this.pieces.filter((_, id) => found[id] === 0);
