@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAsset } from '../src/engine/assets.js';
 import { BATCH_BYTES, BATCH_ITEMS, batchInput, batchRuns, joinedObjects } from '../src/engine/batch.js';
-import { distinctInputs } from '../src/engine/evaluate.js';
+import { distinctInputs } from '../src/engine/distinct-inputs.js';
 import { itemInput, PolicyEngine, type EvaluationItem } from '../src/engine/policy.js';
 import type { TargetKind } from '../src/model/report.js';
 import { loadPipeline } from '../src/pipeline/load.js';

@@ -1,6 +1,6 @@
 // Pipeline targets with byte-identical inputs are evaluated once; any difference, even of the same length, keeps them apart.
 import { expect, test } from 'vitest';
-import { distinctInputs } from '../src/engine/evaluate.js';
+import { distinctInputs } from '../src/engine/distinct-inputs.js';
 import { itemInput } from '../src/engine/policy.js';
 import type { Target } from '../src/model/target.js';
 

@@ -5,8 +5,7 @@ import { TARGET_KINDS, type Report, type RuleInfo, type RuleOutcome, type Severi
 import { locateFinding, type InlineSuppression, type Target } from '../model/target.js';
 import { rulesFor } from './catalog.js';
 import { toOutcomes } from './outcomes.js';
-import { endWorkers, evaluateAll, startWorkers, type EvaluationItem } from './parallel.js';
-import { PARTS_FROM_BYTES } from './policy.js';
+import { evaluateInputs } from './evaluate-inputs.js';
 import { applyInlineSuppressions, suppressionNotices } from './suppressions.js';
 import { applyWaivers, settleWaivers } from './waivers.js';
 
@@ -57,17 +56,7 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
   const now = opts.now.toISOString();
   const today = now.slice(0, 10);
   const parallel = { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) };
-  // Workers start while the inputs are serialized (at most one item per target that is evaluated).
-  const started = await startWorkers(targets.filter((t) => t.unknownReason === undefined).length, parallel);
-  let distinct: ReturnType<typeof distinctInputs>;
-  try {
-    distinct = distinctInputs(targets, now);
-  } catch (err) {
-    await endWorkers(started);
-    throw err;
-  }
-  const { items, slot } = distinct;
-  const results = await evaluateAll(items, parallel, started);
+  const { results, slot } = await evaluateInputs(targets, now, parallel);
   const outcomes: RuleOutcome[] = [];
   const used = new Set<InlineSuppression>();
   targets.forEach((target, i) => {
@@ -103,53 +92,4 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
 function noticesOf(targets: Target[], used: Set<InlineSuppression>): { suppressionNotices?: ReturnType<typeof suppressionNotices> } {
   const notices = suppressionNotices(targets, used);
   return notices.length > 0 ? { suppressionNotices: notices } : {};
-}
-
-/**
- * The inputs to evaluate: pipeline targets with byte-identical inputs share one item; `slot` gives each target's item (-1: not evaluated).
- * A repository input's organization sections (`github`, the same object for every repository) are serialized once and shared.
- */
-export function distinctInputs(targets: Target[], now: string): { items: EvaluationItem[]; slot: number[] } {
-  const encoder = new TextEncoder();
-  const items: EvaluationItem[] = [];
-  // Items by a cheap fingerprint of their bytes; a hit is confirmed byte for byte, so a collision costs nothing.
-  const itemsOf = new Map<string, number[]>();
-  const sharedOf = new Map<object, ArrayBuffer>();
-  const slot = targets.map((target) => {
-    if (target.unknownReason !== undefined) return -1;
-    const github = (target.input as { github?: unknown }).github;
-    if (target.kind === 'repository' && isObject(github)) {
-      const shared = sharedOf.get(github as object) ?? (encoder.encode(JSON.stringify({ github })).buffer as ArrayBuffer);
-      sharedOf.set(github as object, shared);
-      // JSON leaves out the member whose value is undefined.
-      const bytes = encoder.encode(JSON.stringify({ ...target.input, github: undefined, now }));
-      return items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, shared }) - 1;
-    }
-    const bytes = encoder.encode(JSON.stringify({ ...target.input, now }));
-    // Repository and organization inputs name their target, so only pipeline inputs can repeat.
-    if (target.kind !== 'pipeline') return items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer }) - 1;
-    const key = fingerprint(bytes);
-    const candidates = itemsOf.get(key) ?? [];
-    const same = candidates.find((i) => Buffer.from(items[i]!.bytes).equals(bytes));
-    if (same !== undefined) return same;
-    const parts = bytes.byteLength >= PARTS_FROM_BYTES && isObject((target.input as { pipeline?: unknown }).pipeline);
-    const index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}) }) - 1;
-    itemsOf.set(key, [...candidates, index]);
-    return index;
-  });
-  return { items, slot };
-}
-
-// FNV-1a over the bytes four at a time, with their length: a fingerprint for grouping, not a digest (needs no node:crypto at start-up).
-function fingerprint(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  const whole = bytes.byteOffset % 4 === 0 ? bytes.length >> 2 : 0;
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset, whole);
-  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i]!, 0x01000193);
-  for (let i = whole * 4; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return `${bytes.length}:${(hash >>> 0).toString(36)}`;
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -23,7 +23,7 @@ export interface ParallelOptions {
   threads?: number;
 }
 
-/** Worker threads started while the items are still being built, so their start-up overlaps that; `evaluateAll` takes them over or ends them. */
+/** Worker threads started while the items are still being built, so their start-up overlaps that; `evaluateFed` hands them the items. */
 export interface StartedWorkers {
   workers: Worker[];
   /** The first error a worker reported before it was taken over. */
@@ -46,41 +46,27 @@ export async function startWorkers(count: number, opts: ParallelOptions): Promis
   for (let i = 0; i < threads; i++) {
     const worker = new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data } });
     worker.on('error', (err) => (started.failure ??= err));
-    // Workers ended because fewer were needed are no longer listed.
-    worker.on('exit', (code) => (started.workers.includes(worker) ? (started.failure ??= new Error(`it stopped (exit ${code})`)) : undefined));
+    worker.on('exit', (code) => (started.failure ??= new Error(`it stopped (exit ${code})`)));
     started.workers.push(worker);
   }
   return started;
 }
 
-/** Ends workers started ahead that no evaluation took over. */
+/** Ends workers started ahead. */
 export async function endWorkers(started: StartedWorkers | undefined): Promise<void> {
   await Promise.all((started?.workers ?? []).map((w) => w.terminate()));
 }
 
-/** Evaluates every item; uses worker threads for large jobs (those `started` ahead when they fit). */
-export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions, started?: StartedWorkers): Promise<EngineResult[]> {
+/** Evaluates every item; uses worker threads for large jobs. */
+export async function evaluateAll(items: EvaluationItem[], opts: ParallelOptions): Promise<EngineResult[]> {
   const threads = threadsFor(items.length, opts);
   const worker = assetPath('evaluate-worker.js');
   // A large pipeline goes to a worker of its own: the Wasm memory it grows (which never shrinks) is
   // released when the worker ends, before the report of its findings is built.
   // Its young generation is kept small: the worker's own objects are few, and the memory adds to the Wasm heap's.
-  if (worker && items.some((item) => item.parts)) {
-    await endWorkers(started);
-    return evaluateOnWorkers(items, opts, await newWorkers(Math.max(1, threads), worker, opts, { maxYoungGenerationSizeMb: 4 }));
-  }
-  if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker || !(opts.policy instanceof Uint8Array)) {
-    await endWorkers(started);
-    return evaluateHere(items, opts);
-  }
-  await Promise.all((started?.workers.splice(threads) ?? []).map((w) => w.terminate()));
-  const workers = [...(started?.workers ?? []), ...(await newWorkers(threads - (started?.workers.length ?? 0), worker, opts))];
-  // A worker started ahead that failed or stopped before it was taken over.
-  if (started?.failure) {
-    await Promise.all(workers.map((w) => w.terminate()));
-    throw new EngineError(`policy evaluation worker failed: ${started.failure.message}`);
-  }
-  return evaluateOnWorkers(items, opts, workers);
+  if (worker && items.some((item) => item.parts)) return evaluateOnWorkers(items, opts, await newWorkers(Math.max(1, threads), worker, opts, { maxYoungGenerationSizeMb: 4 }));
+  if (threads < 2 || items.length < MIN_ITEMS_FOR_WORKERS || !worker || !(opts.policy instanceof Uint8Array)) return evaluateHere(items, opts);
+  return evaluateOnWorkers(items, opts, await newWorkers(threads, worker, opts));
 }
 
 function evaluateHere(items: EvaluationItem[], opts: ParallelOptions): EngineResult[] {
@@ -95,9 +81,45 @@ async function newWorkers(count: number, file: string, opts: ParallelOptions, re
   return Array.from({ length: count }, () => new WorkerThread(file, { workerData: { policy: opts.policy, data: opts.data }, ...(resourceLimits ? { resourceLimits } : {}) }));
 }
 
-async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions, workers: Worker[]): Promise<EngineResult[]> {
-  const results: EngineResult[] = new Array(items.length);
-  const pages = memoryPagesForItems(items);
+/** Items handed to workers as they are built: the builder appends to `items`, calls `more()`, and sets `done` at the end. */
+export interface ItemFeed {
+  items: EvaluationItem[];
+  done: boolean;
+  /** Hands the items appended since to idle workers (set by the evaluation). */
+  more: () => void;
+}
+
+/**
+ * Evaluates the items `build` appends to a feed, on the workers started ahead, while it appends them (`build` should
+ * pause now and then, so the workers' results come in); results in feed order.
+ */
+export async function evaluateFed(started: StartedWorkers, opts: ParallelOptions, build: (feed: ItemFeed) => Promise<void>): Promise<EngineResult[]> {
+  if (started.failure) {
+    await endWorkers(started);
+    throw new EngineError(`policy evaluation worker failed: ${started.failure.message}`);
+  }
+  const feed: ItemFeed = { items: [], done: false, more: () => undefined };
+  const evaluation = evaluateOnWorkers(feed, opts, started.workers);
+  // Its failure is thrown below, after the build.
+  evaluation.catch(() => undefined);
+  try {
+    await build(feed);
+  } catch (err) {
+    await endWorkers(started);
+    throw err;
+  }
+  feed.done = true;
+  feed.more();
+  return evaluation;
+}
+
+async function evaluateOnWorkers(source: EvaluationItem[] | ItemFeed, opts: ParallelOptions, workers: Worker[]): Promise<EngineResult[]> {
+  const feed: ItemFeed = Array.isArray(source) ? { items: source, done: true, more: () => undefined } : source;
+  const results: EngineResult[] = [];
+  // A whole list gets memory for its largest item; a feed, for the largest of the first batch (the memory grows from there).
+  const pages = feed.done ? memoryPagesForItems(feed.items) : undefined;
+  const idle: Array<() => void> = [];
+  feed.more = () => idle.splice(0).forEach((send) => send());
   let next = 0;
   try {
     await Promise.all(
@@ -105,10 +127,11 @@ async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions,
         (w) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
-              if (next >= items.length) return resolve();
+              if (next >= feed.items.length) return feed.done ? resolve() : void idle.push(send);
               const start = next;
-              next = Math.min(items.length, next + BATCH);
-              const batch: WorkerBatch = { id: start, pages, items: items.slice(start, next) };
+              next = Math.min(feed.items.length, next + BATCH);
+              const items = feed.items.slice(start, next);
+              const batch: WorkerBatch = { id: start, pages: pages ?? memoryPagesForItems(items), items };
               w.postMessage(batch);
             };
             w.on('message', (m: { id: number; results?: EngineResult[]; error?: string }) => {
@@ -117,7 +140,7 @@ async function evaluateOnWorkers(items: EvaluationItem[], opts: ParallelOptions,
               send();
             });
             w.on('error', (err) => reject(new EngineError(`policy evaluation worker failed: ${err.message}`)));
-            w.on('exit', (code) => (next < items.length || code !== 0 ? reject(new EngineError(`policy evaluation worker stopped (exit ${code})`)) : undefined));
+            w.on('exit', (code) => (!feed.done || next < feed.items.length || code !== 0 ? reject(new EngineError(`policy evaluation worker stopped (exit ${code})`)) : undefined));
             send();
           }),
       ),
