@@ -34,12 +34,17 @@ policy-check: $(OPA)
 policy-test: policy-check
 	node scripts/opa-test.mjs $(OPA)
 
-dist/policy.wasm dist/catalog.json: $(POLICY_SRC) $(OPA) scripts/build-policies.mjs scripts/lib/compile-policies.mjs scripts/lib/wasm-capabilities.json src/engine/entrypoints.json
+dist/policy.wasm dist/catalog.json: $(POLICY_SRC) $(OPA) scripts/build-policies.mjs scripts/lib/compile-policies.mjs scripts/lib/wasm-capabilities.json src/engine/entrypoints.json src/engine/batch-entrypoints.json
 	node scripts/build-policies.mjs $(OPA)
 
 policies: policy-test dist/policy.wasm
 
-dist/kiteguard.js: $(TS_SRC) scripts/bundle.mjs | node_modules
+# The snapshot schema validator as code (ajv standalone), so reading a snapshot compiles no schema.
+SNAPSHOT_VALIDATOR := src/snapshot/schema/validate-snapshot.js
+$(SNAPSHOT_VALIDATOR): $(wildcard src/snapshot/schema/*.schema.json) scripts/snapshot-validator.mjs scripts/lib/snapshot-validator.mjs | node_modules
+	node scripts/snapshot-validator.mjs
+
+dist/kiteguard.js: $(TS_SRC) $(SNAPSHOT_VALIDATOR) scripts/bundle.mjs | node_modules
 	node scripts/bundle.mjs
 
 # V8's code cache of the one-shot bundle that `check` runs (made by running it once).
@@ -48,7 +53,7 @@ dist/kiteguard-check.cache: dist/kiteguard.js dist/policy.wasm dist/catalog.json
 
 build: dist/policy.wasm dist/kiteguard.js dist/kiteguard-check.cache
 
-typecheck: | node_modules
+typecheck: $(SNAPSHOT_VALIDATOR) | node_modules
 	npx tsc -p tsconfig.json
 
 test: build policy-check typecheck
@@ -74,7 +79,7 @@ readme: build
 	node scripts/readme-rules.mjs --write
 
 clean:
-	rm -rf dist build
+	rm -rf dist build $(SNAPSHOT_VALIDATOR)
 
 # Set up and run the main job on bundled data: a sweep of the example estate (evaluated
 # offline) into demo/, then the example pipelines through `check`.

@@ -1,6 +1,6 @@
 // Compiles policies/ to one Wasm module (dist/policy.wasm) and writes the rule catalog
 // (dist/catalog.json) from the policies' METADATA, through the compilation `kiteguard policy build` uses.
-// Besides one entrypoint per target kind, the module holds one "part" entrypoint per rule
+// Besides one entrypoint per target kind and the batch entrypoints of src/engine/batch-entrypoints.json, the module holds one "part" entrypoint per rule
 // package of the domains in src/engine/parts.json (`kiteguard/parts/<domain>/<rule>/report`):
 // the engine evaluates a large pipeline part by part, so each rule starts on an empty Wasm heap.
 // It also lists every hint of the literal prefilters (`kiteguard/literals/hints`, see src/engine/literals.ts),
@@ -15,6 +15,8 @@ import { buildBundle } from './lib/compile-policies.mjs';
 const opa = process.argv[2] ?? '.tools/bin/opa';
 // The entrypoints the engine evaluates, one per target kind.
 const ENTRYPOINTS = Object.values(JSON.parse(readFileSync('src/engine/entrypoints.json', 'utf8')));
+// The batch entrypoints (policies/main/batch.rego): one kind's reports over several inputs in one evaluation.
+const BATCH_ENTRYPOINTS = Object.values(JSON.parse(readFileSync('src/engine/batch-entrypoints.json', 'utf8')));
 // The rule domains whose packages get part entrypoints.
 const PART_DOMAINS = [...new Set(Object.values(JSON.parse(readFileSync('src/engine/parts.json', 'utf8'))).flat())];
 
@@ -80,7 +82,7 @@ try {
   const bundle = join(work, 'bundle.tar.gz');
   const parts = join(work, 'parts');
   mkdirSync(parts);
-  const entrypoints = [...ENTRYPOINTS, 'kiteguard/literals/hints'];
+  const entrypoints = [...ENTRYPOINTS, ...BATCH_ENTRYPOINTS, 'kiteguard/literals/hints'];
   writeFileSync(join(parts, 'literals.rego'), `package kiteguard.literals\n\nhints := ${JSON.stringify(hintLiterals())}\n`);
   writeFileSync(join(parts, 'repository_wide.rego'), groupModule('repository_wide', repositoryWidePackages()));
   entrypoints.push('kiteguard/parts/repository_wide/report');

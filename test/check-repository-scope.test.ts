@@ -87,6 +87,13 @@ describe('the repository-wide entrypoint', () => {
     expect(inputs.length).toBeGreaterThan(10);
   });
 
+  it('is used for a run of such items too, which are not batched with whole reports', () => {
+    const run = inputs.slice(0, 4).map((x) => ({ kind: 'pipeline' as const, bytes: x.bytes, repositoryWide: true }));
+    const results = engine.evaluateItems(run);
+    expect(results.map(decided)).toEqual(run.map((item) => decided(engine.evaluate('pipeline', item.bytes))));
+    expect(results.flatMap((r) => r.findings).every((f) => ids.has(f.rule))).toBe(true);
+  });
+
   it.each(inputs.map((x) => [relative(ROOT, x.file), x.bytes] as const))('%s', (_file, bytes) => {
     const only = engine.evaluateItem({ kind: 'pipeline', bytes, repositoryWide: true });
     expect(only.findings.every((f) => ids.has(f.rule))).toBe(true);

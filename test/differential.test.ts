@@ -77,6 +77,8 @@ describe.each([
   const goReports = viaOpaEval(config, withTable);
   const engine = PolicyEngine.load(readAsset('policy.wasm'));
   engine.setData({ config });
+  // The batch entrypoint over the inputs four at a time, as a sweep's workers evaluate small pipelines.
+  const batched = Array.from({ length: Math.ceil(inputs.length / 4) }, (_, b) => engine.evaluateBatch('pipeline', inputs.slice(b * 4, b * 4 + 4).map((x) => x.input))).flat();
 
   it('covers the example, fixture and corpus pipelines', () => {
     expect(inputs.length).toBeGreaterThan(10);
@@ -86,6 +88,8 @@ describe.each([
     const wasm = engine.evaluate('pipeline', inputs[i]!.input);
     const go = goReports[i] as Parameters<typeof normalizeReport>[0];
     expect(normalizeReport({ findings: wasm.findings, unknown: wasm.unknown, notApplicable: wasm.notApplicable })).toEqual(normalizeReport(go));
+    const batch = batched[i]!;
+    expect(normalizeReport({ findings: batch.findings, unknown: batch.unknown, notApplicable: batch.notApplicable })).toEqual(normalizeReport(go));
     // Large pipelines are evaluated rule package by rule package: the parts add up to the same report.
     const parts = engine.evaluateParts('pipeline', inputs[i]!.input);
     expect(normalizeReport({ findings: parts.findings, unknown: parts.unknown, notApplicable: parts.notApplicable })).toEqual(normalizeReport(go));

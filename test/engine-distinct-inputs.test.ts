@@ -1,6 +1,7 @@
 // Pipeline targets with byte-identical inputs are evaluated once; any difference, even of the same length, keeps them apart.
 import { expect, test } from 'vitest';
-import { distinctInputs } from '../src/engine/evaluate.js';
+import { distinctInputs } from '../src/engine/distinct-inputs.js';
+import { itemInput } from '../src/engine/policy.js';
 import type { Target } from '../src/model/target.js';
 
 const pipeline = (name: string, command: string): Target => ({ kind: 'pipeline', name, input: { pipeline: { steps: [{ command }] } } });
@@ -18,4 +19,15 @@ test('repository inputs are never shared, and targets already unknown are not ev
   const { items, slot } = distinctInputs([repo, { ...repo }, unknown], '2026-01-01T00:00:00Z');
   expect(items).toHaveLength(2);
   expect(slot).toEqual([0, 1, -1]);
+});
+
+test('repository inputs share one serialization of the organization sections, and join back to the whole input', () => {
+  const github = { org: 'acme', teams: { status: 'ok', data: [] } };
+  const repo = (name: string): Target => ({ kind: 'repository', name, input: { repository: { full_name: name }, github } });
+  const { items } = distinctInputs([repo('acme/api'), repo('acme/web')], '2026-01-01T00:00:00Z');
+  expect(items[0]!.shared).toBeDefined();
+  expect(items[1]!.shared).toBe(items[0]!.shared);
+  const decode = (bytes: ArrayBuffer) => JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  expect(decode(items[0]!.bytes)).toEqual({ repository: { full_name: 'acme/api' }, now: '2026-01-01T00:00:00Z' });
+  expect(decode(itemInput(items[1]!))).toEqual({ repository: { full_name: 'acme/web' }, github, now: '2026-01-01T00:00:00Z' });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { assetPath, readAsset } from '../src/engine/assets.js';
 import { loadPipeline } from '../src/pipeline/load.js';
-import { evaluateAll, type EvaluationItem } from '../src/engine/parallel.js';
+import { evaluateAll, evaluateFed, startWorkers, type EvaluationItem } from '../src/engine/parallel.js';
 import { ROOT, yamlFiles } from './helpers.js';
 
 test('workers and this thread agree on 250 pipelines, in order', async () => {
@@ -31,5 +31,23 @@ test('workers and this thread agree on 250 pipelines, in order', async () => {
   const workers = await evaluateAll(copy, { ...opts, threads: 2 });
   expect(workers).toHaveLength(250);
   expect(workers).toEqual(here);
+  // Workers started before the items were built, fed them in pieces as they come, give the same.
+  const started = await startWorkers(items.length, { ...opts, threads: 2 });
+  expect(started?.workers).toHaveLength(2);
+  const fed = await evaluateFed(started!, opts, async (feed) => {
+    for (const [i, it] of items.entries()) {
+      feed.items.push({ kind: it.kind, bytes: it.bytes.slice(0) });
+      if (i % 7 === 6) {
+        feed.more();
+        await new Promise((resume) => setTimeout(resume, 1));
+      }
+    }
+  });
+  expect(fed).toEqual(here);
+  // A build that fails ends the workers and fails the evaluation.
+  const failing = await startWorkers(items.length, { ...opts, threads: 2 });
+  const exited = failing!.workers.map((w) => new Promise((resolve) => w.once('exit', resolve)));
+  await expect(evaluateFed(failing!, opts, () => Promise.reject(new Error('no inputs')))).rejects.toThrow('no inputs');
+  await Promise.all(exited);
   expect(here.some((r) => r.findings.some((f) => f.rule === 'pipeline/secret_in_plain_env'))).toBe(true);
 });

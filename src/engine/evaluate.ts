@@ -5,8 +5,7 @@ import { TARGET_KINDS, type Report, type RuleInfo, type RuleOutcome, type Severi
 import { locateFinding, type InlineSuppression, type Target } from '../model/target.js';
 import { rulesFor } from './catalog.js';
 import { toOutcomes } from './outcomes.js';
-import { evaluateAll, type EvaluationItem } from './parallel.js';
-import { PARTS_FROM_BYTES } from './policy.js';
+import { evaluateInputs } from './evaluate-inputs.js';
 import { applyInlineSuppressions, suppressionNotices } from './suppressions.js';
 import { applyWaivers, settleWaivers } from './waivers.js';
 
@@ -58,8 +57,8 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
   const rulesByKind = new Map(TARGET_KINDS.map((kind) => [kind, enabledRules(catalog, settings, kind)] as const));
   const now = opts.now.toISOString();
   const today = now.slice(0, 10);
-  const { items, slot } = distinctInputs(targets, now, opts.repositoryWide);
-  const results = await evaluateAll(items, { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) });
+  const parallel = { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) };
+  const { results, slot } = await evaluateInputs(targets, now, parallel, opts.repositoryWide);
   const outcomes: RuleOutcome[] = [];
   const used = new Set<InlineSuppression>();
   targets.forEach((target, i) => {
@@ -73,7 +72,8 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
       return;
     }
     for (const o of toOutcomes(rules, result, { target: target.name, locate: (f) => locateFinding(target, f.path, f.evidence), severityOf: (r) => r.severity })) {
-      outcomes.push({ ...applyInlineSuppressions(settleWaivers(o, settings.waivers, today, settings.waiverPath), target, used), ...fields });
+      // Each outcome is a new object here: the target's fields go on it in place (a sweep has hundreds of thousands).
+      outcomes.push(Object.assign(applyInlineSuppressions(settleWaivers(o, settings.waivers, today, settings.waiverPath), target, used), fields));
     }
   });
   // Rules are listed in the order their kinds first appear among the targets.
@@ -94,38 +94,4 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
 function noticesOf(targets: Target[], used: Set<InlineSuppression>): { suppressionNotices?: ReturnType<typeof suppressionNotices> } {
   const notices = suppressionNotices(targets, used);
   return notices.length > 0 ? { suppressionNotices: notices } : {};
-}
-
-/** The inputs to evaluate: pipeline targets with byte-identical inputs share one item; `slot` gives each target's item (-1: not evaluated). */
-export function distinctInputs(targets: Target[], now: string, repositoryWide = false): { items: EvaluationItem[]; slot: number[] } {
-  const encoder = new TextEncoder();
-  const items: EvaluationItem[] = [];
-  // Items by a cheap fingerprint of their bytes; a hit is confirmed byte for byte, so a collision costs nothing.
-  const itemsOf = new Map<string, number[]>();
-  const slot = targets.map((target) => {
-    if (target.unknownReason !== undefined) return -1;
-    const bytes = encoder.encode(JSON.stringify({ ...target.input, now }));
-    // Repository and organization inputs name their target, so only pipeline inputs can repeat.
-    if (target.kind !== 'pipeline') return items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer }) - 1;
-    const key = fingerprint(bytes);
-    const candidates = itemsOf.get(key) ?? [];
-    const same = candidates.find((i) => Buffer.from(items[i]!.bytes).equals(bytes));
-    if (same !== undefined) return same;
-    const parts = bytes.byteLength >= PARTS_FROM_BYTES && isObject((target.input as { pipeline?: unknown }).pipeline);
-    const index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}), ...(repositoryWide ? { repositoryWide } : {}) }) - 1;
-    itemsOf.set(key, [...candidates, index]);
-    return index;
-  });
-  return { items, slot };
-}
-
-// FNV-1a over the bytes, with their length: a fingerprint for grouping, not a digest (needs no node:crypto at start-up).
-function fingerprint(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return `${bytes.length}:${(hash >>> 0).toString(36)}`;
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

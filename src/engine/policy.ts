@@ -6,6 +6,7 @@ import type { TargetKind } from '../model/report.js';
 import entrypoints from './entrypoints.json' with { type: 'json' };
 import partDomains from './parts.json' with { type: 'json' };
 import hostBuiltins from './host-builtins.json' with { type: 'json' };
+import { BATCH_ENTRYPOINTS, batchInput, batchRuns, joinedObjects } from './batch.js';
 import { LiteralTable } from './literals.js';
 import { mergeSlices, SLICE_STEPS, SLICED_PACKAGES, stepSlices } from './slices.js';
 import { appendAll } from '../collections.js';
@@ -62,11 +63,19 @@ export interface RawFinding {
 /** One input to evaluate with its kind's entrypoint. */
 export interface EvaluationItem {
   kind: TargetKind;
+  /** The input's JSON; with `shared`, without the members `shared` holds. */
   bytes: ArrayBuffer;
   /** Evaluate rule package by rule package (a large pipeline input that has a pipeline). */
   parts?: boolean;
   /** Only the rules any pipeline file of a repository can satisfy are needed (other rules' results may be left out). */
   repositoryWide?: boolean;
+  /** JSON of an object whose members complete the input, one buffer for every item that shares them (a repository's organization sections), sent and parsed once per batch. */
+  shared?: ArrayBuffer;
+}
+
+/** An item's whole input as JSON: its own members and those it shares. */
+export function itemInput(item: EvaluationItem): ArrayBuffer {
+  return item.shared ? joinedObjects(item.bytes, item.shared) : item.bytes;
 }
 
 /** What one entrypoint returns for one target. */
@@ -118,10 +127,45 @@ export class PolicyEngine {
 
   /** Evaluates one item, in parts when it asks for them. */
   evaluateItem(item: EvaluationItem): EngineResult {
+    const input = itemInput(item);
     if (item.repositoryWide && !item.parts && Object.hasOwn(this.policy.entrypoints, REPOSITORY_WIDE_ENTRYPOINT)) {
-      return validateResult(this.run(REPOSITORY_WIDE_ENTRYPOINT, this.withLiterals(item.kind, item.bytes)));
+      return validateResult(this.run(REPOSITORY_WIDE_ENTRYPOINT, this.withLiterals(item.kind, input)));
     }
-    return item.parts ? this.evaluateParts(item.kind, item.bytes) : this.evaluate(item.kind, item.bytes);
+    return item.parts ? this.evaluateParts(item.kind, input) : this.evaluate(item.kind, input);
+  }
+
+  /** Evaluates items in order: runs of small inputs of a kind that has a batch entrypoint one call per run (batch.ts), the rest one by one. */
+  evaluateItems(items: readonly EvaluationItem[]): EngineResult[] {
+    const results: EngineResult[] = [];
+    for (const [from, to] of batchRuns(items, (kind) => this.batchEntrypoint(kind) !== undefined)) {
+      if (to - from === 1) results.push(this.evaluateItem(items[from]!));
+      else appendAll(results, this.evaluateBatch(items[from]!.kind, items.slice(from, to).map((item) => item.bytes), items[from]!.shared));
+    }
+    return results;
+  }
+
+  /**
+   * Evaluates inputs of one kind in one call of its batch entrypoint (one by one when the module has none): what `evaluate`
+   * gives for each, completed by the members of `shared` (JSON of an object) when given.
+   */
+  evaluateBatch(kind: TargetKind, inputs: ReadonlyArray<object | ArrayBuffer>, shared?: ArrayBuffer): EngineResult[] {
+    const entrypoint = this.batchEntrypoint(kind);
+    const encoded = inputs.map((input) => (input instanceof ArrayBuffer ? input : (new TextEncoder().encode(JSON.stringify(input)).buffer as ArrayBuffer)));
+    // The literal table is made from the whole input, so an input with a table is sent whole.
+    const whole = shared && (entrypoint === undefined || kind === 'pipeline') ? encoded.map((input) => joinedObjects(input, shared)) : encoded;
+    if (entrypoint === undefined) return whole.map((input) => this.evaluate(kind, input));
+    const bytes = whole.map((input) => this.withLiterals(kind, input) as ArrayBuffer);
+    const reports = this.run(entrypoint, batchInput(bytes, whole === encoded ? shared : undefined));
+    if (!Array.isArray(reports) || reports.length !== inputs.length) {
+      throw new EngineError(`entrypoint ${entrypoint} returned ${Array.isArray(reports) ? reports.length : 'no'} reports for ${inputs.length} inputs`);
+    }
+    return reports.map(validateResult);
+  }
+
+  // The batch entrypoint of a kind when the module has it.
+  private batchEntrypoint(kind: TargetKind): string | undefined {
+    const entrypoint = BATCH_ENTRYPOINTS[kind];
+    return entrypoint !== undefined && Object.hasOwn(this.policy.entrypoints, entrypoint) ? entrypoint : undefined;
   }
 
   /**

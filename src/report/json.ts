@@ -1,5 +1,5 @@
 // The stable machine format: one JSON document, deterministic key and array order, versioned by `format`.
-import type { Finding, Report, Waiver } from '../model/report.js';
+import type { Finding, Report, RuleOutcome, Waiver } from '../model/report.js';
 import {
   allFindings,
   compareText,
@@ -53,16 +53,7 @@ export function jsonDocument(report: Report): Record<string, unknown> {
     rules: [...report.rules]
       .sort((a, b) => compareText(a.id, b.id))
       .map((r) => ({ id: r.id, title: r.title, severity: r.severity, area: r.area, target: r.target })),
-    outcomes: sortedOutcomes(report).map((o) => ({
-      target: o.target,
-      ...(o.kind ? { kind: o.kind } : {}),
-      ...(o.repository ? { repository: o.repository } : {}),
-      ...(o.pipeline ? { pipeline: o.pipeline } : {}),
-      ruleId: o.ruleId,
-      outcome: o.outcome,
-      findings: o.findings.length,
-      reason: o.reason ?? null,
-    })),
+    outcomes: sortedOutcomes(report).map(outcomeJson),
     findings: allFindings(report).map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -79,6 +70,19 @@ export function jsonDocument(report: Report): Record<string, unknown> {
     ...(report.drift ? { drift: { ...report.drift, expiredWaivers: report.drift.expiredWaivers.map(waiverJson) } } : {}),
   };
   return doc;
+}
+
+/** An outcome as the JSON format writes it (members set one by one: a sweep has hundreds of thousands). */
+function outcomeJson(o: RuleOutcome): Record<string, unknown> {
+  const json: Record<string, unknown> = { target: o.target };
+  if (o.kind) json.kind = o.kind;
+  if (o.repository) json.repository = o.repository;
+  if (o.pipeline) json.pipeline = o.pipeline;
+  json.ruleId = o.ruleId;
+  json.outcome = o.outcome;
+  json.findings = o.findings.length;
+  json.reason = o.reason ?? null;
+  return json;
 }
 
 /** A waiver as the JSON format writes it. */

@@ -41,10 +41,10 @@ export function waivedFindings(report: Report): Finding[] {
 /** Outcomes ordered by target (input order, then name) and rule id. */
 export function sortedOutcomes(report: Report): RuleOutcome[] {
   const order = new Map(report.targets.map((t, i) => [t, i] as const));
-  const rank = (t: string): number => order.get(t) ?? report.targets.length;
-  return [...report.outcomes].sort(
-    (a, b) => rank(a.target) - rank(b.target) || compareText(a.target, b.target) || compareText(a.ruleId, b.ruleId),
-  );
+  // Each outcome's target rank looked up once, not at every comparison.
+  const ranked = report.outcomes.map((outcome) => ({ outcome, rank: order.get(outcome.target) ?? report.targets.length }));
+  ranked.sort((a, b) => a.rank - b.rank || compareText(a.outcome.target, b.outcome.target) || compareText(a.outcome.ruleId, b.outcome.ruleId));
+  return ranked.map((r) => r.outcome);
 }
 
 /** The targets of the report in input order, followed by any that only appear in outcomes. */

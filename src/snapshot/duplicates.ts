@@ -14,9 +14,12 @@ const UNIQUE: Array<{ pointer: string; list: (s: Snapshot) => unknown; key: stri
 
 /** Throws InputError when an entry appears twice in one list, naming both (with lines when `text` is given). */
 export function checkDuplicates(snapshot: Snapshot, file: string, text?: string): void {
-  const lines = text === undefined ? undefined : new LineIndex(text);
+  // Lines are indexed only when there is a duplicate to place.
+  let index: LineIndex | undefined;
+  const linesOf = (): LineIndex | undefined => (text === undefined ? undefined : (index ??= new LineIndex(text)));
   const where = (pointer: string): string => {
     const offset = text === undefined ? undefined : locateJsonPointer(text, pointer);
+    const lines = linesOf();
     if (offset === undefined || !lines) return pointer;
     const at = lines.at(offset);
     return `${pointer} (line ${at.line})`;
@@ -30,6 +33,7 @@ export function checkDuplicates(snapshot: Snapshot, file: string, text?: string)
       if (typeof name !== 'string') return;
       const first = seen.get(name);
       if (first === undefined) return void seen.set(name, i);
+      const lines = linesOf();
       const position = lines && text !== undefined ? lines.at(locateJsonPointer(text, `${pointer}/${i}`) ?? 0) : {};
       throw new InputError(`${JSON.stringify(name)} is listed twice, at ${where(`${pointer}/${first}`)} and ${where(`${pointer}/${i}`)}; each ${key} must appear once`, { file, ...position });
     });

@@ -1,7 +1,7 @@
 // Keeps an object whose fields fail the snapshot schema: each failing field becomes an `unavailable` envelope in its
 // place, so only what reads that field is unknown, while the object (a pipeline, a team) keeps its place.
 import { unavailable } from '../../snapshot/section.js';
-import { buildkiteDefinitionField } from '../../snapshot/validate.js';
+import { buildkiteDefinitionField } from '../../snapshot/buildkite-definitions.js';
 import { isObject } from '../shape.js';
 
 /** Most fields of one object replaced before it is given up as unreadable. */
