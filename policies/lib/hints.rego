@@ -71,12 +71,44 @@ possible(text, needles) if {
 # against the patterns only when it may match.
 hinted_match(text, patterns, table) if matches(text, matcher(patterns, table))
 
-# matcher: a pattern list with its prefilter, for matches: the needles, and the one alternation
-# of the patterns that may match. A rule builds it once instead of once per text.
-matcher(patterns, table) := {"needles": needles(patterns, table), "pattern": pipeline.any_of(reachable(patterns, table))}
+# matcher: a pattern list with its prefilter, for matches: the needles, the one alternation
+# of the patterns that may match, and those patterns one by one with their hints (split).
+# A rule builds it once instead of once per text.
+matcher(patterns, table) := {
+	"needles": needles(patterns, table),
+	"pattern": pipeline.any_of(reachable(patterns, table)),
+	"split": split(patterns, table),
+}
 
 # matches holds when text matches one of a matcher's patterns (tested only when it may).
-matches(text, m) if {
-	possible(folded(text), m.needles)
+matches(text, m) if matches_folded(text, folded(text), m)
+
+# matches_folded is matches for a text already folded: with hints for every pattern (split),
+# each pattern is matched on its own and only when the text holds one of its hints, so a text
+# compiles only the patterns it may match instead of the whole alternation; without, the
+# alternation is matched when a needle occurs.
+matches_folded(text, text_folded, m) if {
+	m.split == null
+	possible(text_folded, m.needles)
 	regex.match(m.pattern, text)
+}
+
+matches_folded(text, text_folded, m) if split_match(text, text_folded, m.split)
+
+# split: each pattern of the list that may match (see reachable) with its hints that may occur
+# (see occurs), when each pattern has hints in table; null (no per-pattern prefilter) otherwise.
+split(patterns, table) := [{"pattern": pattern, "needles": [needle | some needle in table[pattern]; occurs(needle)]} |
+	some pattern in patterns
+	any_occurs(table[pattern])
+] if needles(patterns, table) != null
+
+else := null
+
+# split_match holds when text (folded: text_folded) matches one of the patterns of a split list,
+# matching only the patterns one of whose hints the text holds.
+split_match(text, text_folded, entries) if {
+	is_array(entries)
+	some entry in entries
+	possible(text_folded, entry.needles)
+	regex.match(entry.pattern, text)
 }

@@ -107,8 +107,20 @@ folded_texts := [{"path": t.path, "text": t.text, "evidence": t.evidence, "folde
 matches(patterns) := hinted_matches(patterns, null)
 
 # hinted is hinted_matches for the patterns of a list with hints in table: the texts matching
-# one of them, each text matched against the patterns that may match (lib.hints.reachable).
-hinted(patterns, table) := hinted_matches(hints.reachable(patterns, table), hints.needles(patterns, table))
+# one of them. With hints for every pattern, each text is matched against each pattern one of
+# whose hints it holds (lib.hints.split), so only those patterns are compiled; otherwise against
+# the alternation of the patterns that may match (lib.hints.reachable).
+hinted(patterns, table) := hinted_split(patterns, table, hints.split(patterns, table))
+
+hinted_split(_, _, entries) := split_matches(entries) if entries != null
+
+hinted_split(patterns, table, null) := hinted_matches(hints.reachable(patterns, table), hints.needles(patterns, table))
+
+# split_matches: the texts matching one of the patterns of a lib.hints.split list, as {path, evidence}.
+split_matches(entries) := {{"path": t.path, "evidence": t.evidence} |
+	some t in folded_texts
+	hints.split_match(t.text, t.folded, entries)
+}
 
 # hinted_matches is matches with a prefilter: needles (lib.hints.needles of the patterns)
 # skip the texts that cannot match, so the regular expression is reached only when one may.
