@@ -71,14 +71,14 @@ possible(text, needles) if {
 # against the patterns only when it may match.
 hinted_match(text, patterns, table) if matches(text, matcher(patterns, table))
 
-# matcher: a pattern list with its prefilter, for matches: the needles, the one alternation
-# of the patterns that may match, and those patterns one by one with their hints (split).
-# A rule builds it once instead of once per text.
-matcher(patterns, table) := {
-	"needles": needles(patterns, table),
-	"pattern": pipeline.any_of(reachable(patterns, table)),
-	"split": split(patterns, table),
-}
+# matcher: a pattern list with its prefilter, for matches: with hints for every pattern, those
+# that may match one by one with their hints (split); otherwise (split null) the one alternation
+# of the whole list. A rule builds it once instead of once per text.
+matcher(patterns, table) := matcher_of(patterns, split(patterns, table))
+
+matcher_of(patterns, null) := {"split": null, "pattern": pipeline.any_of(patterns)}
+
+matcher_of(_, entries) := {"split": entries} if entries != null
 
 # matches holds when text matches one of a matcher's patterns (tested only when it may).
 matches(text, m) if matches_folded(text, folded(text), m)
@@ -86,10 +86,9 @@ matches(text, m) if matches_folded(text, folded(text), m)
 # matches_folded is matches for a text already folded: with hints for every pattern (split),
 # each pattern is matched on its own and only when the text holds one of its hints, so a text
 # compiles only the patterns it may match instead of the whole alternation; without, the
-# alternation is matched when a needle occurs.
-matches_folded(text, text_folded, m) if {
+# alternation is matched.
+matches_folded(text, _, m) if {
 	m.split == null
-	possible(text_folded, m.needles)
 	regex.match(m.pattern, text)
 }
 
@@ -97,12 +96,18 @@ matches_folded(text, text_folded, m) if split_match(text, text_folded, m.split)
 
 # split: each pattern of the list that may match (see reachable) with its hints that may occur
 # (see occurs), when each pattern has hints in table; null (no per-pattern prefilter) otherwise.
-split(patterns, table) := [{"pattern": pattern, "needles": [needle | some needle in table[pattern]; occurs(needle)]} |
+# Each hint is looked up once.
+split(patterns, table) := [{"pattern": pattern, "needles": present} |
 	some pattern in patterns
-	any_occurs(table[pattern])
-] if needles(patterns, table) != null
-
-else := null
+	present := [needle | some needle in table[pattern]; occurs(needle)]
+	count(present) > 0
+] if {
+	is_array(patterns)
+	every pattern in patterns {
+		is_array(table[pattern])
+		count(table[pattern]) > 0
+	}
+} else := null
 
 # split_match holds when text (folded: text_folded) matches one of the patterns of a split list,
 # matching only the patterns one of whose hints the text holds.

@@ -108,13 +108,13 @@ matches(patterns) := hinted_matches(patterns, null)
 
 # hinted is hinted_matches for the patterns of a list with hints in table: the texts matching
 # one of them. With hints for every pattern, each text is matched against each pattern one of
-# whose hints it holds (lib.hints.split), so only those patterns are compiled; otherwise against
-# the alternation of the patterns that may match (lib.hints.reachable).
+# whose hints it holds (lib.hints.split), so only those patterns are compiled; otherwise (a knob
+# override without hints) against the alternation of the whole list.
 hinted(patterns, table) := hinted_split(patterns, table, hints.split(patterns, table))
 
 hinted_split(_, _, entries) := split_matches(entries) if entries != null
 
-hinted_split(patterns, table, null) := hinted_matches(hints.reachable(patterns, table), hints.needles(patterns, table))
+hinted_split(patterns, _, null) := matches(patterns)
 
 # split_matches: the texts matching one of the patterns of a lib.hints.split list, as {path, evidence}.
 split_matches(entries) := {{"path": t.path, "evidence": t.evidence} |
