@@ -50,9 +50,15 @@ does_work(step) if count(step.plugins) > 0
 
 does_work(step) if {
 	some text in step.commands
-	not regex.match(`buildkite-agent\s+pipeline\s+upload`, text)
+	not uploads(text)
 	some segment in command_segments(text)
 	not inert(segment)
+}
+
+# uploads: the text runs `buildkite-agent pipeline upload` (matched only when it names the agent).
+uploads(text) if {
+	contains(text, "buildkite-agent")
+	regex.match(`buildkite-agent\s+pipeline\s+upload`, text)
 }
 
 # builds_or_tests: the step's label names a build, test or check, and nothing that ships (deploy, release, publish, push).

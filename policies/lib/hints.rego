@@ -94,13 +94,13 @@ matches_folded(text, _, m) if {
 
 matches_folded(text, text_folded, m) if split_match(text, text_folded, m.split)
 
-# split: each pattern of the list that may match (see reachable) with its hints that may occur
-# (see occurs), when each pattern has hints in table; null (no per-pattern prefilter) otherwise.
-# Each hint is looked up once.
-split(patterns, table) := [{"pattern": pattern, "needles": present} |
-	some pattern in patterns
-	present := [needle | some needle in table[pattern]; occurs(needle)]
-	count(present) > 0
+# split: the patterns of the list that may match (see reachable) with their hints that may
+# occur (see occurs), when each pattern has hints in table; null (no per-pattern prefilter)
+# otherwise. Patterns with the same hints are joined into one alternation: a text holding those
+# hints compiles one expression for them, not one each. Each hint is looked up once.
+split(patterns, table) := [{"pattern": pipeline.any_of([entry.pattern | some entry in entries; entry.needles == present]), "needles": present} |
+	entries := hinted_patterns(patterns, table)
+	some present in {entry.needles | some entry in entries}
 ] if {
 	is_array(patterns)
 	every pattern in patterns {
@@ -108,6 +108,13 @@ split(patterns, table) := [{"pattern": pattern, "needles": present} |
 		count(table[pattern]) > 0
 	}
 } else := null
+
+# hinted_patterns: each pattern of the list with its hints that may occur, when one may.
+hinted_patterns(patterns, table) := [{"pattern": pattern, "needles": present} |
+	some pattern in patterns
+	present := [needle | some needle in table[pattern]; occurs(needle)]
+	count(present) > 0
+]
 
 # split_match holds when text (folded: text_folded) matches one of the patterns of a split list,
 # matching only the patterns one of whose hints the text holds.

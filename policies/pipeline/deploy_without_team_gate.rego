@@ -71,11 +71,11 @@ deploy_like(entry) if {
 # Members of a group labelled as a deploy (`group: ":rocket: Deploy"`) deploy too, unless their
 # own label names a build or test (`Tutorial Build` in a "Build & Deploy Docs" group).
 deploy_like(entry) if {
-	not deploy.builds_or_tests(entry.step)
-	deploy.does_work(entry.step)
 	group := group_of(entry)
 	some text in [pipeline.text_or_empty(group.label), pipeline.text_or_empty(group.key)]
 	hints.matches(text, deploy_matchers.label)
+	not deploy.builds_or_tests(entry.step)
+	deploy.does_work(entry.step)
 }
 
 group_of(entry) := input.pipeline.steps[entry.path[1]] if count(entry.path) == 4
