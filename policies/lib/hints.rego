@@ -17,7 +17,7 @@ folded(text) := unfold("K", "k", unfold("ſ", "s", lower(text)))
 
 unfold(letter, ascii, text) := replace(text, letter, ascii) if contains(text, letter)
 
-unfold(letter, _, text) := text if not contains(text, letter)
+else := text
 
 # needles: every hint of every pattern in the list that may occur in the input (see occurs),
 # when each pattern has hints in table; null (no prefilter) when one has none or the list is
