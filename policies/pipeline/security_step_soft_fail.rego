@@ -115,11 +115,15 @@ security_step(entry) if {
 	hints.matches(pipeline.text_or_empty(text), label_matcher)
 }
 
-security_step(entry) if {
-	some path in scan_paths
-	array.slice(path, 0, count(entry.path)) == entry.path
-	path[count(entry.path)] in {"commands", "plugins"}
-}
+security_step(entry) if entry.path in scan_steps
+
+# scan_steps: the paths of the steps a text matching a scan pattern belongs to (the part of its
+# path before `commands` or `plugins`), built once instead of comparing every path with every step.
+scan_steps := {step_path(path) | some path in scan_paths}
+
+step_path(path) := array.slice(path, 0, 2) if path[2] in {"commands", "plugins"}
+
+step_path(path) := array.slice(path, 0, 4) if path[4] in {"commands", "plugins"}
 
 # scan_matcher and label_matcher: the pattern knobs with their literal prefilters (lib.hints.matcher), built once.
 scan_matcher := hints.matcher(knobs.scan_patterns, scan_hints)
