@@ -36,10 +36,15 @@ texts := [{"path": t.path, "text": t.text, "evidence": t.evidence} | some t in f
 # command_lines: each non-blank line of each command.
 command_lines := [{"path": c.path, "text": line, "evidence": evidence, "folded": hints.folded(line)} |
 	some c in pipeline.commands
-	some line in split(c.text, "\n")
+	some line in lines(c.text)
 	evidence := trim_space(line)
 	evidence != ""
 ]
+
+# lines: the lines of a command (a one-line command is not split: a copy per command costs heap).
+lines(text) := split(text, "\n") if contains(text, "\n")
+
+else := [text]
 
 # plugin_commands: the `command` given to a plugin, as one line.
 plugin_commands := [{"path": array.concat(p.path, ["config", "command"]), "text": text, "evidence": text, "folded": hints.folded(text)} |
