@@ -97,22 +97,31 @@ matches_folded(text, text_folded, m) if split_match(text, text_folded, m.split)
 # split: the patterns of the list that may match (see reachable) with their hints that may
 # occur (see occurs), when each pattern has hints in table; null (no per-pattern prefilter)
 # otherwise. Patterns with the same hints are joined into one alternation: a text holding those
-# hints compiles one expression for them, not one each. Each hint is looked up once.
-split(patterns, table) := [{"pattern": pipeline.any_of([entry.pattern | some entry in entries; entry.needles == present]), "needles": present} |
-	entries := hinted_patterns(patterns, table)
-	some present in {entry.needles | some entry in entries}
-] if {
-	is_array(patterns)
-	every pattern in patterns {
-		is_array(table[pattern])
-		count(table[pattern]) > 0
-	}
-} else := null
+# hints compiles one expression for them, not one each. Each pattern and hint is looked up once.
+split(patterns, table) := split_of(listed(patterns, table), count(patterns)) if is_array(patterns)
 
-# hinted_patterns: each pattern of the list with its hints that may occur, when one may.
-hinted_patterns(patterns, table) := [{"pattern": pattern, "needles": present} |
+else := null
+
+# listed: the patterns of the list that have hints in table, with them.
+listed(patterns, table) := [{"pattern": pattern, "hints": pattern_hints} |
 	some pattern in patterns
-	present := [needle | some needle in table[pattern]; occurs(needle)]
+	pattern_hints := table[pattern]
+	is_array(pattern_hints)
+	count(pattern_hints) > 0
+]
+
+# split_of is split for the listed patterns of a list of n: null unless every one is listed.
+split_of(entries, n) := [{"pattern": pipeline.any_of([entry.pattern | some entry in present; entry.needles == needles]), "needles": needles} |
+	present := present_hints(entries)
+	some needles in {entry.needles | some entry in present}
+] if count(entries) == n
+
+else := null
+
+# present_hints: each listed pattern with its hints that may occur, when one may.
+present_hints(entries) := [{"pattern": entry.pattern, "needles": present} |
+	some entry in entries
+	present := [needle | some needle in entry.hints; occurs(needle)]
 	count(present) > 0
 ]
 
