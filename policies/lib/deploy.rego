@@ -50,16 +50,31 @@ does_work(step) if count(step.plugins) > 0
 
 does_work(step) if {
 	some text in step.commands
-	not regex.match(`buildkite-agent\s+pipeline\s+upload`, text)
+	not uploads(text)
 	some segment in command_segments(text)
 	not inert(segment)
 }
 
+# uploads: the text runs `buildkite-agent pipeline upload` (matched only when it names the agent).
+uploads(text) if {
+	contains(text, "buildkite-agent")
+	regex.match(`buildkite-agent\s+pipeline\s+upload`, text)
+}
+
 # builds_or_tests: the step's label names a build, test or check, and nothing that ships (deploy, release, publish, push).
+# Each expression is matched only when the folded label holds one of its literals (lib.hints).
 builds_or_tests(step) if {
 	label := pipeline.text_or_empty(step.label)
+	folded := hints.folded(label)
+	hints.possible(folded, ["build", "test", "lint", "check", "e2e", "spec", "benchmark"])
 	regex.match(`(?i)\b(?:build|builds|test|tests|lint|check|checks|e2e|spec|specs|benchmark|benchmarks)\b`, label)
-	not regex.match(`(?i)deploy|roll-?out|promote|release|publish|push`, label)
+	not ships_word(label, folded)
+}
+
+# ships_word: the label (folded: lower case) names something that ships: deploy, release, publish, push.
+ships_word(label, folded) if {
+	hints.possible(folded, ["deploy", "rollout", "roll-out", "promote", "release", "publish", "push"])
+	regex.match(`(?i)deploy|roll-?out|promote|release|publish|push`, label)
 }
 
 # inert: a simple command that only prints, waits, sets a variable or talks to the agent.
@@ -188,17 +203,26 @@ matched_lines_of(text, matchers) := [m |
 first_line(text) := split(text, "\n")[0]
 
 # Literal prefilters (lib.hints) for the default patterns of the rules that detect deploys
-# (deploy_without_team_gate, deploy_without_verification, queue_not_isolated): for each
+# (deploy_without_team_gate, deploy_without_verification, queue_not_isolated, security_gate_bypassed): for each
 # pattern, lower-case literals one of which every match contains.
 
-# label_hints: deploy label patterns (on labels, keys, trigger slugs, group labels).
-label_hints := {`(?i)(deploy|roll-?out|promote|release-to|to-prod)`: ["deploy", "rollout", "roll-out", "promote", "release-to", "to-prod"]}
+# label_hints: deploy label patterns (on labels, keys, trigger slugs, group labels), and the
+# deploy or publish label patterns of security_gate_bypassed.
+label_hints := {
+	`(?i)(deploy|roll-?out|promote|release-to|to-prod)`: ["deploy", "rollout", "roll-out", "promote", "release-to", "to-prod"],
+	`(?i)(deploy|rollout|promote|release-to|to-prod|production)`: ["deploy", "rollout", "promote", "release-to", "to-prod", "production"],
+	`(?i)\bpublish`: ["publish"],
+}
 
 # command_hints: deploy command patterns.
-command_hints := {`(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)`: [
-	"kubectl", "helm", "terraform", "cdk", "serverless", "sls", "update-service", "cloudformation",
-	"update-function-code", "gcloud", "fly", "vercel", "netlify", "ansible-playbook",
-]}
+command_hints := {
+	`(?i)\b(kubectl\s+(apply|rollout|set\s+image|replace)|helm\s+(upgrade|install)|terraform\s+apply|cdk\s+deploy|(serverless|sls)\s+deploy|aws\s+(ecs\s+update-service|cloudformation\s+deploy|lambda\s+update-function-code)|gcloud\s+(run|app|functions)\s+deploy|flyctl?\s+deploy|vercel\s+(--prod|deploy)|netlify\s+deploy|ansible-playbook)`: [
+		"kubectl", "helm", "terraform", "cdk", "serverless", "sls", "update-service", "cloudformation",
+		"update-function-code", "gcloud", "fly", "vercel", "netlify", "ansible-playbook",
+	],
+	# security_gate_bypassed's publish commands (case-sensitive).
+	`\b(?:(?:npm|yarn|pnpm)\s+publish|docker\s+(?:image\s+)?push|gem\s+push|twine\s+upload|cargo\s+publish|goreleaser\s+release|poetry\s+publish)\b`: ["publish", "push", "upload", "release"],
+}
 
 # if_hints: trusted `if:` patterns (case-sensitive).
 if_hints := {

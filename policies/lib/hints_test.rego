@@ -36,3 +36,12 @@ test_reachable_keeps_patterns_whose_hints_occur if {
 	hints.reachable(["a+", "custom"], {"a+": ["a"]}) == ["a+", "custom"] with input.absent_literals as {"a": true}
 	hints.reachable(["a+"], {"a+": ["a"]}) == ["a+"]
 }
+
+test_split_joins_patterns_with_the_same_hints if {
+	hints.split(["a+", "b", "x"], {"a+": ["a"], "b": ["a"], "x": ["x", "y"]}) == [
+		{"pattern": "(?:a+)|(?:b)", "needles": ["a"]},
+		{"pattern": "(?:x)", "needles": ["y"]},
+	] with input.absent_literals as {"x": true}
+	hints.split(["a+", "custom"], {"a+": ["a"]}) == null
+	hints.split("a+", {"a+": ["a"]}) == null
+}

@@ -16,66 +16,83 @@ plugins := [{"path": array.concat(entry.path, ["plugins", k]), "plugin": plugin}
 	some k, plugin in entry.step.plugins
 ]
 
-# texts: every text a detection pattern is matched against, with the JSON path of
-# the value it came from and the evidence to report:
+# folded_texts: every text a detection pattern is matched against, with the JSON path of
+# the value it came from, the evidence to report, and the text folded for literal prefilters
+# (lib.hints.folded):
 #   - each non-blank line of each command;
 #   - the `command` given to a plugin (docker, docker-compose), list items joined by spaces;
 #   - each plugin as `<source>`, as `<source> <key>` for each top-level config key,
 #     and as `<source> <key>=<value>` for string and boolean values (and string list items).
 # A text may occur twice (a line repeated in one command); users only collect sets of them.
-texts := array.concat(
+# Each entry is built once, folded text included: on large pipelines every copy costs heap.
+folded_texts := array.concat(
 	array.concat(command_lines, plugin_commands),
 	array.concat(plugin_sources, array.concat(plugin_keys, array.concat(plugin_values, plugin_items))),
 )
 
+# texts: folded_texts without the folded text.
+texts := [{"path": t.path, "text": t.text, "evidence": t.evidence} | some t in folded_texts]
+
 # command_lines: each non-blank line of each command.
-command_lines := [{"path": c.path, "text": line, "evidence": trim_space(line)} |
+command_lines := [{"path": c.path, "text": line, "evidence": evidence, "folded": hints.folded(line)} |
 	some c in pipeline.commands
-	some line in split(c.text, "\n")
-	trim_space(line) != ""
+	some line in lines(c.text)
+	evidence := trim_space(line)
+	evidence != ""
 ]
 
+# lines: the lines of a command (a one-line command is not split: a copy per command costs heap).
+lines(text) := split(text, "\n") if contains(text, "\n")
+
+else := [text]
+
 # plugin_commands: the `command` given to a plugin, as one line.
-plugin_commands := [{"path": array.concat(p.path, ["config", "command"]), "text": text, "evidence": text} |
+plugin_commands := [{"path": array.concat(p.path, ["config", "command"]), "text": text, "evidence": text, "folded": hints.folded(text)} |
 	some p in plugins
 	text := plugin_command(config_of(p.plugin))
 ]
 
 # plugin_sources: each plugin as `<source>`.
-plugin_sources := [{"path": p.path, "text": p.plugin.source, "evidence": p.plugin.name} | some p in plugins]
+plugin_sources := [{"path": p.path, "text": p.plugin.source, "evidence": p.plugin.name, "folded": hints.folded(p.plugin.source)} | some p in plugins]
 
 # plugin_keys: each plugin as `<source> <key>` for each top-level config key.
 plugin_keys := [{
 	"path": array.concat(p.path, ["config", key]),
-	"text": concat(" ", [p.plugin.source, key]),
+	"text": text,
 	"evidence": key,
+	"folded": hints.folded(text),
 } |
 	some p in plugins
 	some key, _ in config_of(p.plugin)
+	text := concat(" ", [p.plugin.source, key])
 ]
 
 # plugin_values: each plugin as `<source> <key>=<value>` for string and boolean values.
 plugin_values := [{
 	"path": array.concat(p.path, ["config", key]),
-	"text": concat("", [p.plugin.source, " ", key, "=", text]),
-	"evidence": text,
+	"text": text,
+	"evidence": value_text,
+	"folded": hints.folded(text),
 } |
 	some p in plugins
 	some key, value in config_of(p.plugin)
-	text := scalar_text(value)
+	value_text := scalar_text(value)
+	text := concat("", [p.plugin.source, " ", key, "=", value_text])
 ]
 
 # plugin_items: each plugin as `<source> <key>=<item>` for string list items.
 plugin_items := [{
 	"path": array.concat(p.path, ["config", key, i]),
-	"text": concat("", [p.plugin.source, " ", key, "=", item]),
+	"text": text,
 	"evidence": item,
+	"folded": hints.folded(text),
 } |
 	some p in plugins
 	some key, value in config_of(p.plugin)
 	is_array(value)
 	some i, item in value
 	is_string(item)
+	text := concat("", [p.plugin.source, " ", key, "=", item])
 ]
 
 # config_of is a plugin's configuration as an object ({} when it has none).
@@ -100,15 +117,30 @@ plugin_command(config) := concat(" ", config.command) if {
 	}
 }
 
-# folded_texts: texts with the text folded for literal prefilters (lib.hints), built once.
-folded_texts := [{"path": t.path, "text": t.text, "evidence": t.evidence, "folded": hints.folded(t.text)} | some t in texts]
-
 # matches: the texts matching one of the regular expressions, as {path, evidence}.
 matches(patterns) := hinted_matches(patterns, null)
 
 # hinted is hinted_matches for the patterns of a list with hints in table: the texts matching
-# one of them, each text matched against the patterns that may match (lib.hints.reachable).
-hinted(patterns, table) := hinted_matches(hints.reachable(patterns, table), hints.needles(patterns, table))
+# one of them. With hints for every pattern, each text is matched against each pattern one of
+# whose hints it holds (lib.hints.split), so only those patterns are compiled; otherwise (a knob
+# override without hints) against the alternation of the whole list.
+hinted(patterns, table) := hinted_split(patterns, table, hints.split(patterns, table))
+
+hinted_split(_, _, entries) := split_matches(entries) if {
+	entries != null
+	count(entries) > 0
+}
+
+# No pattern of the list may match (none of their hints occurs in the input): no text is looked at.
+hinted_split(_, _, []) := set()
+
+hinted_split(patterns, _, null) := matches(patterns)
+
+# split_matches: the texts matching one of the patterns of a lib.hints.split list, as {path, evidence}.
+split_matches(entries) := {{"path": t.path, "evidence": t.evidence} |
+	some t in folded_texts
+	hints.split_match(t.text, t.folded, entries)
+}
 
 # hinted_matches is matches with a prefilter: needles (lib.hints.needles of the patterns)
 # skip the texts that cannot match, so the regular expression is reached only when one may.

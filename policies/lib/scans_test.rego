@@ -63,3 +63,10 @@ test_matches_flags_stay_in_their_alternative if {
 	doc := testing.pipeline([testing.command_step({"commands": ["SEMGREP ci"]})])
 	count(scans.matches(["(?i)nothing", "semgrep"])) == 0 with input as doc
 }
+
+test_hinted_looks_at_no_text_when_no_hint_occurs if {
+	doc := testing.pipeline([testing.command_step({"commands": ["syft ."]})])
+	table := {`\bsyft\b`: ["syft"]}
+	scans.hinted([`\bsyft\b`], table) == {{"path": ["steps", 0, "commands", 0], "evidence": "syft ."}} with input as doc
+	scans.hinted([`\bsyft\b`], table) == set() with input as object.union(doc, {"absent_literals": {"syft": true}})
+}

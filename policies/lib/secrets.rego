@@ -15,13 +15,11 @@ normalized_name(name) := replace(replace(upper(name), "-", "_"), ".", "_")
 # secret_like_name holds when a name matches one of the patterns and none of the exceptions.
 secret_like_name(name, patterns, exceptions) if secret_like(name, name_filter(patterns, exceptions))
 
-# name_filter: name patterns and exceptions with their literal prefilters (lib.hints), for
-# secret_like. A rule builds it once from its knobs instead of once per name.
+# name_filter: name patterns and exceptions with their literal prefilters (lib.hints.matcher),
+# for secret_like. A rule builds it once from its knobs instead of once per name.
 name_filter(patterns, exceptions) := {
-	"patterns": hints.reachable(patterns, name_hints),
-	"exceptions": hints.reachable(exceptions, exception_hints),
-	"pattern_needles": hints.needles(patterns, name_hints),
-	"exception_needles": hints.needles(exceptions, exception_hints),
+	"patterns": hints.matcher(patterns, name_hints),
+	"exceptions": hints.matcher(exceptions, exception_hints),
 }
 
 # secret_like is secret_like_name with a name_filter.
@@ -29,14 +27,8 @@ secret_like(name, filter) if {
 	is_string(name)
 	normalized := normalized_name(name)
 	folded := hints.folded(normalized)
-	hints.possible(folded, filter.pattern_needles)
-	pipeline.matches_any(normalized, filter.patterns)
-	not excepted(normalized, folded, filter)
-}
-
-excepted(normalized, folded, filter) if {
-	hints.possible(folded, filter.exception_needles)
-	pipeline.matches_any(normalized, filter.exceptions)
+	hints.matches_folded(normalized, folded, filter.patterns)
+	not hints.matches_folded(normalized, folded, filter.exceptions)
 }
 
 # is_reference: the value is (or contains) a run-time reference, not a literal:

@@ -75,7 +75,7 @@ deny contains findings.finding(
 	"steps",
 ) if {
 	scans.does_work
-	count(scans.hinted_matches([any_of(hints.reachable(knobs.scanner_patterns, scanner_hints))], hints.needles(knobs.scanner_patterns, scanner_hints))) == 0
+	count(scans.hinted(knobs.scanner_patterns, scanner_hints)) == 0
 	not labelled_scanner
 }
 
@@ -84,20 +84,11 @@ labelled_scanner if {
 	some entry in pipeline.steps
 	entry.step.type in {"command", "trigger"}
 	some text in [entry.step.label, entry.step.key, entry.step.trigger]
-	label := pipeline.text_or_empty(text)
-	hints.possible(hints.folded(label), label_needles)
-	pipeline.matches_any(label, [any_of(hints.reachable(knobs.scanner_labels, label_hints))])
+	hints.matches(pipeline.text_or_empty(text), label_matcher)
 }
 
-# any_of joins the patterns into one alternation: one compiled pattern per list, as OPA's
-# Wasm runtime caches only 100 compiled patterns per evaluation.
-any_of(patterns) := concat("|", [concat("", ["(?:", p, ")"]) | some p in patterns]) if count(patterns) > 0
-
-# An empty list matches nothing (`\b\B` never holds).
-any_of([]) := `\b\B`
-
-# label_needles: the literal prefilter of the label patterns (lib.hints).
-label_needles := hints.needles(knobs.scanner_labels, label_hints)
+# label_matcher: the label patterns with their literal prefilter (lib.hints.matcher), built once.
+label_matcher := hints.matcher(knobs.scanner_labels, label_hints)
 
 # scanner_hints: for each default scanner pattern, lower-case literals one of which every match contains.
 scanner_hints := {

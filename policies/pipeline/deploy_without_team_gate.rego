@@ -71,11 +71,11 @@ deploy_like(entry) if {
 # Members of a group labelled as a deploy (`group: ":rocket: Deploy"`) deploy too, unless their
 # own label names a build or test (`Tutorial Build` in a "Build & Deploy Docs" group).
 deploy_like(entry) if {
-	not deploy.builds_or_tests(entry.step)
-	deploy.does_work(entry.step)
 	group := group_of(entry)
 	some text in [pipeline.text_or_empty(group.label), pipeline.text_or_empty(group.key)]
 	hints.matches(text, deploy_matchers.label)
+	not deploy.builds_or_tests(entry.step)
+	deploy.does_work(entry.step)
 }
 
 group_of(entry) := input.pipeline.steps[entry.path[1]] if count(entry.path) == 4
@@ -136,15 +136,17 @@ alternatives(condition) := [concat("||", array.slice(pieces, start, ends[m])) |
 	ends := array.concat(splits, [count(pieces)])
 }
 
-# depth is the parenthesis nesting at the start of pieces[k].
+# depth is the parenthesis nesting at the start of pieces[k] (a piece split on "(" has one part more than it has "(").
 depth(pieces, k) := sum([n |
 	some j, piece in pieces
 	j < k
-	n := count(regex.find_all_string_submatch_n(`\(`, piece, -1)) - count(regex.find_all_string_submatch_n(`\)`, piece, -1))
+	n := count(split(piece, "(")) - count(split(piece, ")"))
 ])
 
 # gate_clause: a non-negated clause requiring the default or a protected branch, or a team.
+# Each clause's expression is matched only when the text holds the literal every match holds.
 gate_clause(text) if {
+	contains(text, "pipeline.default_branch")
 	some m in regex.find_all_string_submatch_n(
 		`(!?)\s*\(*\s*(?:build\.branch\s*==\s*pipeline\.default_branch|pipeline\.default_branch\s*==\s*build\.branch)\b`,
 		text, -1,
@@ -153,24 +155,28 @@ gate_clause(text) if {
 }
 
 gate_clause(text) if {
+	contains(text, "build.branch")
 	some m in regex.find_all_string_submatch_n(`(!?)\s*\(*\s*build\.branch\s*==\s*["']([^"']*)["']`, text, -1)
 	m[1] == ""
 	m[2] in knobs.protected_branches
 }
 
 gate_clause(text) if {
+	contains(text, "build.branch")
 	some m in regex.find_all_string_submatch_n(`(!?)\s*\(*\s*["']([^"']*)["']\s*==\s*build\.branch\b`, text, -1)
 	m[1] == ""
 	m[2] in knobs.protected_branches
 }
 
 gate_clause(text) if {
+	contains(text, "build.branch")
 	some m in regex.find_all_string_submatch_n(`(!?)\s*\(*\s*build\.branch\s*=~\s*/\^([\w./-]+)\$/`, text, -1)
 	m[1] == ""
 	m[2] in knobs.protected_branches
 }
 
 gate_clause(text) if {
+	contains(text, "build.creator.teams")
 	some m in regex.find_all_string_submatch_n(`(!?)\s*\(*\s*build\.creator\.teams\s+includes\s+["']([^"']+)["']`, text, -1)
 	m[1] == ""
 	trusted_teams([m[2]])

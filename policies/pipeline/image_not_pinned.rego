@@ -205,7 +205,11 @@ registry_reference(text) if {
 # kubernetes_plugin: the agent-stack-k8s `kubernetes` plugin, interpreted by the controller.
 kubernetes_plugin(plugin) if plugin.name == "kubernetes"
 
-pinned(image) if regex.match(`@sha256:[0-9a-f]{64}$`, image)
+# pinned: the image ends in an `@sha256:` digest (matched only when it holds `@sha256:`).
+pinned(image) if {
+	contains(image, "@sha256:")
+	regex.match(`@sha256:[0-9a-f]{64}$`, image)
+}
 
 # dynamic images are only known at run time.
 dynamic(image) if contains(image, "$")

@@ -61,7 +61,16 @@ allowed(source) if {
 # still has a canonical source, and is checked.)
 unresolved(plugin) if contains(plugin.source, "$")
 
-unresolved(plugin) if regex.match(`^(\.|/|\\|~|file://|[A-Za-z]:[\\/])`, plugin.source)
+unresolved(plugin) if {
+	some prefix in [".", "/", "\\", "~", "file://"]
+	startswith(plugin.source, prefix)
+}
+
+# A Windows drive path (`C:\…`, `C:/…`): its second character is `:`.
+unresolved(plugin) if {
+	substring(plugin.source, 1, 1) == ":"
+	regex.match(`^[A-Za-z]:[\\/]`, plugin.source)
+}
 
 # reserved: the agent-stack-k8s `kubernetes` plugin, interpreted by the controller, never fetched.
 reserved(plugin) if plugin.name == "kubernetes"

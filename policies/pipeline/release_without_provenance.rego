@@ -136,13 +136,11 @@ private_destination(line, step) if {
 
 # dry_run: a publish line with a rehearsal flag.
 dry_run(line) if {
-	hints.possible(hints.folded(line), dry_run_needles)
-	pipeline.matches_any(line, dry_run_patterns)
+	hints.matches(line, dry_run_matcher)
 }
 
 publishing_plugin(plugin) if {
-	hints.possible(hints.folded(plugin.source), publish_plugin_needles)
-	pipeline.matches_any(plugin.source, publish_plugin_patterns)
+	hints.matches(plugin.source, publish_plugin_matcher)
 }
 
 publishing_plugin(plugin) if {
@@ -155,15 +153,13 @@ publishing_plugin(plugin) if {
 has_provenance if {
 	some entry in pipeline.command_steps
 	some text in deploy.run_texts(entry.step)
-	hints.possible(hints.folded(text), provenance_needles)
-	pipeline.matches_any(text, provenance_patterns)
+	hints.matches(text, provenance_matcher)
 }
 
 has_provenance if {
 	some entry in pipeline.command_steps
 	some plugin in entry.step.plugins
-	hints.possible(hints.folded(plugin.source), provenance_plugin_needles)
-	pipeline.matches_any(plugin.source, provenance_plugin_patterns)
+	hints.matches(plugin.source, provenance_plugin_matcher)
 }
 
 has_provenance if {
@@ -173,27 +169,19 @@ has_provenance if {
 	not object.get(plugin.config, "attestations", null) in {null, "", []}
 }
 
-# Literal prefilters (lib.hints) of the pattern knobs: a text is matched against a list only
-# when it holds one of the list's hints. Publish patterns are filtered one by one, since
+# Literal prefilters (lib.hints) of the publish patterns, filtered one by one, since
 # deploy.matched_lines_of keeps their order.
 publish_matchers := deploy.line_matchers(knobs.publish_patterns, publish_hints)
 
-dry_run_needles := hints.needles(knobs.dry_run_patterns, dry_run_hints)
+# The pattern knobs with their literal prefilters (lib.hints.matcher), built once: a text is
+# matched only against the patterns one of whose hints it holds.
+dry_run_matcher := hints.matcher(knobs.dry_run_patterns, dry_run_hints)
 
-provenance_needles := hints.needles(knobs.provenance_patterns, provenance_hints)
+provenance_matcher := hints.matcher(knobs.provenance_patterns, provenance_hints)
 
-publish_plugin_needles := hints.needles(knobs.publish_plugin_patterns, plugin_hints)
+publish_plugin_matcher := hints.matcher(knobs.publish_plugin_patterns, plugin_hints)
 
-provenance_plugin_needles := hints.needles(knobs.provenance_plugin_patterns, plugin_hints)
-
-# The pattern knobs' patterns that may match a text of the input (lib.hints.reachable), matched as one alternation each.
-dry_run_patterns := hints.reachable(knobs.dry_run_patterns, dry_run_hints)
-
-provenance_patterns := hints.reachable(knobs.provenance_patterns, provenance_hints)
-
-publish_plugin_patterns := hints.reachable(knobs.publish_plugin_patterns, plugin_hints)
-
-provenance_plugin_patterns := hints.reachable(knobs.provenance_plugin_patterns, plugin_hints)
+provenance_plugin_matcher := hints.matcher(knobs.provenance_plugin_patterns, plugin_hints)
 
 # publish_hints: for each default publish pattern, lower-case literals one of which every match contains.
 publish_hints := {

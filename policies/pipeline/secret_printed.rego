@@ -123,10 +123,12 @@ hits contains {"path": line.path, "at": line.at, "what": sprintf("turns on shell
 	)
 }
 
-# `echo` / `printf` of a secret-like variable, unless piped into a command or redirected to a file.
+# `echo` / `printf` of a secret-like variable, unless piped into a command or redirected to a file
+# (a line without `$` references no variable).
 hits contains {"path": line.path, "at": line.at, "what": sprintf("prints secret `%s`", [v[1]]), "evidence": fragment} if {
 	some line in command_lines
 	echo_candidate(line.text)
+	contains(line.text, "$")
 	some m in regex.find_all_string_submatch_n(`\b((?:echo|printf)\s[^;&|>]*)(\|\||\||>&[12]|>|&&|;|&|$)`, line.text, -1)
 	not m[2] in {"|", ">"}
 	fragment := trim_space(m[1])

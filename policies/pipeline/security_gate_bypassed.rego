@@ -43,6 +43,7 @@ package pipeline.security_gate_bypassed
 
 import data.lib.deploy
 import data.lib.findings
+import data.lib.hints
 import data.lib.pipeline
 import data.pipeline.security_step_soft_fail as scans
 
@@ -124,7 +125,7 @@ deploy_matchers := deploy.matchers(knobs.deploy_label_patterns, knobs.deploy_com
 shipping(step) if {
 	step.type == "trigger"
 	is_string(step.trigger)
-	pipeline.matches_any(step.trigger, knobs.deploy_label_patterns)
+	hints.matches(step.trigger, deploy_matchers.label)
 }
 
 # barrier_between: a wait, block or input step between top-level positions i and j.

@@ -98,8 +98,7 @@ deny contains findings.finding(
 	some t in scans.folded_texts
 	t.path[count(t.path) - 2] == "commands"
 	contains(t.text, "||")
-	hints.possible(t.folded, scan_needles)
-	regex.match(scan_pattern, t.text)
+	hints.matches_folded(t.text, t.folded, scan_matcher)
 	some m in regex.find_all_string_submatch_n(`(\|\|\s*(?:true|:|exit\s+0))\s*(?:$|[;&)#])`, t.text, -1)
 }
 
@@ -113,41 +112,29 @@ security_steps := [entry |
 
 security_step(entry) if {
 	some text in [entry.step.label, entry.step.key, entry.step.trigger]
-	label := pipeline.text_or_empty(text)
-	hints.possible(hints.folded(label), label_needles)
-	regex.match(label_pattern, label)
+	hints.matches(pipeline.text_or_empty(text), label_matcher)
 }
 
-security_step(entry) if {
-	some path in scan_paths
-	array.slice(path, 0, count(entry.path)) == entry.path
-	path[count(entry.path)] in {"commands", "plugins"}
-}
+security_step(entry) if entry.path in scan_steps
 
-# scan_pattern: the scan patterns that may match (lib.hints.reachable) as the one regular expression matched (built once).
-scan_pattern := pipeline.any_of([any_of(hints.reachable(knobs.scan_patterns, scan_hints))])
+# scan_steps: the paths of the steps a text matching a scan pattern belongs to (the part of its
+# path before `commands` or `plugins`), built once instead of comparing every path with every step.
+scan_steps := {step_path(path) | some path in scan_paths}
 
-# label_pattern: the label patterns that may match as the one regular expression matched (built once).
-label_pattern := pipeline.any_of([any_of(hints.reachable(knobs.scan_label_patterns, label_hints))])
+step_path(path) := array.slice(path, 0, 2) if path[2] in {"commands", "plugins"}
+
+step_path(path) := array.slice(path, 0, 4) if path[4] in {"commands", "plugins"}
+
+# scan_matcher and label_matcher: the pattern knobs with their literal prefilters (lib.hints.matcher), built once.
+scan_matcher := hints.matcher(knobs.scan_patterns, scan_hints)
+
+label_matcher := hints.matcher(knobs.scan_label_patterns, label_hints)
 
 # scan_paths: the paths of the texts that match a scan pattern, each text matched once.
 scan_paths := [t.path |
 	some t in scans.folded_texts
-	hints.possible(t.folded, scan_needles)
-	regex.match(scan_pattern, t.text)
+	hints.matches_folded(t.text, t.folded, scan_matcher)
 ]
-
-# scan_needles and label_needles: literal prefilters for the pattern knobs (lib.hints).
-scan_needles := hints.needles(knobs.scan_patterns, scan_hints)
-
-label_needles := hints.needles(knobs.scan_label_patterns, label_hints)
-
-# any_of joins the patterns into one alternation: one compiled pattern per list, as OPA's
-# Wasm runtime caches only 100 compiled patterns per evaluation.
-any_of(patterns) := concat("|", [concat("", ["(?:", p, ")"]) | some p in patterns]) if count(patterns) > 0
-
-# An empty list matches nothing (`\b\B` never holds).
-any_of([]) := `\b\B`
 
 # exit_status is a soft_fail rule's `exit_status` as text ("*" for any).
 exit_status(rule) := rule.exit_status if is_string(rule.exit_status)

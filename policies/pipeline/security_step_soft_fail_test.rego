@@ -135,13 +135,13 @@ test_empty_pattern_lists_find_nothing if {
 }
 
 test_every_default_pattern_has_hints if {
-	rule.scan_needles != null with data.config as {}
-	rule.label_needles != null with data.config as {}
+	rule.scan_matcher.split != null with data.config as {}
+	rule.label_matcher.split != null with data.config as {}
 }
 
 test_overridden_patterns_turn_the_prefilter_off if {
 	cfg := {"rules": {"pipeline/security_step_soft_fail": {"scan_patterns": ["\\bmake\\b"]}}}
-	rule.scan_needles == null with data.config as cfg
+	rule.scan_matcher.split == null with data.config as cfg
 	count(rule.scan_paths) == 1 with data.config as cfg
 		with input as {"pipeline": {"steps": [{"type": "command", "commands": ["make"], "plugins": []}]}}
 }

@@ -68,9 +68,10 @@ deny contains findings.finding(
 	fragment,
 ) if {
 	some t in transport.folded_runnable_texts
-	some tool, patterns in knobs.command_patterns
-	hints.possible(t.folded, command_needles[tool])
-	some fragment in transport.fragments(t.text, patterns)
+	some live in live_tools
+	hints.possible(t.folded, live.needles)
+	some fragment in transport.fragments(t.text, live.patterns)
+	tool := live.tool
 }
 
 deny contains findings.finding(
@@ -97,6 +98,21 @@ bad_value(bad, value) if lower(trim_space(value)) == lower(bad)
 
 # command_needles: per tool, the literal prefilter of its command patterns (lib.hints).
 command_needles := {tool: hints.needles(patterns, command_hints) | some tool, patterns in knobs.command_patterns}
+
+# live_tools: the tools whose patterns may match a text of the input (a prefilter with a hint
+# that occurs, or none), each with its patterns and needles, so a text is not tested per tool.
+live_tools := [{"tool": tool, "patterns": patterns, "needles": needles} |
+	some tool, patterns in knobs.command_patterns
+	needles := command_needles[tool]
+	live(needles)
+]
+
+live(null)
+
+live(needles) if {
+	is_array(needles)
+	count(needles) > 0
+}
 
 # command_hints: for each default command pattern, lower-case literals one of which every match contains.
 command_hints := {
