@@ -13,7 +13,11 @@ const ASCII_BY_CASE = /[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u1e9e\
 /** The characters besides ASCII whose lower, upper or upper-then-lower case holds ASCII (for the test that checks the list). */
 export const ASCII_BY_CASE_PATTERN: RegExp = ASCII_BY_CASE;
 
-/** Inputs shorter than this (bytes) are searched hint by hint with the engine's native string search; longer ones in one pass of an automaton, built on first use. */
+/**
+ * Until a table has read this many bytes, it searches each input hint by hint with the engine's native string
+ * search; from then on (and for any input that would pass it) in one pass of an automaton, built then. A check
+ * of a few small files never pays for building the automaton; many inputs, or a large one, do once.
+ */
 export const AUTOMATON_FROM_BYTES = 32 * 1024;
 
 /** Finds which of a fixed list of lower-case ASCII hints occur in JSON inputs. */
@@ -21,6 +25,8 @@ export class LiteralTable {
   private readonly hints: string[];
   private readonly pieces: string[];
   private automaton: Automaton | undefined;
+  // Bytes searched hint by hint so far.
+  private searched = 0;
 
   /**
    * Hints that span a space, `=` or newline (rules join strings with them), that hold other
@@ -36,13 +42,15 @@ export class LiteralTable {
    * The input with the table added (`absent_literals`: each hint that occurs in no string or key,
    * read in lower case, nor with `-` and `.` read as `_`, as the policies normalize names), or the
    * input unchanged when it is not a JSON object, holds `\u` or `\/` escapes, or a character that
-   * case mapping turns into ASCII. `automatonFrom` is for tests: the size from which the automaton reads.
+   * case mapping turns into ASCII. `automatonFrom` is for tests: the bytes read before the automaton reads.
    */
   annotate(bytes: Uint8Array, automatonFrom = AUTOMATON_FROM_BYTES): Uint8Array {
     let end = bytes.length - 1;
     while (end >= 0 && (bytes[end] === 0x20 || bytes[end] === 0x0a || bytes[end] === 0x0d || bytes[end] === 0x09)) end--;
     if (end < 1 || bytes[end] !== 0x7d) return bytes;
-    const read = end < automatonFrom ? search(this.hints, bytes, end) : scan((this.automaton ??= buildAutomaton(this.hints)), bytes, end);
+    const searching = this.automaton === undefined && this.searched + end < automatonFrom;
+    if (searching) this.searched += end;
+    const read = searching ? search(this.hints, bytes, end) : scan((this.automaton ??= buildAutomaton(this.hints)), bytes, end);
     if (read === null) return bytes;
     if (read.nonAscii && ASCII_BY_CASE.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))) return bytes;
     const absent = this.pieces.filter((_, id) => read.found[id] === 0);
