@@ -38,7 +38,8 @@ for (let from = 0; from < annotated.pipeline.steps.length; from += sliced.steps)
   const steps = annotated.pipeline.steps.map((step, i) => (i >= from && i < from + sliced.steps ? step : {}));
   slices.push(new TextEncoder().encode(JSON.stringify({ ...annotated, pipeline: { ...annotated.pipeline, steps } })).buffer);
 }
-for (const entrypoint of Object.keys(policy.entrypoints).filter((e) => e.startsWith('kiteguard/parts/'))) {
+// One rule package's part entrypoints (`kiteguard/parts/<domain>/<rule>/report`), not the groups of several (repository_wide).
+for (const entrypoint of Object.keys(policy.entrypoints).filter((e) => /^kiteguard\/parts\/[^/]+\/[^/]+\/report$/.test(e))) {
   const rule = entrypoint.split('/').slice(2, 4).join('.');
   const row = { rule, heap: 0, ms: 0, findings: 0 };
   for (const part of sliced.packages.includes(rule) && slices.length > 1 ? slices : [input]) {
