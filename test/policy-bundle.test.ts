@@ -6,6 +6,9 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import BATCH_ENTRYPOINTS from '../src/engine/batch-entrypoints.json' with { type: 'json' };
+import { PolicyEngine } from '../src/engine/policy.js';
+import { loadPipeline } from '../src/pipeline/load.js';
 import { OPA, ROOT, runCli } from './helpers.js';
 
 const EXAMPLE = join(ROOT, 'examples/org-policy');
@@ -152,6 +155,23 @@ describe('check through a signed bundle', () => {
     const ids = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.map((f) => f.ruleId);
     expect(ids).toContain('acme/no_sudo');
     expect(ids).not.toContain('acme/deploy_queue');
+  });
+});
+
+describe('a built bundle', () => {
+  it('has the batch entrypoints of the shipped bundle, which give the reports of one-by-one evaluation', async () => {
+    const dir = join(work, 'entrypoints');
+    mkdirSync(dir);
+    execFileSync('tar', ['-xzf', UNSIGNED, '-C', dir]);
+    const engine = PolicyEngine.load(readFileSync(join(dir, 'policy.wasm')));
+    engine.setData({ config: { rules: {} } });
+    const inputs = [readFileSync(PIPELINE, 'utf8'), 'steps:\n  - command: sudo make\n'].map((text) => ({ pipeline: loadPipeline(text, 'pipeline.yml').pipeline, context: {}, now: '2026-12-01T00:00:00Z' }));
+    const batched = engine.evaluateBatch('pipeline', inputs);
+    expect(batched).toEqual(inputs.map((input) => engine.evaluate('pipeline', input)));
+    expect(batched.flatMap((r) => r.findings).some((f) => f.rule === 'acme/no_sudo')).toBe(true);
+    expect(Object.keys((PolicyEngine.load(readFileSync(join(dir, 'policy.wasm'))) as unknown as { policy: { entrypoints: object } }).policy.entrypoints)).toEqual(
+      expect.arrayContaining(Object.values(BATCH_ENTRYPOINTS)),
+    );
   });
 });
 

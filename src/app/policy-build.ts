@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load.js';
 import { orgConfigData } from '../config/org.js';
 import { readTextBounded } from '../files.js';
 import { DEFAULT_LIMITS } from '../yaml/load.js';
+import BATCH_ENTRYPOINTS from '../engine/batch-entrypoints.json' with { type: 'json' };
 import ENTRYPOINTS from '../engine/entrypoints.json' with { type: 'json' };
 import { parseCatalog } from '../engine/catalog.js';
 import { InputError, UsageError } from '../errors.js';
@@ -47,7 +48,8 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
         { dir: shipped, as: 'policies' },
         { dir: req.dir, as: 'org' },
       ],
-      entrypoints: Object.values(ENTRYPOINTS),
+      // The batch entrypoints too (policies/main/batch.rego), so a sweep evaluates small inputs in runs as with the shipped bundle.
+      entrypoints: [...Object.values(ENTRYPOINTS), ...Object.values(BATCH_ENTRYPOINTS)],
       out: req.out,
       ...(req.signingKey ? { signingKey: req.signingKey, signingAlg: req.signingAlg ?? 'ES256' } : {}),
       ...(req.keyId ? { keyId: req.keyId } : {}),
