@@ -3,16 +3,19 @@
 // Besides one entrypoint per target kind and the batch entrypoints of src/engine/batch-entrypoints.json, the module holds one "part" entrypoint per rule
 // package of the domains in src/engine/parts.json (`kiteguard/parts/<domain>/<rule>/report`):
 // the engine evaluates a large pipeline part by part, so each rule starts on an empty Wasm heap.
+// The module is then optimized for size with Binaryen's wasm-opt.
 // It also lists every hint of the literal prefilters (`kiteguard/literals/hints`, see src/engine/literals.ts),
 // and aggregates the rules any pipeline file of a repository can satisfy (METADATA `scope: repository`) in one
 // entrypoint, `kiteguard/parts/repository_wide/report`, which `check` evaluates on the other files of a repository.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { buildBundle } from './lib/compile-policies.mjs';
 
 const opa = process.argv[2] ?? '.tools/bin/opa';
+const require = createRequire(import.meta.url);
 // The entrypoints the engine evaluates, one per target kind.
 const ENTRYPOINTS = Object.values(JSON.parse(readFileSync('src/engine/entrypoints.json', 'utf8')));
 // The batch entrypoints (policies/main/batch.rego): one kind's reports over several inputs in one evaluation.
@@ -92,7 +95,11 @@ try {
   }
   rules = buildBundle({ opa, sources: [{ dir: 'policies', as: 'policies' }, { dir: parts, as: 'parts' }], entrypoints, out: bundle });
   execFileSync('tar', ['-xzf', bundle, '-C', work, '/policy.wasm'], { stdio: 'inherit' });
-  writeFileSync('dist/policy.wasm', readFileSync(join(work, 'policy.wasm')));
+  // Binaryen's optimizer, for size: V8 compiles a quarter less code before the first evaluation (the same
+  // exports, data and results; tests compare them with `opa eval`). The features are those OPA's module uses.
+  const features = ['--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable-globals', '--enable-nontrapping-float-to-int'];
+  execFileSync(process.execPath, [require.resolve('binaryen/bin/wasm-opt'), '-Oz', ...features, join(work, 'policy.wasm'), '-o', join(work, 'optimized.wasm')], { stdio: 'inherit' });
+  writeFileSync('dist/policy.wasm', readFileSync(join(work, 'optimized.wasm')));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
