@@ -67,15 +67,7 @@ function groupModule(name, packages) {
 
 /** The generated module of one part: the kind report's aggregation over that one rule package. */
 function partModule(pkg) {
-  const [domain, name] = pkg.split('.');
-  return [
-    `package kiteguard.parts.${pkg}`,
-    '',
-    'import data.lib.report as aggregation',
-    '',
-    `report := aggregation.aggregate({"${domain}": {"${name}": data.${pkg}}})`,
-    '',
-  ].join('\n');
+  return groupModule(pkg, [pkg]);
 }
 
 mkdirSync('dist', { recursive: true });
