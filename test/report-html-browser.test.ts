@@ -174,7 +174,7 @@ describe.skipIf(skipReason !== undefined)('HTML report in Chromium', () => {
   test('says the verdict first, shows backticks as code, and groups unknowns by cause', async () => {
     expect(await page.locator('#summary .verdict').textContent()).toMatch(/^(Fails: \d+ findings? at or above high|Passes the high threshold)/);
     await page.fill('#f-q', 'pinned to the branch');
-    await page.waitForFunction(() => document.querySelectorAll('td.msg code').length > 0);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('matching'));
     expect(await page.locator('td.msg code').allTextContents()).toEqual(expect.arrayContaining(['docker-compose', 'main']));
     expect(await page.locator('td.msg').first().textContent()).not.toContain('`');
     await clearFilters();
@@ -185,13 +185,23 @@ describe.skipIf(skipReason !== undefined)('HTML report in Chromium', () => {
     }
   });
 
+  test('clearing the filters cancels a search still waiting to run, so an opened row stays open', async () => {
+    await page.fill('#f-q', 'pinned to the branch');
+    await clearFilters();
+    await page.locator('tr.row').first().click();
+    await page.waitForTimeout(400);
+    expect(await page.locator('tr.row').first().getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('tr.detail').count()).toBe(1);
+    await page.locator('tr.row').first().click();
+  });
+
   test('reads on a 390-pixel phone without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.locator('tr.row').first().click();
-      expect(await page.locator('tr.detail .remediation').isVisible()).toBe(true);
+      await page.locator('tr.detail .remediation').waitFor({ state: 'visible', timeout: 5000 });
       await page.locator('tr.row').first().click();
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });

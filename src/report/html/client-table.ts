@@ -71,7 +71,7 @@ body.addEventListener('keydown', function (e) {
 });
 $('filters').addEventListener('input', function (e) { if (e.target.tagName === 'INPUT') later(); else refresh(); });
 $('filters').addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); refresh(); });
-$('filters').addEventListener('reset', function () { setTimeout(refresh, 0); });
+$('filters').addEventListener('reset', function () { clearTimeout(timer); setTimeout(refresh, 0); });
 controls.repository.addEventListener('focus', function () { fillSuggestions($('repositories'), 2); }, { once: true });
 controls.pipeline.addEventListener('focus', function () { fillSuggestions($('pipelines'), 3); }, { once: true });
 $('prev').addEventListener('click', function () { page -= 1; render(); });
