@@ -88,15 +88,21 @@ describe('the repository-wide entrypoint', () => {
   });
 
   it('is used for a run of such items too, which are not batched with whole reports', () => {
-    const run = inputs.slice(0, 4).map((x) => ({ kind: 'pipeline' as const, bytes: x.bytes, repositoryWide: true }));
+    const run = inputs.slice(0, 4).map((x) => ({ kind: 'pipeline' as const, bytes: x.bytes, repositoryWide: [...packages] }));
     const results = engine.evaluateItems(run);
     expect(results.map(decided)).toEqual(run.map((item) => decided(engine.evaluate('pipeline', item.bytes))));
     expect(results.flatMap((r) => r.findings).every((f) => ids.has(f.rule))).toBe(true);
   });
 
   it.each(inputs.map((x) => [relative(ROOT, x.file), x.bytes] as const))('%s', (_file, bytes) => {
-    const only = engine.evaluateItem({ kind: 'pipeline', bytes, repositoryWide: true });
+    const whole = decided(engine.evaluate('pipeline', bytes));
+    const only = engine.evaluateItem({ kind: 'pipeline', bytes, repositoryWide: [...packages] });
     expect(only.findings.every((f) => ids.has(f.rule))).toBe(true);
-    expect(decided(only)).toEqual(decided(engine.evaluate('pipeline', bytes)));
+    expect(decided(only)).toEqual(whole);
+    // A large file runs in parts: only the parts of those rules, and they decide as the whole report does.
+    const parts = engine.evaluateItem({ kind: 'pipeline', bytes, parts: true, repositoryWide: [...packages] });
+    expect([...parts.notApplicable, ...Object.keys(parts.unknown)].every((pkg) => packages.has(pkg))).toBe(true);
+    expect(parts.findings.every((f) => ids.has(f.rule))).toBe(true);
+    expect(decided(parts)).toEqual(whole);
   });
 });

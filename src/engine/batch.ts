@@ -19,7 +19,7 @@ interface Batchable {
   kind: TargetKind;
   bytes: ArrayBuffer;
   parts?: boolean;
-  repositoryWide?: boolean;
+  repositoryWide?: readonly string[];
   shared?: ArrayBuffer;
 }
 

@@ -13,10 +13,10 @@ export class DistinctInputs {
   private readonly itemsOf = new Map<string, number[]>();
   private readonly sharedOf = new Map<object, ArrayBuffer>();
 
-  /** `repositoryWide`: pipeline items need only the rules any pipeline file of a repository can satisfy. */
+  /** `repositoryWide`: pipeline items need only these packages, the rules any pipeline file of a repository can satisfy. */
   constructor(
     private readonly now: string,
-    private readonly repositoryWide = false,
+    private readonly repositoryWide?: readonly string[],
   ) {}
 
   /** Adds the next target; returns its item's index (a new item is the last one), or -1 when it is not evaluated. */
@@ -45,7 +45,7 @@ export class DistinctInputs {
     const same = candidates.find((i) => Buffer.from(items[i]!.bytes).equals(bytes));
     if (same !== undefined) return same;
     const parts = bytes.byteLength >= PARTS_FROM_BYTES && isObject((target.input as { pipeline?: unknown }).pipeline);
-    const wide = this.repositoryWide ? { repositoryWide: true } : {};
+    const wide = this.repositoryWide ? { repositoryWide: this.repositoryWide } : {};
     const index = items.push({ kind: target.kind, bytes: bytes.buffer as ArrayBuffer, ...(parts ? { parts } : {}), ...wide }) - 1;
     this.itemsOf.set(key, [...candidates, index]);
     return index;

@@ -9,8 +9,8 @@ import type { EngineResult } from './policy.js';
 /** Targets serialized between pauses that let the workers' results in. */
 const TARGETS_PER_PAUSE = 256;
 
-/** Each distinct input's result (`results`), and which one is each target's (`slot`, -1: not evaluated); `repositoryWide`: only those rules are needed. */
-export async function evaluateInputs(targets: Target[], now: string, opts: ParallelOptions, repositoryWide = false): Promise<{ results: EngineResult[]; slot: number[] }> {
+/** Each distinct input's result (`results`), and which one is each target's (`slot`, -1: not evaluated); `repositoryWide`: only those rule packages are needed. */
+export async function evaluateInputs(targets: Target[], now: string, opts: ParallelOptions, repositoryWide?: readonly string[]): Promise<{ results: EngineResult[]; slot: number[] }> {
   const inputs = new DistinctInputs(now, repositoryWide);
   // Workers for at most one item per target that is evaluated.
   const started = await startWorkers(targets.filter((t) => t.unknownReason === undefined).length, opts);

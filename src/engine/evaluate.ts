@@ -58,7 +58,8 @@ export async function evaluateTargets(targets: Target[], opts: EvaluateOptions):
   const now = opts.now.toISOString();
   const today = now.slice(0, 10);
   const parallel = { policy: opts.policy, data: settings.data, ...(opts.threads ? { threads: opts.threads } : {}) };
-  const { results, slot } = await evaluateInputs(targets, now, parallel, opts.repositoryWide);
+  const wide = opts.repositoryWide ? catalog.filter((r) => r.repositoryWide).map((r) => r.package) : undefined;
+  const { results, slot } = await evaluateInputs(targets, now, parallel, wide);
   const outcomes: RuleOutcome[] = [];
   const used = new Set<InlineSuppression>();
   targets.forEach((target, i) => {

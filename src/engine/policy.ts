@@ -67,8 +67,8 @@ export interface EvaluationItem {
   bytes: ArrayBuffer;
   /** Evaluate rule package by rule package (a large pipeline input that has a pipeline). */
   parts?: boolean;
-  /** Only the rules any pipeline file of a repository can satisfy are needed (other rules' results may be left out). */
-  repositoryWide?: boolean;
+  /** Only the rules any pipeline file of a repository can satisfy are needed, these packages (other rules' results may be left out). */
+  repositoryWide?: readonly string[];
   /** JSON of an object whose members complete the input, one buffer for every item that shares them (a repository's organization sections), sent and parsed once per batch. */
   shared?: ArrayBuffer;
 }
@@ -131,7 +131,7 @@ export class PolicyEngine {
     if (item.repositoryWide && !item.parts && Object.hasOwn(this.policy.entrypoints, REPOSITORY_WIDE_ENTRYPOINT)) {
       return validateResult(this.run(REPOSITORY_WIDE_ENTRYPOINT, this.withLiterals(item.kind, input)));
     }
-    return item.parts ? this.evaluateParts(item.kind, input) : this.evaluate(item.kind, input);
+    return item.parts ? this.evaluateParts(item.kind, input, SLICE_STEPS, item.repositoryWide) : this.evaluate(item.kind, input);
   }
 
   /** Evaluates items in order: runs of small inputs of a kind that has a batch entrypoint one call per run (batch.ts), the rest one by one. */
@@ -175,10 +175,12 @@ export class PolicyEngine {
    * evaluation of every rule over thousands of steps costs quadratic time and the sum of every
    * rule's memory; the SDK resets the heap per entrypoint call, so parts cost the largest one.
    * The packages of slices.ts run over slices of `sliceSteps` top-level steps when there are more.
+   * With `only`, just those packages run, when the module has a part for each of them (else every part runs).
    */
-  evaluateParts(kind: TargetKind, input: object | ArrayBuffer, sliceSteps = SLICE_STEPS): EngineResult {
+  evaluateParts(kind: TargetKind, input: object | ArrayBuffer, sliceSteps = SLICE_STEPS, only?: readonly string[]): EngineResult {
     const domains = PART_DOMAINS[kind];
-    const packages = domains ? this.partPackages(domains) : [];
+    const every = domains ? this.partPackages(domains) : [];
+    const packages = only && only.length > 0 && only.every((pkg) => every.includes(pkg)) ? every.filter((pkg) => only.includes(pkg)) : every;
     // A module built without part entrypoints (an organization's bundle) is evaluated whole.
     if (packages.length === 0) return this.evaluate(kind, input);
     const annotated = this.withLiterals(kind, input);
