@@ -101,7 +101,9 @@ test.each([
   ['an audit event', ['organization', 'auditEvents', 'edges', 0, 'node'], ['buildkite.audit_events']],
   ['the count of audit events', ['organization', 'auditEvents', 'count'], ['buildkite.audit_events']],
   ['an unclustered agent token', ['organization', 'agentTokens', 'edges', 0], ['buildkite.unclustered_agent_tokens']],
-  ['the SSO settings', ['organization', 'sso'], ['buildkite.security']],
+  ['the SSO settings', ['organization', 'sso'], ['buildkite.security.sso']],
+  ['an SSO provider', ['organization', 'ssoProviders', 'edges', 0, 'node'], ['buildkite.security.ssoProviders']],
+  ['a field the security section does not hold', ['organization', 'uuid'], ['buildkite.security']],
   ['a notification-service event', ['organization', 'notificationServiceEvents', 'edges', 0, 'node'], ['buildkite.notification_services']],
   ['no path at all', undefined, ['buildkite.audit_events', 'buildkite.notification_services', 'buildkite.security', 'buildkite.unclustered_agent_tokens']],
 ])('a GraphQL field error under %s in the security query marks the section it sits under, and only that', async (_what, path, listed) => {

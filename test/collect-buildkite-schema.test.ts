@@ -32,12 +32,20 @@ describe.skipIf(!GRAPHQL_SCHEMA_PATH)('buildkite.schema.json', () => {
     expect(errorsOf(snapshot)).toEqual([]);
   });
 
+  test('a collection with security settings left unavailable field by field validates', async () => {
+    const fieldErrors = { 'organization.sso': 'Not authorized', 'organization.ssoProviders': 'Not authorized', 'organization.allowedApiIpAddresses': 'Internal error' };
+    const { snapshot, incomplete } = await collectFromSim(fixtureEstate(), { fieldErrors });
+    expect(incomplete).toEqual(['buildkite.security.allowedApiIpAddresses', 'buildkite.security.sso', 'buildkite.security.ssoProviders']);
+    expect(errorsOf(snapshot)).toEqual([]);
+  });
+
   test.each([
     ['a pipeline without cluster_id', (s: any) => delete s.pipelines.data[0].cluster_id, '/pipelines'],
     ['an envelope with an unknown status', (s: any) => (s.api_settings.status = 'maybe'), '/api_settings'],
     ['an unavailable section without a reason', (s: any) => (s.security = { status: 'unavailable' }), '/security'],
     ['an agent token carrying a token value', (s: any) => (s.clusters.data[0].agent_tokens.data[0].token = 'x'), '/clusters/data/0/agent_tokens'],
     ['a webhook URL that is not redacted', (s: any) => (s.pipelines.data[0].provider.webhook_url = 'https://webhook.buildkite.com/deliver/abc'), '/pipelines/data/0/provider/webhook_url'],
+    ['an SSO settings envelope without a reason', (s: any) => (s.security.data.sso = { status: 'unavailable' }), '/security/data/sso'],
     ['a member with an unknown role', (s: any) => (s.members.data[0].role = 'OWNER'), '/members/data/0/role'],
   ])('%s fails, pointing at %s', async (_name, corrupt, path) => {
     const { snapshot } = await collectFromSim(fixtureEstate());

@@ -26,9 +26,13 @@ not_applicable if not input.buildkite
 
 unknown contains reason if {
 	snapshot.unavailable(rest)
-	snapshot.unavailable(graphql)
-	some reason in [snapshot.why("the organization's API settings", rest), snapshot.why("the organization's security settings", graphql)]
+	some reason in [snapshot.why("the organization's API settings", rest), graphql_why]
 }
+
+# graphql_why says why GraphQL does not show the allow-list either: its section, or the field, could not be read.
+graphql_why := snapshot.why("the organization's security settings", graphql) if snapshot.unavailable(graphql)
+
+else := snapshot.field_why("the organization's API IP allow-list", graphql.data, ["allowedApiIpAddresses"])
 
 deny contains findings.finding(
 	rego.metadata.chain(),
@@ -48,6 +52,7 @@ deny contains findings.finding(
 ) if {
 	not snapshot.available(rest)
 	snapshot.available(graphql)
+	not snapshot.field_unavailable(graphql.data, ["allowedApiIpAddresses"])
 	not listed(object.get(graphql.data, "allowedApiIpAddresses", null))
 }
 

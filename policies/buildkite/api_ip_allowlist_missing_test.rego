@@ -36,6 +36,23 @@ test_both_hidden_is_unknown if {
 	"the organization's API settings not visible: 403 Forbidden (needs read_organization_settings)" in api_ip_allowlist_missing.unknown with input as org(denied, denied)
 }
 
+test_unreadable_graphql_field_is_unknown_when_rest_hidden if {
+	security := {"status": "ok", "data": {"allowedApiIpAddresses": {"status": "unavailable", "reason": "`allowedApiIpAddresses`: Internal error"}}}
+	count(api_ip_allowlist_missing.deny) == 0 with input as org(denied, security)
+	api_ip_allowlist_missing.unknown == {
+		"the organization's API settings not visible: 403 Forbidden (needs read_organization_settings)",
+		"the organization's API IP allow-list not visible: `allowedApiIpAddresses`: Internal error",
+	} with input as org(denied, security)
+	count(api_ip_allowlist_missing.unknown) == 0 with input as org({"status": "ok", "data": {"allowed_ip_addresses": ""}}, security)
+	count(api_ip_allowlist_missing.deny) == 1 with input as org({"status": "ok", "data": {"allowed_ip_addresses": ""}}, security)
+}
+
+test_unreadable_other_graphql_field_still_decides if {
+	security := {"status": "ok", "data": {"allowedApiIpAddresses": null, "sso": {"status": "unavailable", "reason": "`sso`: Not authorized"}}}
+	count(api_ip_allowlist_missing.deny) == 1 with input as org(denied, security)
+	count(api_ip_allowlist_missing.unknown) == 0 with input as org(denied, security)
+}
+
 test_not_applicable_without_buildkite if {
 	api_ip_allowlist_missing.not_applicable with input as {"github": {}}
 	not api_ip_allowlist_missing.not_applicable with input as org(denied, denied)

@@ -38,9 +38,13 @@ unknown contains snapshot.why("the organization's API access tokens", tokens)
 
 unknown contains reason if {
 	snapshot.unavailable(rest)
-	snapshot.unavailable(graphql)
-	some reason in [snapshot.why("the organization's API settings", rest), snapshot.why("the organization's security settings", graphql)]
+	some reason in [snapshot.why("the organization's API settings", rest), graphql_why]
 }
+
+# graphql_why says why GraphQL does not show the idle-token revocation either: its section, or the field, could not be read.
+graphql_why := snapshot.why("the organization's security settings", graphql) if snapshot.unavailable(graphql)
+
+else := snapshot.field_why("the organization's idle-token revocation setting", graphql.data, ["revokeInactiveTokensAfter"])
 
 deny contains findings.finding(
 	rego.metadata.chain(),
@@ -72,6 +76,7 @@ deny contains findings.finding(
 ) if {
 	not snapshot.available(rest)
 	snapshot.available(graphql)
+	not snapshot.field_unavailable(graphql.data, ["revokeInactiveTokensAfter"])
 	not revocation_period(object.get(graphql.data, "revokeInactiveTokensAfter", null))
 }
 

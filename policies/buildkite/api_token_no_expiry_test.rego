@@ -43,6 +43,22 @@ test_hidden_sections_are_unknown if {
 	count(api_token_no_expiry.unknown) == 0 with input as org(ok([]), ok({"revoke_inactive_tokens_after_days": 30}), denied)
 }
 
+test_unreadable_graphql_revocation_is_unknown_when_rest_hidden if {
+	security := ok({"revokeInactiveTokensAfter": {"status": "unavailable", "reason": "`revokeInactiveTokensAfter`: Internal error"}})
+	count(api_token_no_expiry.deny) == 0 with input as org(ok([]), denied, security)
+	api_token_no_expiry.unknown == {
+		"the organization's API settings not visible: 403 Forbidden (needs organization admin)",
+		"the organization's idle-token revocation setting not visible: `revokeInactiveTokensAfter`: Internal error",
+	} with input as org(ok([]), denied, security)
+	count(api_token_no_expiry.unknown) == 0 with input as org(ok([]), ok({"revoke_inactive_tokens_after_days": 30}), security)
+}
+
+test_unreadable_other_graphql_field_still_decides if {
+	security := ok({"revokeInactiveTokensAfter": "NEVER", "sso": {"status": "unavailable", "reason": "`sso`: Not authorized"}})
+	count(api_token_no_expiry.deny) == 1 with input as org(ok([]), denied, security)
+	count(api_token_no_expiry.unknown) == 0 with input as org(ok([]), denied, security)
+}
+
 test_not_applicable_without_buildkite if {
 	api_token_no_expiry.not_applicable with input as {}
 }

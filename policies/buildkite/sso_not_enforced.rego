@@ -38,6 +38,13 @@ not_applicable if not input.buildkite
 
 unknown contains snapshot.why("the organization's security settings", security)
 
+# Neither the SSO settings nor an enabled provider say SSO is on, and one of the two could not be read.
+unknown contains snapshot.field_why(what, security.data, [field]) if {
+	snapshot.available(security)
+	not sso_enabled
+	some field, what in sso_fields
+}
+
 unknown contains snapshot.why("the organization's members", members) if sso_enabled
 
 deny contains findings.finding(
@@ -48,6 +55,7 @@ deny contains findings.finding(
 ) if {
 	snapshot.available(security)
 	not sso_enabled
+	not sso_unreadable
 }
 
 deny contains findings.finding(
@@ -64,13 +72,24 @@ deny contains findings.finding(
 # sso_enabled: the organization says SSO is on, or one of its SSO providers is enabled.
 sso_enabled if {
 	snapshot.available(security)
+	not snapshot.field_unavailable(security.data, ["sso"])
 	security.data.sso.isEnabled == true
 }
 
 sso_enabled if {
 	snapshot.available(security)
+	not snapshot.field_unavailable(security.data, ["ssoProviders"])
 	some provider in object.get(security.data, "ssoProviders", [])
 	provider.state == "ENABLED"
+}
+
+# sso_fields names the fields that can say SSO is on.
+sso_fields := {"sso": "the organization's SSO settings", "ssoProviders": "the organization's SSO providers"}
+
+# sso_unreadable holds when the collector could not read one of the fields that can say SSO is on.
+sso_unreadable if {
+	some field, _ in sso_fields
+	snapshot.field_unavailable(security.data, [field])
 }
 
 # optional: who, by email, can sign in without SSO and is not exempt.

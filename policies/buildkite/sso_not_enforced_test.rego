@@ -72,6 +72,42 @@ test_hidden_security_is_unknown if {
 	sso_not_enforced.unknown == {"the organization's security settings not visible: 403 Forbidden (needs organization admin)"} with input as org(denied, people)
 }
 
+unreadable(field) := {"status": "unavailable", "reason": sprintf("`%s`: Not authorized", [field]), "needs": "organization admin"}
+
+test_unreadable_sso_without_enabled_provider_is_unknown if {
+	security := {"status": "ok", "data": {"sso": unreadable("sso"), "ssoProviders": [{"type": "SAML", "state": "DISABLED"}]}}
+	count(sso_not_enforced.deny) == 0 with input as org(security, people)
+	sso_not_enforced.unknown == {"the organization's SSO settings not visible: `sso`: Not authorized (needs organization admin)"} with input as org(security, people)
+}
+
+test_unreadable_sso_with_enabled_provider_decides if {
+	security := {"status": "ok", "data": {"sso": unreadable("sso"), "ssoProviders": [{"type": "SAML", "state": "ENABLED"}]}}
+	findings := sso_not_enforced.deny with input as org(security, people)
+	{f.message | some f in findings} == {"4 members of Buildkite organization `acme` may sign in without SSO: Nameless, al@acme.example, bo@acme.example, u-10"}
+	count(sso_not_enforced.unknown) == 0 with input as org(security, people)
+}
+
+test_unreadable_providers_with_sso_on_decides if {
+	security := {"status": "ok", "data": {"sso": {"isEnabled": true}, "ssoProviders": unreadable("ssoProviders")}}
+	count(sso_not_enforced.deny) == 1 with input as org(security, people)
+	count(sso_not_enforced.unknown) == 0 with input as org(security, people)
+}
+
+test_unreadable_providers_with_sso_off_is_unknown if {
+	security := {"status": "ok", "data": {"sso": {"isEnabled": false}, "ssoProviders": unreadable("ssoProviders")}}
+	count(sso_not_enforced.deny) == 0 with input as org(security, people)
+	sso_not_enforced.unknown == {"the organization's SSO providers not visible: `ssoProviders`: Not authorized (needs organization admin)"} with input as org(security, people)
+}
+
+test_both_unreadable_is_unknown if {
+	security := {"status": "ok", "data": {"sso": unreadable("sso"), "ssoProviders": unreadable("ssoProviders")}}
+	count(sso_not_enforced.deny) == 0 with input as org(security, people)
+	sso_not_enforced.unknown == {
+		"the organization's SSO settings not visible: `sso`: Not authorized (needs organization admin)",
+		"the organization's SSO providers not visible: `ssoProviders`: Not authorized (needs organization admin)",
+	} with input as org(security, people)
+}
+
 test_not_applicable_without_buildkite if {
 	sso_not_enforced.not_applicable with input as {}
 }

@@ -27,6 +27,8 @@ not_applicable if not input.buildkite
 
 unknown contains snapshot.why("the organization's security settings", security)
 
+unknown contains snapshot.field_why("the organization's two-factor authentication requirement", security.data, ["membersRequireTwoFactorAuthentication"])
+
 deny contains findings.finding(
 	rego.metadata.chain(),
 	sprintf("Buildkite organization `%s` does not require two-factor authentication%s", [input.buildkite.org, without_2fa]),
@@ -34,6 +36,7 @@ deny contains findings.finding(
 	sprintf("membersRequireTwoFactorAuthentication: %s", [json.marshal(object.get(security.data, "membersRequireTwoFactorAuthentication", null))]),
 ) if {
 	snapshot.available(security)
+	not snapshot.field_unavailable(security.data, ["membersRequireTwoFactorAuthentication"])
 	object.get(security.data, "membersRequireTwoFactorAuthentication", null) != true
 }
 

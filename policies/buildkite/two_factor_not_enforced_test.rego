@@ -38,6 +38,22 @@ test_hidden_settings_are_unknown if {
 	two_factor_not_enforced.unknown == {"the organization's security settings not visible: GraphQL access denied (needs graphql)"} with input as hidden
 }
 
+test_unreadable_requirement_is_unknown if {
+	unreadable := {"status": "unavailable", "reason": "`membersRequireTwoFactorAuthentication`: Internal error"}
+	doc := org(unreadable, {"status": "ok", "data": [member(false)]})
+	count(two_factor_not_enforced.deny) == 0 with input as doc
+	two_factor_not_enforced.unknown == {"the organization's two-factor authentication requirement not visible: `membersRequireTwoFactorAuthentication`: Internal error"} with input as doc
+}
+
+test_unreadable_sso_still_decides if {
+	doc := {"buildkite": {"org": "acme", "members": denied, "security": {"status": "ok", "data": {
+		"membersRequireTwoFactorAuthentication": false,
+		"sso": {"status": "unavailable", "reason": "`sso`: Not authorized"},
+	}}}}
+	count(two_factor_not_enforced.deny) == 1 with input as doc
+	count(two_factor_not_enforced.unknown) == 0 with input as doc
+}
+
 test_not_applicable_without_buildkite if {
 	two_factor_not_enforced.not_applicable with input as {}
 }

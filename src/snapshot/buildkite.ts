@@ -99,13 +99,17 @@ export type RestRule = Upstream<{
   action: string;
 }>;
 
-/** Organization security settings that only GraphQL shows (2FA, SSO, API IP allow-list, idle-token revocation). */
+/**
+ * Organization security settings that only GraphQL shows (2FA, SSO, API IP allow-list, idle-token revocation). A field
+ * behind a GraphQL field error, or missing (for `ssoProviders` also null) where Buildkite documents it, is an
+ * `unavailable` envelope in its place, and the other fields are kept.
+ */
 export type GraphqlOrgSecurity = Upstream<{
-  membersRequireTwoFactorAuthentication: boolean | null;
-  allowedApiIpAddresses: string | null;
-  revokeInactiveTokensAfter: string | null;
-  sso: { isEnabled: boolean | null; provider: { name: string } | null } | null;
-  ssoProviders: Array<Upstream<{ type: string; state: string }>>;
+  membersRequireTwoFactorAuthentication: boolean | null | Unavailable;
+  allowedApiIpAddresses: string | null | Unavailable;
+  revokeInactiveTokensAfter: string | null | Unavailable;
+  sso: { isEnabled: boolean | null; provider: { name: string } | null } | null | Unavailable;
+  ssoProviders: Array<Upstream<{ type: string; state: string }>> | Unavailable;
 }>;
 
 /** One organization member with security posture (GraphQL `Organization.members` node). */

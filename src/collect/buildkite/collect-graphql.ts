@@ -1,11 +1,12 @@
 // The GraphQL half of the Buildkite collection: 2FA and SSO enforcement, member security, the API-token audit, the audit log
 // and the notification services it shows.
 import type { CollectEvents } from '../events.js';
-import type { Section, Unavailable } from '../../snapshot/section.js';
+import { isUnavailable, type Section, type Unavailable } from '../../snapshot/section.js';
 import type { BuildkiteClient, GraphqlFieldError } from './client.js';
 import { BuildkiteGraphqlError } from './errors.js';
 import { allNodesOf, allPages, required, type ConnectionPage } from './graphql-pages.js';
-import { NOTIFICATION_EVENTS_FIELD, notificationServicesOf } from './collect-notifications.js';
+import { notificationServicesOf } from './collect-notifications.js';
+import { SECURITY_FIELDS, securityOf } from './collect-security.js';
 import { API_TOKENS_PAGE, MEMBERS_PAGE, ORG_SECURITY } from './queries.js';
 import { NEEDS, type SectionReader } from './sections.js';
 import type { GraphqlApiAccessToken, GraphqlAuditEvents, GraphqlMember, GraphqlNotificationServices, GraphqlOrgSecurity, GraphqlUnclusteredAgentTokens } from '../../snapshot/buildkite.js';
@@ -26,7 +27,6 @@ export interface GraphqlOrgSections {
 type OrgSecurityData = {
   organization:
     | (Record<string, unknown> & {
-        ssoProviders?: ConnectionPage<Record<string, unknown>> | null;
         auditEvents?: (ConnectionPage<Record<string, unknown>> & { count: number }) | null;
         agentTokens?: (ConnectionPage<Record<string, unknown>> & { count: number }) | null;
       })
@@ -69,12 +69,13 @@ export async function readGraphqlOrgSections(client: BuildkiteClient, org: strin
   const fail = (mine: GraphqlFieldError[]) => {
     if (mine.length > 0) throw new BuildkiteGraphqlError('OrgSecurity', mine.map((e) => e.message));
   };
-  const security = await reader.read('buildkite.security', NEEDS.graphql, async () => {
-    const o = required('OrgSecurity', data.organization, errors, 'organization');
-    fail(errors.filter((e) => e.path[1] !== 'auditEvents' && e.path[1] !== 'agentTokens' && e.path[1] !== NOTIFICATION_EVENTS_FIELD));
-    const { ssoProviders, auditEvents: _audit, agentTokens: _agentTokens, [NOTIFICATION_EVENTS_FIELD]: _services, ...scalars } = o;
-    return { ...scalars, ssoProviders: allNodesOf(ssoProviders ?? {}, 'SSO provider') } as GraphqlOrgSecurity;
-  });
+  const security = await reader.read('buildkite.security', NEEDS.graphql, async () => securityOf(required('OrgSecurity', data.organization, errors, 'organization'), errors));
+  if (security.status === 'ok') {
+    for (const field of SECURITY_FIELDS) {
+      const value = security.data[field];
+      if (isUnavailable(value)) reader.record(`buildkite.security.${field}`, `buildkite.security.${field} left unavailable: ${value.reason}`);
+    }
+  }
   const audit_events = await reader.read('buildkite.audit_events', NEEDS.graphqlAdmin, async () => {
     const o = required('OrgSecurity', data.organization, errors, 'organization');
     const audit = required('OrgSecurity', o.auditEvents, errors, 'auditEvents');

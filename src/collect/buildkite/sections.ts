@@ -68,6 +68,7 @@ export class SectionReader {
   }
 }
 
-function looksLikePermission(message: string): boolean {
+/** Whether a GraphQL error message says the token may not see what it asked for. */
+export function looksLikePermission(message: string): boolean {
   return /not (authori[sz]ed|allowed|permitted)|permission|forbidden|access/i.test(message);
 }

@@ -1,6 +1,6 @@
 // The simulator's GraphQL endpoint: Buildkite's published SDL executed by graphql-js over the estate model.
 import { readFileSync } from 'node:fs';
-import { buildSchema, graphql, type GraphQLSchema } from 'graphql';
+import { buildSchema, defaultFieldResolver, graphql, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { SimEstate, SimTeam } from './estate.js';
 
 const schemas = new Map<string, GraphQLSchema>();
@@ -175,8 +175,28 @@ export interface SimGraphqlResult {
   points: number;
 }
 
-/** Executes a request body against the estate. */
-export async function executeGraphql(schema: GraphQLSchema, estate: SimEstate, request: { query?: unknown; variables?: unknown; operationName?: unknown }): Promise<SimGraphqlResult> {
+/**
+ * Resolves fields as graphql-js does by default, except those named in `fieldErrors` (dotted response path from the
+ * root, list positions left out, e.g. `organization.sso`), which throw the given message: graphql-js then returns the
+ * field as null beside an error with its path, as the GraphQL spec's "Handling field errors" describes.
+ */
+function resolverRaising(fieldErrors: Readonly<Record<string, string>>): GraphQLFieldResolver<unknown, unknown> {
+  return (source, args, context, info) => {
+    const keys: string[] = [];
+    for (let p: typeof info.path | undefined = info.path; p; p = p.prev) if (typeof p.key === 'string') keys.unshift(p.key);
+    const message = fieldErrors[keys.join('.')];
+    if (message !== undefined) throw new Error(message);
+    return defaultFieldResolver(source, args, context, info);
+  };
+}
+
+/** Executes a request body against the estate, raising the field errors `fieldErrors` names. */
+export async function executeGraphql(
+  schema: GraphQLSchema,
+  estate: SimEstate,
+  request: { query?: unknown; variables?: unknown; operationName?: unknown },
+  fieldErrors: Readonly<Record<string, string>> = {},
+): Promise<SimGraphqlResult> {
   if (typeof request.query !== 'string') return { body: { errors: [{ message: 'query is required' }] }, points: 0 };
   const root = {
     organization: (args: { slug?: string }) => (args.slug === estate.org.slug ? organizationNode(estate) : null),
@@ -192,6 +212,7 @@ export async function executeGraphql(schema: GraphQLSchema, estate: SimEstate, r
     rootValue: root,
     variableValues: (request.variables ?? {}) as Record<string, unknown>,
     operationName: typeof request.operationName === 'string' ? request.operationName : undefined,
+    fieldResolver: resolverRaising(fieldErrors),
   });
   const points = countObjects(result.data);
   const body: SimGraphqlResult['body'] = { stats: { requestedComplexity: points, actualComplexity: points } };

@@ -31,6 +31,11 @@ export interface SimOptions {
   echoAuthorizationInErrors?: boolean;
   /** Perturb successful responses as APIs drift (test/sim/drift.ts), seeded. */
   drift?: DriftOptions;
+  /**
+   * GraphQL field errors to raise, by dotted response path from the root with list positions left out
+   * (`organization.sso` → the message): the response keeps its other data, with that field null and an error at its path.
+   */
+  fieldErrors?: Record<string, string>;
   /** Rewrites chosen successful responses (REST by route name, GraphQL by operation name), for tests of one exact change. */
   tamper?: (where: string, body: unknown) => unknown;
 }
@@ -170,7 +175,7 @@ export async function startBuildkiteSim(options: SimOptions): Promise<BuildkiteS
     } catch {
       return send(res, 400, { errors: [{ message: 'body is not JSON' }] });
     }
-    const result = await executeGraphql(s, options.estate, request);
+    const result = await executeGraphql(s, options.estate, request, options.fieldErrors);
     const after = take(`graphql:${token}`, limit, windowMs, result.points);
     const op = typeof request.operationName === 'string' ? request.operationName : (/query\s+(\w+)/.exec(String(request.query))?.[1] ?? 'anonymous');
     const served = options.tamper ? options.tamper(`graphql:${op}`, result.body) : result.body;
