@@ -54,6 +54,7 @@ const collectorsFile = await bundle('collectors', [
   "export { writeSnapshot } from './src/snapshot/io.ts';",
   "export { VERSION } from './src/version.ts';",
   "export { openCollectJournal } from './src/app/collect-journal.ts';",
+  "export { acquireCollectionLock } from './src/collect/journal/lock.ts';",
 ]);
 const simsFile = await bundle('simulators', [
   "export { startGithubSim, generateOrg, fixtureTokens, TOKENS } from './test/sim/github/index.ts';",
@@ -61,7 +62,7 @@ const simsFile = await bundle('simulators', [
   "export { generateEstate } from './test/sim/buildkite/generate.ts';",
   "export { callerToken } from './test/sim/buildkite/estate.ts';",
 ]);
-const { collectGithub, collectBuildkite, snapshotProblems, SCHEMA_VERSION, writeSnapshot, VERSION, openCollectJournal } = await import(pathToFileURL(collectorsFile).href);
+const { collectGithub, collectBuildkite, snapshotProblems, SCHEMA_VERSION, writeSnapshot, VERSION, openCollectJournal, acquireCollectionLock } = await import(pathToFileURL(collectorsFile).href);
 
 // The simulators' process: start it, wait for its URLs; `stats()` asks for its counters.
 const child = fork(join(root, 'bench/collect-sims.mjs'), [pathToFileURL(simsFile).href, String(repos), String(pipelines), String(teams), schemaPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -99,7 +100,8 @@ const snapshotFile = join(work, 'snapshot.json');
 const buildkiteOptions = { org: sim.buildkite.org, token: sim.buildkite.token, apiUrl: sim.buildkite.apiUrl, graphqlUrl: sim.buildkite.graphqlUrl, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS };
 const journalRequest = { github: githubOptions, buildkite: buildkiteOptions };
 const secrets = [sim.github.token, sim.buildkite.token];
-const { journal } = openCollectJournal(journalRequest, snapshotFile, secrets);
+const lock = acquireCollectionLock(snapshotFile);
+const { journal } = openCollectJournal(journalRequest, lock, snapshotFile, secrets);
 const before = await stats();
 const rssBefore = process.memoryUsage().rss;
 start = performance.now();
@@ -131,12 +133,13 @@ const afterSecond = await stats();
 clearInterval(sampler);
 
 // Third run: `--resume` of the first run's journal, both providers; every response is replayed from it.
-const resumed = openCollectJournal({ ...journalRequest, resume: true }, snapshotFile, secrets);
+const resumed = openCollectJournal({ ...journalRequest, resume: true }, lock, snapshotFile, secrets);
 const [gh3, bk3] = await Promise.all([
   timed(collectGithub({ ...githubOptions, journal: resumed.journal }, silent)),
   timed(collectBuildkite({ ...buildkiteOptions, journal: resumed.journal }, silent)),
 ]);
 resumed.journal.close(true);
+lock.release();
 const afterThird = await stats();
 child.send('close');
 

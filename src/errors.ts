@@ -10,6 +10,11 @@ export class UsageError extends KiteguardError {
   override name = 'UsageError';
 }
 
+/** Another run holds what this one needs: the lock of a collection writing the same output. */
+export class BusyError extends KiteguardError {
+  override name = 'BusyError';
+}
+
 /** A position in an input file that an error points at (1-based). */
 export interface ErrorPosition {
   file: string;

@@ -4,7 +4,7 @@
 // holds no token, is owner-only, and is never read as a snapshot.
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../src/snapshot/io.js';
@@ -96,12 +96,31 @@ describe('collect --resume after the process was killed', () => {
     try {
       // Every answer of this estate is a complete one: the journal ends up holding all of GitHub's and the answered half of Buildkite's.
       await until(() => githubRequests() - before.github >= full.github && buildkiteRequests() - before.buildkite > answered && recordLines(journal) >= full.github + answered);
+      // A second run of the same output while this one runs stops (exit 2), and leaves its journal as it was.
+      expect(existsSync(`${out}.lock`)).toBe(true);
+      const records = readFileSync(join(journal, 'responses.jsonl'));
+      const header = readFileSync(join(journal, 'journal.json'));
+      const journalStarted = (JSON.parse(header.toString()) as { started_at: string }).started_at;
+      for (const extra of [[], ['--resume']]) {
+        const second = await counted(() => runCli([...collectArgs(out), ...extra], { env: ENV }));
+        expect(second.value.code).toBe(2);
+        expect(second.value.stderr).toContain(`another collection is writing ${out}: pid ${child.pid} on host ${hostname()}, started at `);
+        expect(second.value.stderr).toContain(`holds its lock ${out}.lock; wait for it to end (it removes the lock), or stop it, then run again`);
+        expect(second.github + second.buildkite).toBe(0);
+        expect(readFileSync(join(journal, 'responses.jsonl'))).toEqual(records);
+        expect(readFileSync(join(journal, 'journal.json'))).toEqual(header);
+        expect(JSON.parse(readFileSync(`${out}.lock`, 'utf8'))).toMatchObject({ pid: child.pid, hostname: hostname() });
+        expect(Date.parse(JSON.parse(readFileSync(`${out}.lock`, 'utf8')).started_at)).toBeLessThanOrEqual(Date.parse(journalStarted));
+      }
       child.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
     } finally {
+      child.kill('SIGKILL');
       buildkite.faults.length = 0;
     }
     expect(existsSync(out)).toBe(false);
+    // The killed run could not remove its lock: the next run takes it over.
+    expect(existsSync(`${out}.lock`)).toBe(true);
     // The journal is owner-only and holds no token.
     expect(statSync(journal).mode & 0o777).toBe(0o700);
     for (const name of readdirSync(journal)) {
@@ -117,6 +136,9 @@ describe('collect --resume after the process was killed', () => {
     const aRecordFile = await runCli(['merge', join(journal, 'responses.jsonl'), join(journal, 'journal.json'), '-o', join(work, 'merged.json')]);
     expect(aRecordFile.code).toBe(2);
     expect(aRecordFile.stderr).toContain('journal of an unfinished collection');
+    const asLock = await runCli(['evaluate', `${out}.lock`]);
+    expect(asLock.code).toBe(2);
+    expect(asLock.stderr).toContain(`this is the lock of a collection writing ${out}, not a snapshot`);
     const asSweep = await runCli(['diff', journal, journal]);
     expect(asSweep.code).toBe(2);
     expect(asSweep.stderr).toContain('journal of an unfinished collection');
@@ -126,7 +148,9 @@ describe('collect --resume after the process was killed', () => {
     const resumed = await counted(() => runBin([...collectArgs(out), '--resume'], ENV));
     const resumedBuildkiteGraphql = buildkite.counts.graphql - graphqlBefore;
     expect(resumed.value.stderr).toMatch(/resuming the collection started at/);
+    expect(resumed.value.stderr).toContain(`took over the lock ${out}.lock: its holder (pid ${child.pid} on host ${hostname()}, started at `);
     expect(resumed.value.code).toBe(0);
+    expect(existsSync(`${out}.lock`)).toBe(false);
     expect(comparable(readSnapshot(out))).toEqual(comparable(full.snapshot));
     const replayed = Number(/resumed: (\d+) responses replayed/.exec(resumed.value.stderr)?.[1]);
     expect(replayed).toBe(full.github + answered);
@@ -143,6 +167,28 @@ describe('collect --resume after the process was killed', () => {
   });
 });
 
+describe('a collection stopped by a signal', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('removes its lock on %s, ends by that signal, and keeps its journal for --resume', async (signal) => {
+    const out = join(work, `${signal}.json`);
+    const journal = `${out}.partial`;
+    buildkite.faults.push({ path: /./, skip: 5, kind: 'hang' });
+    const child = spawn(process.execPath, [BIN, ...collectArgs(out)], { env: { ...ENV, PATH: process.env.PATH ?? '' }, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, s) => r(s)));
+    try {
+      await until(() => recordLines(journal) >= 1);
+      expect(existsSync(`${out}.lock`)).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+    } finally {
+      child.kill('SIGKILL');
+      buildkite.faults.length = 0;
+    }
+    expect(existsSync(`${out}.lock`)).toBe(false);
+    expect(recordLines(journal)).toBeGreaterThanOrEqual(1);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('collect --resume after a run that ended incomplete', () => {
   it('keeps the journal; --resume asks again only for what could not be read', async () => {
     const out = join(work, 'lost.json');
@@ -156,6 +202,7 @@ describe('collect --resume after a run that ended incomplete', () => {
     }
     expect(first.code).toBe(3);
     expect(first.stderr).toContain(`journal kept in ${journal}`);
+    expect(existsSync(`${out}.lock`)).toBe(false);
     const lines = recordLines(journal);
     // A record cut short by the kill of a writer is dropped, and the next record starts on a line of its own.
     appendFileSync(join(journal, 'responses.jsonl'), '{"k":"0123","s":200,"h":{},"b":"{\\"cut');
@@ -166,6 +213,7 @@ describe('collect --resume after a run that ended incomplete', () => {
     expect(resumed.buildkite).toBeLessThan(full.buildkite);
     expect(resumed.buildkite).toBe(full.buildkite + full.github - lines);
     expect(existsSync(journal)).toBe(false);
+    expect(existsSync(`${out}.lock`)).toBe(false);
   });
 });
 
@@ -181,12 +229,14 @@ describe('sweep --resume', () => {
       buildkite.faults.length = 0;
     }
     expect(first.stderr).toContain(`journal kept in ${join(out, 'snapshot.json.partial')}`);
+    expect(existsSync(join(out, 'snapshot.json.lock'))).toBe(false);
     const resumed = await counted(() => runCli([...sweepArgs(), '--resume'], { env: ENV }));
     expect(resumed.value.stderr).toContain('resuming the collection started at');
     expect(resumed.github).toBe(0);
     expect(resumed.buildkite).toBeLessThan(full.buildkite);
     expect(comparable(readSnapshot(join(out, 'snapshot.json')))).toEqual(comparable(full.snapshot));
     expect(existsSync(join(out, 'snapshot.json.partial'))).toBe(false);
+    expect(existsSync(join(out, 'snapshot.json.lock'))).toBe(false);
   });
 });
 
@@ -213,6 +263,8 @@ describe('a journal of another collection', () => {
     expect(r.value.stderr).toContain(difference);
     expect(r.value.stderr).toContain(`delete ${journal}, or run without --resume`);
     expect(r.github + r.buildkite).toBe(0);
+    // A run that ends in an error leaves no lock behind either.
+    expect(existsSync(`${out}.lock`)).toBe(false);
     for (const name of readdirSync(journal)) expect(readFileSync(join(journal, name), 'utf8')).not.toContain(OTHER_GITHUB_TOKEN);
   });
 

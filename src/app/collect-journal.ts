@@ -6,6 +6,7 @@ import { restBase } from '../collect/github/index.js';
 import { identityHash } from '../collect/identity.js';
 import { credentialFingerprint, type JournalHeader } from '../collect/journal/header.js';
 import { CollectionJournal, type OpenedJournal } from '../collect/journal/journal.js';
+import type { CollectionLock } from '../collect/journal/lock.js';
 import type { GithubAuth } from '../collect/github/index.js';
 import type { Shard } from '../shard/shard.js';
 import type { Snapshot } from '../snapshot/types.js';
@@ -21,8 +22,8 @@ export interface JournaledRequest {
   resume?: boolean;
 }
 
-/** Opens the journal of a collection whose snapshot goes to `snapshotFile`; throws a UsageError when `--resume` finds another collection's. */
-export function openCollectJournal(request: JournaledRequest, snapshotFile: string, secrets: string[], now = new Date()): OpenedJournal {
+/** Opens the journal of a collection whose snapshot goes to `snapshotFile` (only under its lock); throws a UsageError when `--resume` finds another collection's. */
+export function openCollectJournal(request: JournaledRequest, _lock: CollectionLock, snapshotFile: string, secrets: string[], now = new Date()): OpenedJournal {
   const github = request.github && githubIdentity(request.github);
   const buildkite = request.buildkite && identityHash(['buildkite', request.buildkite.token]);
   const header: JournalHeader = {

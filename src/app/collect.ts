@@ -3,6 +3,7 @@
 import { collectBuildkite } from '../collect/buildkite/collect.js';
 import { collectGithub } from '../collect/github/index.js';
 import type { OpenedJournal } from '../collect/journal/journal.js';
+import type { CollectionLock } from '../collect/journal/lock.js';
 import { redactor } from '../redact.js';
 import { ApiUnusableError } from '../errors.js';
 import type { CallStats } from '../collect/stats.js';
@@ -14,6 +15,7 @@ import { unavailableReasons } from '../snapshot/unavailable.js';
 import { SCHEMA_VERSION } from '../snapshot/validate.js';
 import { VERSION } from '../version.js';
 import { closeCollectJournal, openCollectJournal } from './collect-journal.js';
+import { withCollectionLock } from './collect-lock.js';
 import type { Output, ProgressFactory } from './output.js';
 
 /** What a collection run needs, with credentials resolved from flags and environment. */
@@ -117,16 +119,26 @@ export async function runCollect(request: CollectRequest, output: Output, progre
     return collected;
   }
   const file = request.output;
-  return collectJournaled(request, file, output, progressOn, (collected) => {
-    writeSnapshot(file, collected.snapshot);
-    if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, file));
-  });
+  const say = request.quiet ? undefined : maskedStderr(request, output);
+  return withCollectionLock(file, say, (lock) =>
+    collectJournaled(request, lock, file, output, progressOn, (collected) => {
+      writeSnapshot(file, collected.snapshot);
+      say?.(collectSummary(collected, file));
+    }),
+  );
 }
 
-/** Collects with a checkpoint journal beside `snapshotFile`, then `write`s the snapshot and closes the journal. */
-export async function collectJournaled(request: CollectRequest, snapshotFile: string, output: Output, progressOn: ProgressFactory, write: (collected: Collected) => void): Promise<Collected> {
+/** Collects with a checkpoint journal beside `snapshotFile` (whose lock this run holds), then `write`s the snapshot and closes the journal. */
+export async function collectJournaled(
+  request: CollectRequest,
+  lock: CollectionLock,
+  snapshotFile: string,
+  output: Output,
+  progressOn: ProgressFactory,
+  write: (collected: Collected) => void,
+): Promise<Collected> {
   const say = maskedStderr(request, output);
-  const opened = openCollectJournal(request, snapshotFile, secretsOf(request));
+  const opened = openCollectJournal(request, lock, snapshotFile, secretsOf(request));
   if (opened.notice && !request.quiet) say(`${opened.notice}\n`);
   let collected: Collected;
   try {

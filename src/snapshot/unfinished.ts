@@ -1,6 +1,7 @@
 // What an unfinished collection leaves on disk, and the check that keeps it from being read as a snapshot:
-// the journal folder beside the output (`<out>.partial/`) and the temporary file of a write that was cut short.
-import { existsSync, lstatSync } from 'node:fs';
+// the journal folder beside the output (`<out>.partial/`), the lock of the run writing it (`<out>.lock`) and the
+// temporary file of a write that was cut short.
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -16,6 +17,17 @@ export function journalDirOf(output: string): string {
   return `${output}.partial`;
 }
 
+/** The `format` of a collection's lock file. */
+export const LOCK_FORMAT = 'kiteguard-collect-lock';
+
+/** The lock file of the collection writing its snapshot to `output`: beside the journal folder, never in it. */
+export function lockFileOf(output: string): string {
+  return `${output}.lock`;
+}
+
+/** The largest lock file read: a lock is one short JSON object. */
+export const MAX_LOCK_BYTES = 4096;
+
 // Temporary files of `writeFileSafely` (src/files.ts): `.<name>.<pid>.<random>.tmp`.
 const TEMP_FILE = /^\..+\.\d+\.[a-z0-9]+\.tmp$/;
 
@@ -29,6 +41,10 @@ export function refuseUnfinished(file: string): void {
       { file },
     );
   }
+  if (isLockFile(file)) {
+    const output = file.slice(0, -'.lock'.length);
+    throw new InputError(`this is the lock of a collection writing ${output}, not a snapshot; read ${output} once that collection has ended`, { file });
+  }
   if (TEMP_FILE.test(basename(file))) {
     throw new InputError('this is the temporary file of a write that was cut short, not a finished file; delete it and use the file it was written for', { file });
   }
@@ -37,6 +53,17 @@ export function refuseUnfinished(file: string): void {
 function isJournalDir(path: string): boolean {
   try {
     return lstatSync(path).isDirectory() && existsSync(join(path, JOURNAL_HEADER_FILE));
+  } catch {
+    return false;
+  }
+}
+
+function isLockFile(path: string): boolean {
+  if (!path.endsWith('.lock')) return false;
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile() || st.size > MAX_LOCK_BYTES) return false;
+    return (JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown } | null)?.format === LOCK_FORMAT;
   } catch {
     return false;
   }
