@@ -9,6 +9,7 @@ import hostBuiltins from './host-builtins.json' with { type: 'json' };
 import { BATCH_ENTRYPOINTS, batchInput, batchRuns, joinedObjects } from './batch.js';
 import { LiteralTable } from './literals.js';
 import { mergeSlices, SLICE_STEPS, SLICED_PACKAGES, stepSlices } from './slices.js';
+import { dataPages } from './wasm-data.js';
 import { appendAll } from '../collections.js';
 
 // The SDK is CommonJS: under Node's ESM loader its functions sit on the default export.
@@ -99,14 +100,17 @@ export class PolicyEngine {
    * memory starts at `pages` (reserved address space; only what an evaluation touches is resident):
    * OPA's allocator grows it one page at a time, and each growth makes V8 account the whole memory
    * anew, so a memory grown page by page to hundreds of MiB costs more than the evaluation itself.
+   * Given bytes, the memory holds at least the module's data (an organization's bundle may hold more than
+   * the default pages; the shipped module, given compiled, fits in them).
    */
   static load(wasm: Uint8Array | WebAssembly.Module, pages = DEFAULT_MEMORY_PAGES): PolicyEngine {
-    const initial = Math.max(5, Math.min(MAX_MEMORY_PAGES, Math.ceil(pages)));
+    const needed = wasm instanceof Uint8Array ? dataPages(wasm) : 0;
+    const initial = Math.max(5, needed, Math.min(MAX_MEMORY_PAGES, Math.ceil(pages)));
     try {
       return new PolicyEngine(opaWasm.loadPolicySync(wasm, { initial }));
     } catch (err) {
       // A host that will not reserve that much still gets an engine that grows as it goes.
-      if (initial > DEFAULT_MEMORY_PAGES && err instanceof RangeError) return PolicyEngine.load(wasm, DEFAULT_MEMORY_PAGES);
+      if (initial > Math.max(DEFAULT_MEMORY_PAGES, needed) && err instanceof RangeError) return PolicyEngine.load(wasm, DEFAULT_MEMORY_PAGES);
       throw new EngineError(`could not load the policy bundle: ${describe(err)}`);
     }
   }
