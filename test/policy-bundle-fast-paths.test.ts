@@ -1,14 +1,18 @@
 // An organization's bundle (`kiteguard policy build`) has the fast paths of the shipped module, over kiteguard's
 // rules and the organization's: a part entrypoint per rule package (a large pipeline is evaluated part by part),
 // the repository-wide entrypoint (with the organization's `scope: repository` rules, so another pipeline file of
-// the repository still satisfies them) and the literal hints; each gives what the whole report gives.
+// the repository still satisfies them) and the literal hints; each gives what the whole report gives. A bundle
+// built without them is evaluated whole.
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildBundle } from '../scripts/lib/compile-policies.mjs';
 import { buildPolicyBundle } from '../src/app/policy-build.js';
+import BATCH_ENTRYPOINTS from '../src/engine/batch-entrypoints.json' with { type: 'json' };
+import ENTRYPOINTS from '../src/engine/entrypoints.json' with { type: 'json' };
 import { parseCatalog } from '../src/engine/catalog.js';
 import { LITERALS_ENTRYPOINT, PARTS_FROM_BYTES, partEntrypoint, PolicyEngine, REPOSITORY_WIDE_ENTRYPOINT, type EngineResult } from '../src/engine/policy.js';
 import type { RuleInfo } from '../src/model/report.js';
@@ -73,16 +77,30 @@ beforeAll(() => {
   writeFileSync(privateKey, key.privateKey.export({ type: 'pkcs8', format: 'pem' }));
   writeFileSync(publicKey, key.publicKey.export({ type: 'spki', format: 'pem' }));
   buildPolicyBundle({ opa: OPA, dir: rules, out: bundle, signingKey: privateKey });
-  const dir = join(work, 'bundle');
-  mkdirSync(dir);
-  execFileSync('tar', ['-xzf', bundle, '-C', dir]);
-  engine = PolicyEngine.load(readFileSync(join(dir, 'policy.wasm')));
-  engine.setData({ config: { rules: {} } });
+  engine = engineOf(bundle, 'bundle');
   entrypoints = Object.keys((engine as unknown as { policy: { entrypoints: object } }).policy.entrypoints);
-  catalog = parseCatalog(JSON.stringify((JSON.parse(readFileSync(join(dir, 'data.json'), 'utf8')) as { kiteguard_catalog: unknown }).kiteguard_catalog));
+  catalog = parseCatalog(JSON.stringify((JSON.parse(readFileSync(join(work, 'bundle', 'data.json'), 'utf8')) as { kiteguard_catalog: unknown }).kiteguard_catalog));
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The engine of a bundle's policy.wasm, with the default knobs. */
+function engineOf(bundlePath: string, name: string): PolicyEngine {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  execFileSync('tar', ['-xzf', bundlePath, '-C', dir]);
+  const loaded = PolicyEngine.load(readFileSync(join(dir, 'policy.wasm')));
+  loaded.setData({ config: { rules: {} } });
+  return loaded;
+}
+
+/** A pipeline of `n` test steps with long commands, and every fiftieth a deploy step off the deploy queue with a plugin from an unapproved organization. */
+function largePipeline(n: number): object {
+  const step = (i: number) =>
+    `  - label: "test ${i}"\n    command: make test-${i} ${'x'.repeat(400)}\n    agents: {queue: builders}\n    timeout_in_minutes: 5\n` +
+    (i % 50 === 0 ? `  - label: deploy ${i}\n    command: kubectl apply -f svc-${i}.yml\n    plugins:\n      - someone/tool#v1.0.0: {}\n` : '');
+  return input(`steps:\n${Array.from({ length: n }, (_, i) => step(i)).join('')}`);
+}
 
 describe("an organization's bundle", () => {
   it("lists the part entrypoints of kiteguard's rule packages and the organization's, the repository-wide one and the literal hints", () => {
@@ -103,11 +121,7 @@ describe("an organization's bundle", () => {
   });
 
   it('evaluates a large pipeline part by part with the report of its whole evaluation', () => {
-    // Test steps with long commands, and every fiftieth a deploy step off the deploy queue with a plugin from an unapproved organization.
-    const step = (i: number) =>
-      `  - label: "test ${i}"\n    command: make test-${i} ${'x'.repeat(400)}\n    agents: {queue: builders}\n    timeout_in_minutes: 5\n` +
-      (i % 50 === 0 ? `  - label: deploy ${i}\n    command: kubectl apply -f svc-${i}.yml\n    plugins:\n      - someone/tool#v1.0.0: {}\n` : '');
-    const big = input(`steps:\n${Array.from({ length: 500 }, (_, i) => step(i)).join('')}`);
+    const big = largePipeline(500);
     expect(bytes(big).byteLength).toBeGreaterThanOrEqual(PARTS_FROM_BYTES);
     const run = vi.spyOn(engine as unknown as { run: (entrypoint: string, input: unknown) => unknown }, 'run');
     const parts = engine.evaluateParts('pipeline', big);
@@ -160,4 +174,18 @@ describe("an organization's bundle", () => {
     });
     expect((await outcome('not-publishing', BUILD.replace('make build', 'make release')))?.outcome).toBe('fail');
   });
+});
+
+describe('a bundle built without the fast paths (as `policy build` built them before)', () => {
+  it('is evaluated whole: a large pipeline and the other files of a repository get every rule', () => {
+    const old = join(work, 'old.tar.gz');
+    buildBundle({ opa: OPA, sources: [{ dir: join(ROOT, 'policies'), as: 'policies' }, { dir: rules, as: 'org' }], entrypoints: [...Object.values(ENTRYPOINTS), ...Object.values(BATCH_ENTRYPOINTS)], out: old });
+    const older = engineOf(old, 'old');
+    const big = largePipeline(500);
+    expect(normalized(older.evaluateParts('pipeline', big))).toEqual(normalized(engine.evaluate('pipeline', big)));
+    const item = bytes(input('steps:\n  - label: deploy\n    command: kubectl apply -f x.yml\n'));
+    const wide = older.evaluateItem({ kind: 'pipeline', bytes: item, repositoryWide: true });
+    expect(normalized(wide)).toEqual(normalized(engine.evaluate('pipeline', item)));
+    expect(wide.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['acme/release_notes', 'acme/deploy_queue']));
+  }, 120_000);
 });
