@@ -34,7 +34,7 @@ policy-check: $(OPA)
 policy-test: policy-check
 	node scripts/opa-test.mjs $(OPA)
 
-dist/policy.wasm dist/catalog.json: $(POLICY_SRC) $(OPA) scripts/build-policies.mjs scripts/lib/compile-policies.mjs scripts/lib/wasm-capabilities.json src/engine/entrypoints.json src/engine/batch-entrypoints.json | node_modules
+dist/policy.wasm dist/catalog.json: $(POLICY_SRC) $(OPA) scripts/build-policies.mjs scripts/lib/compile-policies.mjs scripts/lib/fast-path-modules.mjs scripts/lib/run-opa.mjs scripts/lib/wasm-capabilities.json src/engine/entrypoints.json src/engine/batch-entrypoints.json src/engine/parts.json | node_modules
 	node scripts/build-policies.mjs $(OPA)
 
 policies: policy-test dist/policy.wasm

@@ -1,10 +1,10 @@
 // Time `kiteguard check` adds to verify a signed policy bundle: builds examples/org-policy into an ES256-signed
 // bundle with the real opa, then times `check` with the shipped rules and with the bundle (median of N runs).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signedOrgBundle } from './signed-org-bundle.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const opa = process.env.KITEGUARD_OPA ?? '.tools/bin/opa';
@@ -12,13 +12,7 @@ const work = mkdtempSync(join(tmpdir(), 'kiteguard-bench-'));
 const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 try {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const key = join(work, 'k.pem');
-  const pub = join(work, 'k.pub');
-  writeFileSync(key, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  writeFileSync(pub, publicKey.export({ type: 'spki', format: 'pem' }));
-  const bundle = join(work, 'org.tar.gz');
-  execFileSync('node', ['bin/kiteguard.js', 'policy', 'build', 'examples/org-policy', '-o', bundle, '--signing-key', key, '--opa', opa]);
+  const { bundle, pub } = signedOrgBundle(work, opa);
   const median = (args) => {
     const times = [];
     for (let i = 0; i < RUNS; i++) {

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WASM_CAPABILITIES } from '../scripts/lib/compile-policies.mjs';
 import { readAbiGlobals, SUPPORTED_ABI } from '../src/engine/wasm-abi.js';
+import { dataPages } from '../src/engine/wasm-data.js';
 import { ecKeyFiles, OPA, ROOT, runCli } from './helpers.js';
 
-const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as { loadPolicySync: (wasm: Uint8Array) => unknown };
+const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as { loadPolicySync: (wasm: Uint8Array, memory?: { initial: number }) => unknown };
 const work = mkdtempSync(join(tmpdir(), 'kiteguard-abi-'));
 const { key: KEY, pub: PUB } = ecKeyFiles(work);
 const BUNDLE = join(work, 'org.tar.gz');
@@ -51,7 +52,9 @@ describe('the OPA Wasm ABI of a bundle', () => {
 
   it('refuses a re-signed module declaring ABI major version 2, which the SDK would not load either', async () => {
     const dir = patched('major', 'version', 2);
-    expect(() => loadPolicySync(readFileSync(join(dir, 'policy.wasm')))).toThrow(/unsupported ABI version 2/);
+    const wasm = readFileSync(join(dir, 'policy.wasm'));
+    // With the memory its data needs, as the engine gives it (wasm-data.ts), so only the ABI is refused.
+    expect(() => loadPolicySync(wasm, { initial: Math.max(5, dataPages(wasm)) })).toThrow(/unsupported ABI version 2/);
     const r = await check(dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`${dir}: policy bundle rejected: policy.wasm uses OPA Wasm ABI 2\\.\\d+, which this kiteguard does not run \\(supported: 1\\.1, 1\\.2, 1\\.3\\)`));

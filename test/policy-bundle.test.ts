@@ -124,8 +124,8 @@ describe('check through a signed bundle', () => {
     expect(findings.some((f) => f.ruleId.startsWith('pipeline/'))).toBe(true);
   });
 
-  it('evaluates a pipeline large enough to be split into rule parts whole through a bundle without parts', async () => {
-    // Above 256 KiB of input the shipped policy is evaluated rule package by rule package; a bundle has no part entrypoints.
+  it('evaluates a pipeline large enough to be split into rule parts, the organization rules among them', async () => {
+    // Above 256 KiB of input the policy is evaluated rule package by rule package, through the part entrypoints `policy build` compiles too.
     const step = (i: number) => `  - label: "step ${i} ${'x'.repeat(120)}"\n    command: sudo make install-${i}\n    agents: {queue: builders}\n    timeout_in_minutes: 5\n`;
     const big = pem('big.yml', `steps:\n${Array.from({ length: 1500 }, (_, i) => step(i)).join('')}`);
     const r = await runCli(['check', big, '--format', 'json', '--bundle', ES, '--verification-key', KEY.ecPublic], { cwd: work });

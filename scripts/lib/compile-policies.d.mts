@@ -18,6 +18,8 @@ export function buildBundle(opts: {
   opa: string;
   sources: { dir: string; as: string }[];
   entrypoints: string[];
+  /** Also compile the fast-path entrypoints (fast-path-modules.mjs) for the rule packages of these domains. */
+  fastPaths?: { partDomains: string[] };
   out: string;
   signingKey?: string;
   signingAlg?: string;

@@ -9,6 +9,7 @@ import { readTextBounded } from '../files.js';
 import { DEFAULT_LIMITS } from '../yaml/load.js';
 import BATCH_ENTRYPOINTS from '../engine/batch-entrypoints.json' with { type: 'json' };
 import ENTRYPOINTS from '../engine/entrypoints.json' with { type: 'json' };
+import PARTS from '../engine/parts.json' with { type: 'json' };
 import { parseCatalog } from '../engine/catalog.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RuleInfo } from '../model/report.js';
@@ -34,6 +35,9 @@ export interface PolicyBuildRequest {
 /** The rule domains the entrypoints aggregate: a user rule's package is `<domain>.<name>`. */
 export const RULE_DOMAINS = ['pipeline', 'buildkite', 'github', 'agent'];
 
+// The rule domains whose packages get part entrypoints.
+const PART_DOMAINS = [...new Set(Object.values(PARTS).flat())];
+
 /** Builds the bundle; returns the organization's own rules in it. Bad rules or an opa failure are InputErrors. */
 export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
   if (!existsSync(req.dir) || !statSync(req.dir).isDirectory()) throw new UsageError(`${req.dir} is not a folder of Rego rules`);
@@ -50,6 +54,9 @@ export function buildPolicyBundle(req: PolicyBuildRequest): RuleInfo[] {
       ],
       // The batch entrypoints too (policies/main/batch.rego), so a sweep evaluates small inputs in runs as with the shipped bundle.
       entrypoints: [...Object.values(ENTRYPOINTS), ...Object.values(BATCH_ENTRYPOINTS)],
+      // And the fast paths of the shipped module, over kiteguard's rules and the organization's: large pipelines
+      // part by part, the other files of a repository with its repository-wide rules only, the literal hints.
+      fastPaths: { partDomains: PART_DOMAINS },
       out: req.out,
       ...(req.signingKey ? { signingKey: req.signingKey, signingAlg: req.signingAlg ?? 'ES256' } : {}),
       ...(req.keyId ? { keyId: req.keyId } : {}),

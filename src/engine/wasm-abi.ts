@@ -1,6 +1,7 @@
 // The OPA Wasm ABI version a policy module declares (its exported `opa_wasm_abi_version` and
 // `opa_wasm_abi_minor_version` globals), read from the module's bytes without compiling it.
 import { InputError } from '../errors.js';
+import { WasmReader, type ConstantInit } from './wasm-reader.js';
 
 /**
  * The ABI versions kiteguard runs: the SDK loads major version 1 only, and these minor versions are the ones
@@ -13,23 +14,15 @@ export const SUPPORTED_ABI: readonly { version: number; minor_version: number }[
 ];
 
 /** One exported i32 constant global: its value and where its immediate sits in the module. */
-export interface AbiGlobal {
-  value: number;
-  offset: number;
-  length: number;
-}
+export type AbiGlobal = ConstantInit;
 
 /** The module's ABI globals (undefined when it does not export them); a malformed module throws an Error. */
 export function readAbiGlobals(wasm: Uint8Array): { version?: AbiGlobal; minor?: AbiGlobal } {
-  const r = new Reader(wasm);
-  if (r.u32le() !== 0x6d736100 || r.u32le() !== 1) throw new Error('not a WebAssembly module');
+  const r = new WasmReader(wasm);
   let importedGlobals = 0;
   const globals: AbiGlobal[] = [];
   const exported = new Map<string, number>();
-  while (!r.done()) {
-    const id = r.byte();
-    const size = r.uleb();
-    const end = r.pos + size;
+  for (const id of r.sections()) {
     if (id === 2) {
       for (let n = r.uleb(); n > 0; n--) {
         r.skip(r.uleb());
@@ -56,7 +49,6 @@ export function readAbiGlobals(wasm: Uint8Array): { version?: AbiGlobal; minor?:
         if (kind === 3) exported.set(name, index);
       }
     }
-    r.pos = end;
   }
   const global = (name: string): AbiGlobal | undefined => {
     const index = exported.get(name);
@@ -86,63 +78,5 @@ export function checkAbi(wasm: Uint8Array, source: string): void {
   const found = `${abi.version?.value}.${abi.minor?.value}`;
   if (!SUPPORTED_ABI.some((v) => v.version === abi.version?.value && v.minor_version === abi.minor?.value)) {
     fail(`policy.wasm uses OPA Wasm ABI ${found}, which this kiteguard does not run (supported: ${supported}); build it with this kiteguard's \`policy build\` and OPA`);
-  }
-}
-
-class Reader {
-  pos = 0;
-  constructor(private readonly bytes: Uint8Array) {}
-  done(): boolean {
-    return this.pos >= this.bytes.length;
-  }
-  byte(): number {
-    if (this.pos >= this.bytes.length) throw new Error('unexpected end of module');
-    return this.bytes[this.pos++] as number;
-  }
-  skip(n: number): void {
-    this.pos += n;
-  }
-  u32le(): number {
-    return (this.byte() | (this.byte() << 8) | (this.byte() << 16) | (this.byte() << 24)) >>> 0;
-  }
-  uleb(): number {
-    let result = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = this.byte();
-      result += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return result;
-      if (shift > 28) throw new Error('integer too long');
-    }
-  }
-  sleb(): number {
-    let result = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = this.byte();
-      if (shift < 32) result |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return shift < 32 && b & 0x40 ? result | (-1 << shift) : result;
-  }
-  limits(): void {
-    const flags = this.byte();
-    this.uleb();
-    if (flags & 1) this.uleb();
-  }
-  /** A constant initializer: its value when it is `i32.const`, else NaN. */
-  constExpr(): AbiGlobal {
-    const op = this.byte();
-    const offset = this.pos;
-    let value = Number.NaN;
-    if (op === 0x41) value = this.sleb();
-    else if (op === 0x42) this.sleb();
-    else if (op === 0x23) this.uleb();
-    else if (op === 0x43) this.skip(4);
-    else if (op === 0x44) this.skip(8);
-    else throw new Error(`unsupported global initializer 0x${op.toString(16)}`);
-    const length = this.pos - offset;
-    if (this.byte() !== 0x0b) throw new Error('global initializer is not a single constant');
-    return { value, offset, length };
   }
 }
