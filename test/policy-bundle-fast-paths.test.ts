@@ -14,7 +14,8 @@ import { buildPolicyBundle } from '../src/app/policy-build.js';
 import BATCH_ENTRYPOINTS from '../src/engine/batch-entrypoints.json' with { type: 'json' };
 import ENTRYPOINTS from '../src/engine/entrypoints.json' with { type: 'json' };
 import { parseCatalog } from '../src/engine/catalog.js';
-import { LITERALS_ENTRYPOINT, PARTS_FROM_BYTES, partEntrypoint, PolicyEngine, REPOSITORY_WIDE_ENTRYPOINT, type EngineResult } from '../src/engine/policy.js';
+import { DEFAULT_MEMORY_PAGES, LITERALS_ENTRYPOINT, PARTS_FROM_BYTES, partEntrypoint, PolicyEngine, REPOSITORY_WIDE_ENTRYPOINT, type EngineResult } from '../src/engine/policy.js';
+import { dataPages } from '../src/engine/wasm-data.js';
 import type { RuleInfo } from '../src/model/report.js';
 import { loadPipeline } from '../src/pipeline/load.js';
 import { OPA, ROOT, runCli } from './helpers.js';
@@ -178,6 +179,15 @@ describe("an organization's bundle", () => {
     });
     expect((await outcome('not-publishing', BUILD.replace('make build', 'make release')))?.outcome).toBe('fail');
   });
+});
+
+it('loads given compiled too, although its data reaches past the default memory', () => {
+  const wasm = readFileSync(join(work, 'bundle', 'policy.wasm'));
+  expect(dataPages(wasm)).toBeGreaterThan(DEFAULT_MEMORY_PAGES);
+  const compiled = PolicyEngine.load(new WebAssembly.Module(wasm));
+  compiled.setData({ config: { rules: {} } });
+  const item = bytes(input('steps:\n  - command: make build\n'));
+  expect(normalized(compiled.evaluate('pipeline', item))).toEqual(normalized(engine.evaluate('pipeline', item)));
 });
 
 describe('a bundle built without the fast paths (as `policy build` built them before)', () => {

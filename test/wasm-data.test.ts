@@ -34,7 +34,7 @@ describe('dataPages', () => {
     expect(dataPages(moduleWithData([{ offset: 1024, length: 10 }]).subarray(0, 14))).toBe(0);
   });
 
-  it('of the shipped module fits in the default pages', () => {
+  it('of the shipped module fits in the default pages (a one-shot check would instantiate it twice otherwise)', () => {
     const pages = dataPages(readAsset('policy.wasm'));
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThanOrEqual(DEFAULT_MEMORY_PAGES);

@@ -52,6 +52,8 @@ const MEMORY_PER_INPUT_BYTE = 256;
 
 /** Wasm pages at most (4 GiB, all a 32-bit Wasm memory can address). */
 const MAX_MEMORY_PAGES = 65536;
+// Pages at most a compiled module is tried with when its data does not fit (64 MiB of data).
+const MAX_DATA_PAGES = 1024;
 
 /** A finding as the policies return it, before the host locates it in a file. */
 export interface RawFinding {
@@ -101,7 +103,7 @@ export class PolicyEngine {
    * OPA's allocator grows it one page at a time, and each growth makes V8 account the whole memory
    * anew, so a memory grown page by page to hundreds of MiB costs more than the evaluation itself.
    * Given bytes, the memory holds at least the module's data (an organization's bundle may hold more than
-   * the default pages; the shipped module, given compiled, fits in them).
+   * the default pages); given compiled, a module whose data does not fit is tried again with more.
    */
   static load(wasm: Uint8Array | WebAssembly.Module, pages = DEFAULT_MEMORY_PAGES): PolicyEngine {
     const needed = wasm instanceof Uint8Array ? dataPages(wasm) : 0;
@@ -111,6 +113,8 @@ export class PolicyEngine {
     } catch (err) {
       // A host that will not reserve that much still gets an engine that grows as it goes.
       if (initial > Math.max(DEFAULT_MEMORY_PAGES, needed) && err instanceof RangeError) return PolicyEngine.load(wasm, DEFAULT_MEMORY_PAGES);
+      // A module given compiled (its data not measured) whose data reaches past the pages given: again with twice as many.
+      if (wasm instanceof WebAssembly.Module && initial < MAX_DATA_PAGES && /data segment.*out of bounds/i.test(describe(err))) return PolicyEngine.load(wasm, initial * 2);
       throw new EngineError(`could not load the policy bundle: ${describe(err)}`);
     }
   }
