@@ -1,5 +1,5 @@
-// Writes a large JSON value to a file in pieces, byte for byte what JSON.stringify(value,
-// null, 2) would write, without building the whole text in memory first.
+// Writes a large JSON value in pieces (to a file, or through any writer such as stdout), byte for byte what
+// JSON.stringify(value, null, 2) would write, without building the whole text in memory first.
 import { writeFileSafely } from '../files.js';
 
 const FLUSH_AT = 1 << 20;
