@@ -6,13 +6,18 @@
 // wall time, the collecting process's peak RSS, the snapshot's size and schema check, then a second run on the
 // warm ETag cache; each figure beside its goal, "met" or "missed" (never a failing exit code).
 // Usage: node bench/collect.mjs [--repos 10000] [--pipelines 2000] [--teams 100] [--graphql-interval-ms 20]
-//   (or `make bench-collect`; `--graphql-interval-ms 1000` paces GraphQL as kiteguard does by default). Needs Buildkite's
+//   [--collected-at ISO-TIME] [--keep-snapshot FILE]
+//   (or `make bench-collect`; `--graphql-interval-ms 1000` paces GraphQL as kiteguard does by default). `--collected-at`
+//   fixes the snapshot's time and prints its SHA-256 with the simulators' loopback ports masked (they change every run),
+//   so two builds' snapshots can be compared byte for byte; `--keep-snapshot` copies it to FILE. Needs Buildkite's
 //   GraphQL schema from the shared reference data beside the repository, or under KITEGUARD_SHARED_DATA.
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { bundleTs } from './bundle-ts.mjs';
@@ -23,6 +28,8 @@ const { values: flags } = parseArgs({
     pipelines: { type: 'string', default: '2000' },
     teams: { type: 'string', default: '100' },
     'graphql-interval-ms': { type: 'string', default: '20' },
+    'keep-snapshot': { type: 'string' },
+    'collected-at': { type: 'string' },
   },
 });
 const repos = Number(flags.repos);
@@ -112,7 +119,7 @@ const [gh, bk] = await Promise.all([
 const peakBeforeWrite = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 const snapshot = {
   schemaVersion: SCHEMA_VERSION,
-  collected_at: new Date().toISOString(),
+  collected_at: flags['collected-at'] ?? new Date().toISOString(),
   kiteguard_version: VERSION,
   incomplete: [...gh.value.incomplete, ...bk.value.incomplete].sort(),
   github: gh.value.snapshot,
@@ -122,6 +129,7 @@ writeSnapshot(snapshotFile, snapshot);
 const wall = (performance.now() - start) / 1000;
 const sampledPeak = Math.max(peakRss, process.memoryUsage().rss);
 const maxRss = process.resourceUsage().maxRSS * 1024;
+if (flags['keep-snapshot']) copyFileSync(snapshotFile, flags['keep-snapshot']);
 const after = await stats();
 // Kept, as if the run had been killed just before writing its snapshot: the third run resumes it.
 const journalBytes = statSync(join(journal.dir, 'responses.jsonl')).size;
@@ -142,6 +150,13 @@ resumed.journal.close(true);
 lock.release();
 const afterThird = await stats();
 child.send('close');
+
+// The SHA-256 of a file's lines with every loopback port masked, as hex.
+async function maskedDigest(file) {
+  const hash = createHash('sha256');
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) hash.update(`${line.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')}\n`);
+  return hash.digest('hex');
+}
 
 // Figures.
 const MiB = 2 ** 20;
@@ -195,6 +210,7 @@ const problems = snapshotProblems(snapshot);
 row('snapshot size (MiB, as written)', fmt(statSync(snapshotFile).size / MiB), '');
 row('snapshot schema check', problems.length === 0 ? 'valid' : `${problems.length} problem(s)`, 'valid', problems.length === 0);
 for (const p of problems) console.log(`    ${p.pointer || '/'}: ${p.message}`);
+if (flags['collected-at']) console.log(`  snapshot SHA-256, loopback ports masked: ${await maskedDigest(snapshotFile)} (the same for the same seeds and --collected-at)`);
 console.log(`  incomplete sections: ${snapshot.incomplete.length ? snapshot.incomplete.join(', ') : 'none'}; warnings: ${warnings.length}`);
 for (const w of warnings.slice(0, 5)) console.log(`    ${w}`);
 const ghPaths = Object.entries(after.github.paths).map(([k, v]) => [k, v - (before.github.paths[k] ?? 0)]).filter(([k, v]) => v > 0 && !k.endsWith(' /graphql'));

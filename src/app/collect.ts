@@ -10,6 +10,7 @@ import type { CallStats } from '../collect/stats.js';
 import { formatCollectSummary } from '../collect/summary.js';
 import { inShard, repositoryShardKey, type Shard } from '../shard/shard.js';
 import { sealSnapshot, writeSnapshot } from '../snapshot/io.js';
+import { writeJson } from '../snapshot/json-writer.js';
 import type { Provider, Snapshot } from '../snapshot/types.js';
 import { unavailableReasons } from '../snapshot/unavailable.js';
 import { SCHEMA_VERSION } from '../snapshot/validate.js';
@@ -114,7 +115,8 @@ export async function runCollect(request: CollectRequest, output: Output, progre
   if (!request.output) {
     const collected = await collectSnapshot(request, output, progressOn);
     sealSnapshot(collected.snapshot);
-    output.stdout(`${JSON.stringify(collected.snapshot, null, 2)}\n`);
+    // In pieces of about a MiB, as a file is written: a large estate's snapshot is never one string.
+    writeJson(output.stdout, collected.snapshot);
     if (!request.quiet) maskedStderr(request, output)(collectSummary(collected, 'stdout'));
     return collected;
   }
