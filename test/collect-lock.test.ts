@@ -1,12 +1,13 @@
 // The lock of a collection writing a snapshot (`<out>.lock`): what it holds, which holders block a second run and
 // with what message, which ones are taken over as gone, that a run only ever removes its own lock, and that no
 // reader takes it for a snapshot. The CLI around it (two real runs, signals, a SIGKILL) is in collect-resume.test.ts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireCollectionLock } from '../src/collect/journal/lock.js';
+import { processStartedAt } from '../src/collect/journal/process-start.js';
 import { BusyError } from '../src/errors.js';
 import { refuseUnfinished } from '../src/snapshot/unfinished.js';
 
@@ -81,6 +82,24 @@ describe('the lock of a collection', () => {
     expect(lock.notice).toBe(`took over the lock ${out}.lock: its holder (pid ${pid} on host ${hostname()}, started at 2026-12-06T01:00:00.000Z) no longer runs`);
     expect(JSON.parse(readFileSync(lock.file, 'utf8')).pid).toBe(process.pid);
     lock.release();
+  });
+
+  it('is taken over when its pid now belongs to a process that started after the lock was taken (Linux)', () => {
+    const out = output();
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const startedAt = processStartedAt(child.pid!);
+      expect(startedAt).toBeGreaterThan(Date.now() - 60_000);
+      plantLock(out, { pid: child.pid!, hostname: hostname(), started_at: new Date(Date.now() - HOUR).toISOString() });
+      const lock = acquireCollectionLock(out);
+      expect(lock.notice).toContain(`no longer runs (pid ${child.pid} is now a process started later)`);
+      lock.release();
+      // The same live process holding a lock it took after it started still blocks.
+      plantLock(out, { pid: child.pid!, hostname: hostname(), started_at: new Date().toISOString() });
+      expect(busy(out).message).toContain(`pid ${child.pid} on host ${hostname()}`);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it('is taken over when it names this very process but no run in it holds the lock (the pid of a run that is gone)', () => {

@@ -10,6 +10,7 @@ import { BusyError, InputError } from '../../errors.js';
 import { PRIVATE_FILE_MODE } from '../../files.js';
 import { LOCK_FORMAT, lockFileOf, MAX_LOCK_BYTES } from '../../snapshot/unfinished.js';
 import { MAX_JOURNAL_AGE_HOURS } from './header.js';
+import { processStartedAt } from './process-start.js';
 
 /** What a lock file holds: who holds it. */
 export interface LockHolder {
@@ -30,6 +31,9 @@ export interface CollectionLock {
 
 // The lock files this process holds: a second run in the same process is not taken for a holder that is gone.
 const heldHere = new Set<string>();
+
+// How much later than its lock a holder's process may seem to start (/proc counts from a boot time rounded to the second).
+const PID_START_SLACK_MS = 2000;
 
 // How often a lock that vanished or was taken over under us is tried again before giving up.
 const ATTEMPTS = 5;
@@ -135,7 +139,11 @@ function holderGone(file: string, found: FoundLock, now: Date): string | undefin
   if (olderThanMax(Date.parse(holder.started_at), now)) return `its holder (${who}) started more than ${MAX_JOURNAL_AGE_HOURS} hours ago`;
   if (holder.hostname !== hostname()) return undefined;
   const running = holder.pid === process.pid ? heldHere.has(file) : pidRuns(holder.pid);
-  return running ? undefined : `its holder (${who}) no longer runs`;
+  if (!running) return `its holder (${who}) no longer runs`;
+  // A process that started after the lock was taken is not its holder: the holder ended and its pid was given again.
+  const started = holder.pid === process.pid ? undefined : processStartedAt(holder.pid);
+  if (started !== undefined && started > Date.parse(holder.started_at) + PID_START_SLACK_MS) return `its holder (${who}) no longer runs (pid ${holder.pid} is now a process started later)`;
+  return undefined;
 }
 
 function olderThanMax(ms: number, now: Date): boolean {
