@@ -19,7 +19,8 @@ describe('pre-commit hook', () => {
     copyFileSync(EXEMPLARY, join(repo, '.buildkite/release.yml'));
     execFileSync('git', ['init', '-q'], { cwd: repo });
     execFileSync('git', ['add', '-A'], { cwd: repo });
-    const env = { ...process.env, PRE_COMMIT_HOME: join(repo, '.pre-commit-home') };
+    // npm's cache apart too: npm leaves the clone it builds a git dependency in (half a GB) in its cache's tmp folder.
+    const env = { ...process.env, PRE_COMMIT_HOME: join(repo, '.pre-commit-home'), npm_config_cache: join(repo, '.npm-cache') };
     const tryRepo = (file: string) =>
       spawnSync('pre-commit', ['try-repo', ROOT, 'kiteguard', '--files', file], { cwd: repo, env, encoding: 'utf8', timeout: 600_000 });
 
