@@ -29,6 +29,7 @@ const MAY_IMPORT = {
   'collections.ts': [],
   'errors.ts': [],
   'files.ts': [],
+  'redact.ts': [],
   'url.ts': [],
   'version.ts': [],
 };

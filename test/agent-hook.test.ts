@@ -3,19 +3,22 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 const HOOK = join(ROOT, 'docs/hooks/pre-command');
 
-/** A checkout with the given pipeline file and a stub agent; runs the hook for one job command. */
-function runHook(command: string, pipeline: string | undefined, file = '.buildkite/pipeline.yml', env: Record<string, string> = {}) {
+/** A checkout with the given pipeline file (and `also`: more files, path → fixture) and a stub agent; runs the hook for one job command. */
+function runHook(command: string, pipeline: string | undefined, file = '.buildkite/pipeline.yml', env: Record<string, string> = {}, also: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kiteguard-hook-'));
   const bin = join(dir, 'stub-bin');
   mkdirSync(bin);
   mkdirSync(join(dir, 'checkout', '.buildkite'), { recursive: true });
-  if (pipeline) copyFileSync(join(ROOT, pipeline), join(dir, 'checkout', file));
+  for (const [path, fixture] of Object.entries({ ...(pipeline ? { [file]: pipeline } : {}), ...also })) {
+    mkdirSync(dirname(join(dir, 'checkout', path)), { recursive: true });
+    copyFileSync(join(ROOT, fixture), join(dir, 'checkout', path));
+  }
   const annotations = join(dir, 'annotations.log');
   writeFileSync(join(bin, 'buildkite-agent'), `#!/bin/sh\necho "$@" >> '${annotations}'\ncat >> '${annotations}'\n`);
   chmodSync(join(bin, 'buildkite-agent'), 0o755);
@@ -41,6 +44,18 @@ describe('the kiteguard pre-command hook', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('kiteguard check .buildkite/release.yml');
+  });
+
+  it('checks the file the agent uploads by default: buildkite.yml before .buildkite/pipeline.yml', () => {
+    const r = runHook('buildkite-agent pipeline upload', 'fixtures/pipelines/exemplary.yml', '.buildkite/pipeline.yml', {}, { 'buildkite.yml': 'fixtures/pipelines/insecure.yml' });
+    expect(r.stdout).toContain('kiteguard check buildkite.yml');
+    expect(r.code).toBe(1);
+  });
+
+  it('checks buildkite/pipeline.yml, the last place the agent looks', () => {
+    const r = runHook('buildkite-agent pipeline upload', 'fixtures/pipelines/insecure.yml', 'buildkite/pipeline.yml');
+    expect(r.stdout).toContain('kiteguard check buildkite/pipeline.yml');
+    expect(r.code).toBe(1);
   });
 
   it('leaves other jobs alone', () => {

@@ -1,7 +1,7 @@
 // Discovery follows symbolic links inside the repository, notices loops, says what it skipped and why; named FIFOs
 // and process substitutions are readable inputs; inputs are read bounded and as strict UTF-8.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -146,7 +146,9 @@ describe('symbolic links under .buildkite/', () => {
     chmodSync(join(dir, '.buildkite', 'locked'), 0);
     // root reads any folder, so as root the check runs as the unprivileged user `nobody`.
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) for (let d = dir; d !== dirname(d); d = dirname(d)) if (d.startsWith(tmpdir()) && d !== tmpdir()) chmodSync(d, 0o755);
+    // Every folder down to it must let `nobody` through, the test run's own TMPDIR (0700) included; one that already
+    // does (the system's /tmp) is left as it is.
+    if (asRoot) for (let d = dir; d !== dirname(d); d = dirname(d)) if (d.startsWith(tmpdir()) && (statSync(d).mode & 0o005) !== 0o005) chmodSync(d, 0o755);
     const r = asRoot
       ? (({ status, stderr }) => ({ code: status, stderr }))(spawnSync(process.execPath, [join(ROOT, 'bin/kiteguard.js'), 'check'], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8' }))
       : await runCli(['check'], { cwd: dir });

@@ -38,4 +38,14 @@ describe('check-imports', () => {
     expect(stdout).toContain(`imports: FAIL ${check}`);
     expect(status).toBe(1);
   });
+
+  it('lets every file of the floor import the floor', () => {
+    const files = { 'errors.ts': '', 'collections.ts': '', 'files.ts': '', 'url.ts': '', 'version.ts': '', 'model/report.ts': '' };
+    const floorImports = Object.fromEntries(
+      ['redact.ts', 'shard/shard.ts', 'yaml/load.ts', 'pipeline/load.ts', 'agent/load.ts', 'snapshot/io.ts'].map((f) => [f, `import { E } from '${f.includes('/') ? '../' : './'}errors.js';`]),
+    );
+    const { status, stdout } = checkImports(tree({ ...files, ...floorImports }));
+    expect(stdout).toMatch(/imports: 5 passed, 0 failed/);
+    expect(status).toBe(0);
+  });
 });

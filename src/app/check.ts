@@ -28,7 +28,7 @@ export async function runCheck(req: CheckRequest): Promise<CheckResult> {
   const evaluate = await fileEvaluator(req, yamlRules, true);
   const { targets, errors, skipped } = await pipelineFileTargets(req.paths, req.cwd, req.readStdin, req.stdinName);
   if (targets.length === 0 && errors.length === 0) {
-    throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.yml, buildkite.yml, .buildkite.yml); name files to check');
+    throw new InputError(req.paths.length ? 'no pipeline files found in the given paths' : 'no pipeline files found (looked for .buildkite/**/*.{yml,yaml}, buildkite.{yml,yaml} and .buildkite.{yml,yaml}); name files to check');
   }
   const report = await settleRepositoryWide(await evaluate(targets), targets, req.cwd, (others) => evaluate(others, true));
   const problems = [...errors.map(inputProblem), ...skipped.map(skippedProblem)];

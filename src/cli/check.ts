@@ -13,7 +13,7 @@ export function registerCheck(program: Command, io: CliIo, finish: Finish): void
     addFileReportOptions(
       program
         .command('check')
-        .description('check Buildkite pipeline YAML files (default: .buildkite/**/*.yml and buildkite.yml); `-` reads stdin')
+        .description('check Buildkite pipeline YAML files (default: .buildkite/**/*.{yml,yaml}, buildkite.{yml,yaml} and .buildkite.{yml,yaml}); `-` reads stdin')
         .argument('[paths...]', 'pipeline files or directories'),
     ),
   )

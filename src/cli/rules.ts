@@ -9,7 +9,7 @@ export function registerRules(program: Command, io: CliIo, finish: Finish): void
   addBundleOptions(
     program
       .command('rules')
-      .description('list every rule with its id, severity, area and target')
+      .description('list every rule with its id, severity, area, title and documentation link')
       .option('--json', 'print the full catalog (descriptions, remediation, knobs) as JSON'),
   ).action(async (opts: { json?: boolean } & BundleFlags) => {
     await useBundle(io, opts);

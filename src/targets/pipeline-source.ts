@@ -10,16 +10,17 @@ export type PipelineSource =
   | { found: true; name: string; text: string }
   | { found: false; reason: string };
 
-/** The files `buildkite-agent pipeline upload` reads when given no path, in its order. */
+/** The files `buildkite-agent pipeline upload` reads when given no path, in its order (the agent's documented list). */
 export const DEFAULT_UPLOAD_PATHS = [
-  '.buildkite/pipeline.yml',
-  '.buildkite/pipeline.yaml',
-  '.buildkite/pipeline.json',
   'buildkite.yml',
   'buildkite.yaml',
   'buildkite.json',
-  '.buildkite.yml',
-  '.buildkite.yaml',
+  '.buildkite/pipeline.yml',
+  '.buildkite/pipeline.yaml',
+  '.buildkite/pipeline.json',
+  'buildkite/pipeline.yml',
+  'buildkite/pipeline.yaml',
+  'buildkite/pipeline.json',
 ];
 
 const UPLOAD = /buildkite-agent\s+pipeline\s+upload\b([^\n;&|]*)/;
