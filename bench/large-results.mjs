@@ -3,9 +3,11 @@
 // results of a 42,000-repository sweep (> 600 MB each: the example estate's repository, pipeline-file and
 // Buildkite pipeline results repeated under new names) into a temporary folder, then runs, each in a
 // fresh process of the built CLI: `merge` of two shards, `diff` of two sweeps, and `evaluate --baseline`
-// with the large file as baseline; it prints each one's wall time, peak RSS and exit code.
+// with the large file as baseline; it prints each one's wall time, peak RSS and exit code, and a digest of the merged
+// results and of diff's report, to compare the output bytes of two builds.
 // Usage: node bench/large-results.mjs [--repos N] [--heap MB] [--keep]   (after `make`; needs ~3 GB of disk)
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -122,12 +124,17 @@ function run(label, argv) {
   }
   const said = lines.length > 1 ? `${lines.length - 1} lines of output, first: ${lines[0]}` : r.stderr.toString().trim().split('\n').at(-1) ?? '';
   console.log(`${label.padEnd(44)} ${result.seconds.toFixed(1).padStart(6)} s  peak RSS ${result.rssMiB.toFixed(0).padStart(5)} MiB  exit ${result.code}  ${said.slice(0, 100)}`);
+  return lines.slice(0, -1).join('\n');
 }
+
+/** The first 16 hex digits of the SHA-256 of a file's bytes or of a text. */
+const digest = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 const merged = join(dir, 'results.json');
 run('merge part-1.json part-2.json', ['merge', ...parts, '-o', merged]);
-console.log(`  merged results: ${mib(merged)} MiB`);
-run('diff last-night/results.json results.json', ['diff', baseline, merged]);
+console.log(`  merged results: ${mib(merged)} MiB, sha256 ${digest(readFileSync(merged))}`);
+const report = run('diff last-night/results.json results.json', ['diff', baseline, merged]);
+if (report !== undefined) console.log(`  diff's report: sha256 ${digest(report)}`);
 run('evaluate (example estate) --baseline, JSON', ['evaluate', join(root, 'fixtures/estate/snapshot.json'), '--baseline', baseline, '-f', 'json', '-o', join(dir, 'evaluated.json')]);
 if (KEEP) console.log(`files kept in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

@@ -37,6 +37,32 @@ describe('readJsonFile in chunks (streamAbove 0)', () => {
     for (const chunk of [1, 2, 3, 5]) expect(readJsonFile(save(text), 'x', 0, chunk)).toEqual(JSON.parse(text));
   });
 
+  test('each top-level list item goes through the hook, in document order, as in a file read whole', () => {
+    const value = { a: [1, { b: [2, 3] }, 'x', null], c: { d: [4] }, e: [], f: 'g', h: [[5], [6, 7], {}] };
+    const text = JSON.stringify(value, null, 2);
+    // Drops numbers, wraps the rest with the list's name; nested lists are left alone.
+    const hook = (seen: unknown[]) => (list: string, item: unknown) => (seen.push([list, item]), typeof item === 'number' ? undefined : { list, item });
+    const wholeSeen: unknown[] = [];
+    const whole = readJsonFile(save(text), 'x', undefined, undefined, hook(wholeSeen));
+    expect(whole).toEqual({ a: [{ list: 'a', item: { b: [2, 3] } }, { list: 'a', item: 'x' }, { list: 'a', item: null }], c: { d: [4] }, e: [], f: 'g', h: [[5], [6, 7], {}].map((item) => ({ list: 'h', item })) });
+    for (const chunk of [1, 3, 64]) {
+      const seen: unknown[] = [];
+      expect(readJsonFile(save(text), 'x', 0, chunk, hook(seen))).toEqual(whole);
+      expect(seen).toEqual(wholeSeen);
+    }
+  });
+
+  test('a list whose items were all dropped still needs them well formed', () => {
+    let err: unknown;
+    try {
+      readJsonFile(save('{"a": [1, 2,]}'), 'the results file', 0, 4, () => undefined);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).position).toMatchObject({ line: 1, column: 13 });
+  });
+
   test.each([
     ['{"a": 1,}', 1, 9],
     ['[1, 2', 1, 6],

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { writeJson, writeJsonFile } from '../src/snapshot/json-writer.js';
+import { MadeList, writeJson, writeJsonFile } from '../src/snapshot/json-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kiteguard-json-'));
 
@@ -58,4 +58,34 @@ test('a large array deep in a section is written in pieces of about a MiB, not a
   expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`);
   expect(text.length).toBeGreaterThan(20 * 2 ** 20);
   expect(Math.max(...pieces)).toBeLessThan(4 * 2 ** 20);
+});
+
+test('a MadeList is written as the list of its made items, by writeJson and by JSON.stringify alike', () => {
+  const made: number[] = [];
+  const list = new MadeList(Array.from({ length: 5000 }, (_, i) => i), (i) => {
+    made.push(i);
+    return i % 7 === 0 ? { n: i, when: new Date(i), gone: undefined, k: keyed } : i % 7 === 1 ? [i, undefined] : i % 7 === 2 ? undefined : `s${i}`;
+  });
+  const value = { head: 1, items: list, deep: { again: [new MadeList(['a', 'b'], (s) => ({ s })), new MadeList([], (s) => s)] }, empty: new MadeList([], (s) => s) };
+  const expected = `${JSON.stringify(value, null, 2)}\n`;
+  expect(expected).toContain('"n": 4998');
+  let text = '';
+  made.length = 0;
+  writeJson((piece) => (text += piece), value);
+  expect(text).toBe(expected);
+  expect(made).toHaveLength(5000);
+  text = '';
+  writeJson((piece) => (text += piece), list);
+  expect(text).toBe(`${JSON.stringify(list, null, 2)}\n`);
+});
+
+test("a MadeList's items are made as the list is written, not all before the first piece", () => {
+  let made = 0;
+  const list = new MadeList(Array.from({ length: 20_000 }, (_, i) => i), (i) => (made++, { i, text: 'x'.repeat(200) }));
+  const madeAtPiece: number[] = [];
+  let text = '';
+  writeJson((piece) => (madeAtPiece.push(made), (text += piece)), { list });
+  expect(text).toBe(`${JSON.stringify({ list }, null, 2)}\n`);
+  expect(madeAtPiece.length).toBeGreaterThan(2);
+  expect(madeAtPiece[0]).toBeLessThan(20_000);
 });

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { computeDrift } from '../drift/drift.js';
 import { formatDriftJson, formatDriftText } from '../drift/format.js';
 import { loadCatalog } from '../engine/catalog.js';
-import type { Drift, Report } from '../model/report.js';
+import type { Drift } from '../model/report.js';
 import { readResults } from '../report/read-json.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Output } from './output.js';
@@ -21,7 +21,9 @@ export interface DiffRequest {
 export function runDiff(req: DiffRequest, output: Output): Drift {
   const catalog = loadCatalog();
   const files = [resultsFile(req.before), resultsFile(req.after)] as const;
-  const [before, after] = files.map((f) => readResults(f, catalog)) as [Report, Report];
+  // Drift reads only the outcomes of the earlier sweep, so its findings are left unread.
+  const before = readResults(files[0], catalog, { findings: false });
+  const after = readResults(files[1], catalog);
   const snapshots = files.map((f) => join(dirname(f), 'snapshot.json'));
   const both = snapshots.every((s) => existsSync(s)) ? { before: readSnapshot(snapshots[0]!), after: readSnapshot(snapshots[1]!) } : undefined;
   const drift = computeDrift(before, after, both);

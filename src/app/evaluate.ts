@@ -57,7 +57,8 @@ export async function evaluateSnapshot(req: EvaluateRequest): Promise<Report> {
   const named: Report = Object.keys(organizations).length > 0 ? { ...evaluated, organizations } : evaluated;
   const report = emptySnapshot(req.snapshot) ? { ...named, problems: [EMPTY_SNAPSHOT(req.file)] } : named;
   if (!req.baseline) return report;
-  const before = readResults(req.baseline, catalog);
+  // Drift reads only the baseline's outcomes, so its findings are left unread.
+  const before = readResults(req.baseline, catalog, { findings: false });
   const beside = join(dirname(req.baseline), 'snapshot.json');
   const snapshots = existsSync(beside) ? { before: readSnapshot(beside), after: req.snapshot } : undefined;
   return { ...report, drift: computeDrift(before, report, snapshots) };

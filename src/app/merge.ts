@@ -2,7 +2,8 @@
 import { loadCatalog } from '../engine/catalog.js';
 import { InputError, UsageError } from '../errors.js';
 import { jsonDocument } from '../report/json.js';
-import { resultsFromValue } from '../report/read-json.js';
+import { resultsReader } from '../report/read-json.js';
+import { PairMap } from '../collections.js';
 import { snapshotFromValue, writeSnapshot } from '../snapshot/io.js';
 import { readJsonFile } from '../snapshot/json-reader.js';
 import { PRIVATE_FILE_MODE } from '../files.js';
@@ -19,14 +20,21 @@ export interface MergeResult {
 
 /** Joins the files (all snapshots, or all results files) into `output`. */
 export function runMerge(files: string[], output: string): MergeResult {
-  const docs = files.map((f) => readJsonFile(f, 'the file'));
-  const kinds = docs.map((d, i) => kindOf(d, files[i]!));
+  const catalog = loadCatalog();
+  // Each file is read once, its outcomes and findings turned into the Report's objects as they are parsed; a
+  // snapshot's document is kept as read. The kinds are checked after all are read, as before.
+  const docs = files.map((f) => {
+    const reader = resultsReader(catalog);
+    return { value: readJsonFile(f, 'the file', undefined, undefined, reader.onItem), reader };
+  });
+  const kinds = docs.map((d, i) => kindOf(d.value, files[i]!));
   if (new Set(kinds).size > 1) throw new UsageError('merge takes snapshots or results files, not a mix of both');
   const kind = kinds[0] ?? 'results';
-  if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(docs.map((d, i) => snapshotFromValue(d, files[i]!)), files));
+  if (kind === 'snapshot') writeSnapshot(output, mergeSnapshots(docs.map((d, i) => snapshotFromValue(d.value, files[i]!)), files));
   else {
-    const catalog = loadCatalog();
-    writeJsonFile(output, jsonDocument(mergeReports(docs.map((d, i) => resultsFromValue(d, files[i]!, catalog)), files)), PRIVATE_FILE_MODE);
+    const reports = docs.map((d, i) => d.reader.report(d.value, files[i]!));
+    docs.length = 0;
+    writeJsonFile(output, jsonDocument(mergeReports(reports, files)), PRIVATE_FILE_MODE);
   }
   return { kind, count: files.length };
 }
@@ -43,8 +51,8 @@ export function mergeReports(parts: Report[], files: string[] = parts.map((_, i)
       owner.set(t, i);
     }
   });
-  const outcomes = new Map<string, RuleOutcome>();
-  for (const part of parts) for (const o of part.outcomes) outcomes.set(`${o.target}\u0000${o.ruleId}`, o);
+  const outcomes = new PairMap<RuleOutcome>();
+  for (const part of parts) for (const o of part.outcomes) outcomes.set(o.target, o.ruleId, o);
   const names = new Set(parts.flatMap((p) => p.targets));
   const targets = [...names].map((name) => ({ name, kind: kindOfTarget(name) })).sort(compareTargets).map((t) => t.name);
   const rules = new Map(parts.flatMap((p) => p.rules).map((r) => [r.id, r]));

@@ -1,22 +1,24 @@
 // What changed between two sweeps' outcomes: new and resolved failures, newly unknown, expired waivers.
+import { PairMap } from '../collections.js';
 import type { Drift, DriftChange, Outcome, Report, RuleOutcome, Waiver } from '../model/report.js';
 
 /** The outcome changes between a baseline and the current report, each list sorted by target then rule. */
 export function outcomeChanges(before: Report, after: Report): Pick<Drift, 'newFailures' | 'resolvedFailures' | 'newlyUnknown' | 'expiredWaivers'> {
-  const key = (o: RuleOutcome) => `${o.target}\u0000${o.ruleId}`;
-  const old = new Map(before.outcomes.map((o) => [key(o), o]));
-  const now = new Map(after.outcomes.map((o) => [key(o), o]));
+  const old = new PairMap<RuleOutcome>();
+  for (const o of before.outcomes) old.set(o.target, o.ruleId, o);
+  const now = new PairMap<RuleOutcome>();
+  for (const o of after.outcomes) now.set(o.target, o.ruleId, o);
   const newFailures: DriftChange[] = [];
   const resolvedFailures: DriftChange[] = [];
   const newlyUnknown: DriftChange[] = [];
-  for (const [k, o] of now) {
-    const was: Outcome | 'absent' = old.get(k)?.outcome ?? 'absent';
+  for (const o of now.values()) {
+    const was: Outcome | 'absent' = old.get(o.target, o.ruleId)?.outcome ?? 'absent';
     if (o.outcome === 'fail' && was !== 'fail') newFailures.push(change(o.ruleId, o.target, was, o));
     if (o.outcome === 'unknown' && was !== 'unknown') newlyUnknown.push(change(o.ruleId, o.target, was, o));
   }
-  for (const [k, o] of old) {
+  for (const o of old.values()) {
     if (o.outcome !== 'fail') continue;
-    const is = now.get(k);
+    const is = now.get(o.target, o.ruleId);
     if (!is || is.outcome === 'pass' || is.outcome === 'not_applicable') resolvedFailures.push(change(o.ruleId, o.target, 'fail', is));
   }
   const expiredBefore = new Set(before.expiredWaivers.map(waiverKey));

@@ -10,6 +10,7 @@ import {
   allTargets,
 } from './summary.js';
 import { isBlocking } from '../model/blocking.js';
+import { MadeList } from '../snapshot/json-writer.js';
 
 /** Version of the JSON document's shape; bump it on any incompatible change. */
 export const JSON_FORMAT_VERSION = 1;
@@ -19,7 +20,7 @@ export function formatJson(report: Report): string {
   return `${JSON.stringify(jsonDocument(report), null, 2)}\n`;
 }
 
-/** The JSON format's document for a report (what `formatJson` prints; large ones can be written in pieces). */
+/** The JSON format's document for a report (what `formatJson` prints; large ones can be written in pieces, outcomes and findings made as they are written). */
 export function jsonDocument(report: Report): Record<string, unknown> {
   const counts = countReport(report);
   const targetOf = findingTargets(report);
@@ -53,8 +54,8 @@ export function jsonDocument(report: Report): Record<string, unknown> {
     rules: [...report.rules]
       .sort((a, b) => compareText(a.id, b.id))
       .map((r) => ({ id: r.id, title: r.title, severity: r.severity, area: r.area, target: r.target })),
-    outcomes: sortedOutcomes(report).map(outcomeJson),
-    findings: allFindings(report).map((f) => ({
+    outcomes: new MadeList(sortedOutcomes(report), outcomeJson),
+    findings: new MadeList(allFindings(report), (f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       target: targetOf.get(f) ?? f.location.file,
@@ -100,5 +101,7 @@ export function waiverJson(w: Waiver): Record<string, unknown> {
 
 // A finding's target is its outcome's target (a repository finding may point into another file).
 function findingTargets(report: Report): Map<Finding, string> {
-  return new Map(report.outcomes.flatMap((o) => o.findings.map((f) => [f, o.target] as const)));
+  const targets = new Map<Finding, string>();
+  for (const o of report.outcomes) for (const f of o.findings) targets.set(f, o.target);
+  return targets;
 }

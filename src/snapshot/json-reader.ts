@@ -9,10 +9,17 @@ import { refuseUnfinished } from './unfinished.js';
 export const STREAM_ABOVE = 256 * 1024 * 1024;
 const CHUNK = 4 * 1024 * 1024;
 
-type Container = { kind: 'array'; value: unknown[] } | { kind: 'object'; value: Record<string, unknown>; key: string | undefined };
+type Container = { kind: 'array'; value: unknown[]; count: number } | { kind: 'object'; value: Record<string, unknown>; key: string | undefined };
 
-/** Reads and parses a JSON file; `streamAbove` (bytes) picks the chunked parser, read `chunk` bytes at a time. Throws InputError when it is not JSON. */
-export function readJsonFile(file: string, what: string, streamAbove = STREAM_ABOVE, chunk = CHUNK): unknown {
+/**
+ * Called with each item of a list that is a member of the top-level object (`list` is the member's name) once the
+ * item is read; what it returns is kept in the list instead, and an `undefined` is left out. A large file's items
+ * are handed over as they are parsed, so an item that is not needed whole never outlives its turn.
+ */
+export type ItemHook = (list: string, item: unknown) => unknown;
+
+/** Reads and parses a JSON file; `streamAbove` (bytes) picks the chunked parser, read `chunk` bytes at a time; `onItem` sees each top-level list's items. Throws InputError when it is not JSON. */
+export function readJsonFile(file: string, what: string, streamAbove = STREAM_ABOVE, chunk = CHUNK, onItem?: ItemHook): unknown {
   refuseUnfinished(file);
   let fd: number;
   try {
@@ -21,7 +28,7 @@ export function readJsonFile(file: string, what: string, streamAbove = STREAM_AB
     throw new InputError(`cannot read ${what}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
   try {
-    const parser = new JsonStream(file, what);
+    const parser = new JsonStream(file, what, onItem);
     const decoder = new TextDecoder('utf-8', { fatal: true });
     const size = statSync(file).size;
     const buffer = Buffer.alloc(size <= streamAbove ? Math.max(size, 1) : chunk);
@@ -33,7 +40,7 @@ export function readJsonFile(file: string, what: string, streamAbove = STREAM_AB
       else parser.push(text);
       if (n === 0) break;
     }
-    return size <= streamAbove ? parseWhole(whole, file, what) : parser.end();
+    return size <= streamAbove ? passItems(parseWhole(whole, file, what), onItem) : parser.end();
   } finally {
     closeSync(fd);
   }
@@ -56,6 +63,24 @@ function parseWhole(text: string, file: string, what: string): unknown {
     const position = at ? lineColumn(text, Number(at[1])) : {};
     throw new InputError(`${what} is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, '')})`, { file, ...position });
   }
+}
+
+// What the chunked parser's hook would have made of a document parsed whole: each top-level list's items passed in order.
+function passItems(value: unknown, onItem: ItemHook | undefined): unknown {
+  if (!onItem || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const doc = value as Record<string, unknown>;
+  for (const key of Object.keys(doc)) {
+    const list = doc[key];
+    if (!Array.isArray(list)) continue;
+    const kept: unknown[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const item = onItem(key, list[i]);
+      list[i] = undefined;
+      if (item !== undefined) kept.push(item);
+    }
+    doc[key] = kept;
+  }
+  return doc;
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -81,6 +106,7 @@ class JsonStream {
   constructor(
     private readonly file: string,
     private readonly what: string,
+    private readonly onItem?: ItemHook,
   ) {}
 
   push(text: string): void {
@@ -117,11 +143,11 @@ class JsonStream {
         } else this.value(s);
       } else if (c === '{' || c === '[') {
         this.needValue(c);
-        this.stack.push(c === '{' ? { kind: 'object', value: {}, key: undefined } : { kind: 'array', value: [] });
+        this.stack.push(c === '{' ? { kind: 'object', value: {}, key: undefined } : { kind: 'array', value: [], count: 0 });
         this.expect = c === '{' ? 'key' : 'value';
       } else if (c === '}' || c === ']') {
         const top = this.top();
-        const empty = top && (top.kind === 'array' ? top.value.length === 0 : Object.keys(top.value).length === 0);
+        const empty = top && (top.kind === 'array' ? top.count === 0 : Object.keys(top.value).length === 0);
         const kind = c === '}' ? 'object' : 'array';
         if (!top || top.kind !== kind || !(this.expect === 'comma' || (empty && (this.expect === 'key' || this.expect === 'value')))) this.fail(`unexpected ${c}`);
         this.stack.pop();
@@ -161,9 +187,17 @@ class JsonStream {
     if (!closed) this.needValue(JSON.stringify(v)?.slice(0, 20) ?? 'value');
     const top = this.top();
     if (!top) this.root = { value: v };
-    else if (top.kind === 'array') top.value.push(v);
+    else if (top.kind === 'array') {
+      top.count++;
+      const outer = this.stack.length === 2 ? this.stack[0] : undefined;
+      const kept = this.onItem && outer?.kind === 'object' ? this.onItem(outer.key!, v) : v;
+      if (kept !== undefined) top.value.push(kept);
+    }
     else if (top.key !== undefined) {
-      Object.defineProperty(top.value, top.key, { value: v, enumerable: true, writable: true, configurable: true });
+      // Assigned, so that objects with the same members share one shape (as JSON.parse makes them); only a
+      // `__proto__` member is defined, as assigning it would set the prototype instead.
+      if (top.key === '__proto__') Object.defineProperty(top.value, top.key, { value: v, enumerable: true, writable: true, configurable: true });
+      else top.value[top.key] = v;
       top.key = undefined;
     }
     this.expect = 'comma';

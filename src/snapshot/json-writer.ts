@@ -12,6 +12,23 @@ const FIRST_SLICE_ITEMS = 16;
 // Most items in one slice, however small they are.
 const MAX_SLICE_ITEMS = 4096;
 
+/**
+ * A list whose items are made only as they are written: `writeJson` makes them a slice at a time, so a document
+ * can name millions of items without holding them all made at once; JSON.stringify makes them all (toJSON).
+ */
+export class MadeList<T> {
+  /** The list of `make(item)` for each of `items`. */
+  constructor(
+    readonly items: readonly T[],
+    readonly make: (item: T) => unknown,
+  ) {}
+
+  /** Every item made, for JSON.stringify. */
+  toJSON(): unknown[] {
+    return this.items.map((item) => this.make(item));
+  }
+}
+
 /** Writes `value` as two-space-indented JSON plus a newline to `file`, atomically (see `writeFileSafely`); `mode` for a new file. */
 export function writeJsonFile(file: string, value: unknown, mode?: number): void {
   writeFileSafely(file, (write) => writeJson(write, value), mode);
@@ -37,7 +54,8 @@ export function writeJson(write: (text: string) => void, value: unknown): void {
   };
   // A value as JSON.stringify serializes it once its toJSON has run (`plain`); never one it leaves out (`dropped`).
   const emit = (v: unknown, indent: string): void => {
-    if (Array.isArray(v)) putItems(v, indent);
+    if (v instanceof MadeList) putItems(v.items, indent, v.make);
+    else if (Array.isArray(v)) putItems(v, indent);
     else if (v !== null && typeof v === 'object') putMembers(v as Record<string, unknown>, indent);
     else put(JSON.stringify(v));
   };
@@ -45,7 +63,8 @@ export function writeJson(write: (text: string) => void, value: unknown): void {
     const inner = `${indent}  `;
     let first = true;
     for (const k of Object.keys(record)) {
-      const v = plain(k, record[k]);
+      const raw = record[k];
+      const v = raw instanceof MadeList ? raw : plain(k, raw);
       if (dropped(v)) continue;
       put(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(k)}: `);
       emit(v, inner);
@@ -55,7 +74,7 @@ export function writeJson(write: (text: string) => void, value: unknown): void {
   };
   // The items, stringified a slice at a time. JSON.stringify indents by depth alone, so a slice wrapped in as many
   // arrays as its own depth comes out with its items' text already in place.
-  const putItems = (items: unknown[], indent: string): void => {
+  const putItems = (items: readonly unknown[], indent: string, make?: (item: unknown) => unknown): void => {
     if (items.length === 0) return put('[]');
     const depth = indent.length / 2;
     let head = '';
@@ -70,7 +89,7 @@ export function writeJson(write: (text: string) => void, value: unknown): void {
       if (from > 0) put(',\n');
       end = Math.min(items.length, from + count);
       // An item's own toJSON is called with its index in the whole array, as JSON.stringify calls it.
-      let wrapped: unknown = items.slice(from, end).map((item, i) => toJsonOf(item, String(from + i)));
+      let wrapped: unknown = items.slice(from, end).map((item, i) => toJsonOf(make ? make(item) : item, String(from + i)));
       for (let d = 0; d < depth; d++) wrapped = [wrapped];
       const text = JSON.stringify(wrapped, null, 2);
       // Without the wrappers and the slice's own `[` line and closing `]` line.
@@ -80,7 +99,7 @@ export function writeJson(write: (text: string) => void, value: unknown): void {
     }
     put(`\n${indent}]`);
   };
-  const top = plain('', value);
+  const top = value instanceof MadeList ? value : plain('', value);
   if (dropped(top)) put('null');
   else emit(top, '');
   put('\n');
