@@ -3,8 +3,17 @@
 /** Page sizes of nested connections; a repository with more than these gets its part marked as cut short. */
 export const LIMITS = { repositories: 100, protectionRules: 10, rulesets: 10, rulesetRules: 30, bypassActors: 20, branchRules: 50, collaborators: 20, teams: 100, teamRepositories: 100, orgRulesets: 50 } as const;
 
-/** Buildkite's conventional pipeline file names outside `.buildkite/`. */
-export const ROOT_PIPELINE_FILES = ['buildkite.yml', 'buildkite.yaml', '.buildkite.yml', '.buildkite.yaml'] as const;
+/** Buildkite's conventional pipeline file names outside `.buildkite/`: those `buildkite-agent pipeline upload` reads by default, and `.buildkite.y(a)ml`. */
+export const ROOT_PIPELINE_FILES = [
+  'buildkite.yml',
+  'buildkite.yaml',
+  '.buildkite.yml',
+  '.buildkite.yaml',
+  'buildkite.json',
+  'buildkite/pipeline.yml',
+  'buildkite/pipeline.yaml',
+  'buildkite/pipeline.json',
+] as const;
 
 const RULE = `
 fragment KiteguardRule on RepositoryRule {
