@@ -41,11 +41,6 @@ export function readResults(file: string, catalog: RuleInfo[], options: ReadOpti
   return reader.report(readJsonFile(file, 'the results file', undefined, undefined, reader.onItem), file);
 }
 
-/** Rebuilds a Report from a parsed results document; anything else is an InputError naming the file. */
-export function resultsFromValue(value: unknown, file: string, catalog: RuleInfo[]): Report {
-  return reportFromJson(checkResults(value, file), catalog);
-}
-
 /** Rebuilds the Report a parsed results document was written from (its outcomes and findings read as `resultsReader` reads them). */
 export function reportFromJson(value: unknown, catalog: RuleInfo[]): Report {
   const reader = resultsReader(catalog);

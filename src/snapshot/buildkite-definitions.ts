@@ -4,7 +4,6 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import buildkiteSchema from './schema/buildkite.schema.json' with { type: 'json' };
 import githubSchema from './schema/github.schema.json' with { type: 'json' };
-import { schemaProblem } from './schema-problem.js';
 
 let shared: InstanceType<typeof Ajv2020.default> | undefined;
 
@@ -18,15 +17,6 @@ function schemas(): InstanceType<typeof Ajv2020.default> {
   ajv.addSchema(buildkiteSchema);
   shared = ajv;
   return ajv;
-}
-
-/** Why one object does not match a definition of the Buildkite snapshot schema (e.g. `pipeline`), or undefined when it does. */
-export function buildkiteDefinitionProblem(definition: string, value: unknown): string | undefined {
-  const validate = schemas().getSchema(`${buildkiteSchema.$id}#/$defs/${definition}`);
-  if (!validate) throw new Error(`no definition ${definition} in the Buildkite snapshot schema`);
-  if (validate(value)) return undefined;
-  const e = validate.errors?.[0];
-  return e ? schemaProblem(e).message + (e.instancePath ? ` at ${e.instancePath}` : '') : 'does not match the snapshot schema';
 }
 
 /** Where (property names from the object's root) and why one object first fails a definition of the Buildkite snapshot schema. */
